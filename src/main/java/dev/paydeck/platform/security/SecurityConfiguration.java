@@ -1,0 +1,93 @@
+package dev.paydeck.platform.security;
+
+import dev.paydeck.platform.ApiAuthenticator;
+import dev.paydeck.platform.PaydeckProperties;
+import dev.paydeck.shared.web.BodySizeLimitFilter;
+import dev.paydeck.shared.web.ProblemWriter;
+import dev.paydeck.shared.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
+ * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
+ * health, sandbox, webhooks, static assets and API docs. Pages that need a signed-in person live under
+ * {@code /app/**}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,
+            ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ApiAuthenticationFilter(authenticators.orderedStream().toList()),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(response,
+                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                                        "Authentication is required: send a valid API key or token as "
+                                                + "'Authorization: Bearer ...'.")))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response,
+                                Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                                        "Your role does not allow this action."))))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/app/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequirement()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** People sign in once the accounts module provides them; until then nobody can (and no password is made up). */
+    @Bean
+    UserDetailsService noPeopleYet() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(PaydeckProperties properties,
+            ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.http().maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

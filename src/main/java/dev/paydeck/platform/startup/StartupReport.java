@@ -1,0 +1,64 @@
+package dev.paydeck.platform.startup;
+
+import dev.paydeck.platform.PaydeckProperties;
+import dev.paydeck.platform.StripeStatus;
+import dev.paydeck.platform.database.DatabaseLocation;
+import dev.paydeck.platform.PaydeckVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an operator wants to see once Paydeck is up: version, database, Stripe mode per organization, webhooks and
+ * the addresses to open. Built only from descriptions that carry no secret.
+ */
+@Component
+class StartupReport {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final PaydeckProperties properties;
+    private final DatabaseLocation database;
+    private final StripeStatus stripe;
+    private final PaydeckVersion version;
+
+    StartupReport(PaydeckProperties properties, DatabaseLocation database, StripeStatus stripe,
+            PaydeckVersion version) {
+        this.properties = properties;
+        this.database = database;
+        this.stripe = stripe;
+        this.version = version;
+    }
+
+    @EventListener
+    void report(ApplicationReadyEvent event) {
+        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
+                && web.getWebServer() != null ? web.getWebServer().getPort() : -1;
+        log.info(String.join(System.lineSeparator(), lines(port)));
+    }
+
+    List<String> lines(int port) {
+        String local = "http://localhost:" + port;
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("  Paydeck " + version.value() + " is ready");
+        lines.add("  Database : " + database.describe());
+        lines.add("  Stripe   : " + stripe.mode() + (properties.sandbox().enabled()
+                ? " (built-in sandbox on at " + local + "/sandbox)" : " (sandbox off)"));
+        for (String organization : stripe.organizations()) {
+            lines.add("             " + organization);
+        }
+        lines.add("  Webhooks : " + (properties.webhooks().enabled()
+                ? "enabled at " + properties.publicUrl() + "/webhooks/stripe/{organization}" : "disabled"));
+        lines.add("  Open     : " + local + "/");
+        lines.add("  API docs : " + local + "/docs");
+        lines.add("  Health   : " + local + "/health");
+        return lines;
+    }
+}

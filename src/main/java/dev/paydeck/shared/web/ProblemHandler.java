@@ -1,0 +1,190 @@
+package dev.paydeck.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one global error handler. API callers get RFC 9457 problem+json (with the offending fields for validation
+ * errors); browsers asking for a page are sent to the friendly error page instead. Nothing internal (stack
+ * traces, exception messages of unexpected errors) ever reaches a response.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                "The request has invalid fields.");
+        problem.setProperty("errors", fieldErrors(ex.getBindingResult()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                "The request has invalid parameters.");
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedByTooLargeBody(ex)) {
+            ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "The request body is too large.");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                "The request body could not be read: it must be well-formed JSON of the documented shape.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath().toString()),
+                        "message", violation.getMessage()))
+                .toList());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", ex.getMessage());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Your role does not allow this action.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                "Authentication is required: send a valid API key or token as 'Authorization: Bearer ...'.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error on {}", describe(request), ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Something went wrong on our side. The error was logged; please try again.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ProblemDetail createProblemDetail(Exception ex, HttpStatusCode status, String defaultDetail,
+            String detailMessageCode, Object[] detailMessageArguments, WebRequest request) {
+        ProblemDetail problem = super.createProblemDetail(ex, status, defaultDetail, detailMessageCode,
+                detailMessageArguments, request);
+        ProblemDetail ours = Problems.forStatus(status, problem.getDetail());
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach(ours::setProperty);
+        }
+        return ours;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (servletRequest != null && RequestKind.isPage(servletRequest)) {
+            return sendToErrorPage(statusCode, request);
+        }
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, normalize(body, statusCode), headers,
+                statusCode, request);
+        return response;
+    }
+
+    private Object normalize(Object body, HttpStatusCode status) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                ProblemDetail ours = Problems.forStatus(status, problem.getDetail());
+                if (problem.getProperties() != null) {
+                    problem.getProperties().forEach(ours::setProperty);
+                }
+                return ours;
+            }
+            return problem;
+        }
+        return body == null ? Problems.forStatus(status, null) : body;
+    }
+
+    private ResponseEntity<Object> sendToErrorPage(HttpStatusCode status, WebRequest request) {
+        HttpServletResponse response = ((ServletWebRequest) request).getResponse();
+        try {
+            if (response != null && !response.isCommitted()) {
+                response.sendError(status.value());
+            }
+        } catch (IOException e) {
+            log.debug("Could not send the error page: {}", e.getMessage());
+        }
+        return null;
+    }
+
+    private static List<Map<String, String>> fieldErrors(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+    }
+
+    private static boolean causedByTooLargeBody(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.paydeck.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of browser tests: headless Chromium driven by Playwright against the running application. Uses Debian's
+ * {@code chromium} (Playwright never downloads a browser here); one browser per test run, a fresh context per test.
+ */
+public abstract class BrowserTest extends IntegrationTest {
+
+    private static final List<Path> SYSTEM_CHROMIUM = List.of(Path.of("/usr/bin/chromium"),
+            Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    protected Page page;
+
+    private static synchronized Browser browser() {
+        if (browser == null) {
+            Path executable = SYSTEM_CHROMIUM.stream().filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "Browser tests need Chromium: install it with 'apt-get install -y chromium'"));
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(executable)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run", "--disable-quic")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }, "playwright-stop"));
+        }
+        return browser;
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser().newContext(new Browser.NewContextOptions().setBaseURL(url("")));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
