@@ -36,8 +36,11 @@ public record PaydeckProperties(
         }
     }
 
-    /** @param enabled serve the Stripe-compatible sandbox under /sandbox */
-    public record Sandbox(boolean enabled) {
+    /**
+     * @param enabled   serve the Stripe-compatible sandbox under /sandbox
+     * @param rateLimit operations per second per sandbox account before 429 (0 = no limit)
+     */
+    public record Sandbox(boolean enabled, double rateLimit) {
     }
 
     /** @param enabled accept Stripe webhooks under /webhooks */

@@ -38,6 +38,7 @@ public abstract class IntegrationTest {
         registry.add("paydeck.database.url", TestDatabase::jdbcUrl);
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
+        registry.add("paydeck.sandbox.rate-limit", () -> "0");
     }
 
     protected String url(String path) {

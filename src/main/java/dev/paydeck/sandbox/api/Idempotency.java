@@ -1,0 +1,67 @@
+package dev.paydeck.sandbox.api;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Stripe's idempotent requests: the first request with a key is executed and its result kept for 24 hours; the
+ * same key with the same parameters replays that result; with other parameters it is an {@code idempotency_error};
+ * while the first is still running, a second one gets 409.
+ */
+@Component
+class Idempotency {
+
+    /** A result kept for a key. */
+    record Saved(String requestHash, String requestId, Integer status, String response) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Idempotency(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the key for this request; empty when claimed, else what an earlier request left. */
+    Optional<Saved> claim(String accountId, String key, String requestHash, String requestId) {
+        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ? and key = ? "
+                        + "and created_at < now() - interval '24 hours'")
+                .params(accountId, key).update();
+        int claimed = jdbc.sql("insert into sandbox.idempotency_keys (account_id, key, request_hash, request_id) "
+                        + "values (?, ?, ?, ?) on conflict do nothing")
+                .params(accountId, key, requestHash, requestId).update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select request_hash, request_id, status, response from sandbox.idempotency_keys "
+                        + "where account_id = ? and key = ?")
+                .params(accountId, key).query(Saved.class).optional();
+    }
+
+    void save(String accountId, String key, int status, String response) {
+        jdbc.sql("update sandbox.idempotency_keys set status = ?, response = ? where account_id = ? and key = ?")
+                .params(status, response, accountId, key).update();
+    }
+
+    void release(String accountId, String key) {
+        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ? and key = ? and status is null")
+                .params(accountId, key).update();
+    }
+
+    static StripeError mismatch(String key) {
+        return StripeError.builder(400).type("idempotency_error")
+                .message("Keys for idempotent requests can only be used with the same parameters they were first "
+                        + "used with. Try using a key other than '" + key + "' if you meant to execute a different "
+                        + "request.")
+                .build();
+    }
+
+    static StripeError inProgress(String key) {
+        return StripeError.builder(409).type("idempotency_error")
+                .message("There is currently another in-progress request using this Idempotent Key (that probably "
+                        + "means you submitted twice, and the other request is still going through): " + key
+                        + ". Please try again later.")
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.paydeck.sandbox.api;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Sandbox accounts and their keys. */
+@Service
+public class SandboxAccounts {
+
+    private static final String COLUMNS = "id, name, secret_key, publishable_key";
+
+    private final JdbcClient jdbc;
+
+    SandboxAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SandboxAccount create(String name) {
+        String random = Ids.random(24);
+        SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
+                "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75));
+        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key) values (?, ?, ?, ?)")
+                .params(account.id(), account.name(), account.secretKey(), account.publishableKey())
+                .update();
+        return account;
+    }
+
+    public Optional<SandboxAccount> byKey(String key) {
+        String column = key.startsWith("pk_") ? "publishable_key" : "secret_key";
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where " + column + " = ?")
+                .param(key).query(SandboxAccount.class).optional();
+    }
+
+    public Optional<SandboxAccount> byId(String id) {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where id = ?")
+                .param(id).query(SandboxAccount.class).optional();
+    }
+
+    public List<SandboxAccount> all() {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts order by created_at, id")
+                .query(SandboxAccount.class).list();
+    }
+
+    /** The account made at first start, so the sandbox can be used at once. */
+    public SandboxAccount defaultAccount() {
+        return all().stream().findFirst().orElseGet(() -> create("Default sandbox account"));
+    }
+
+    /** Deletes every object, event and idempotency key of an account; its keys stay. */
+    public void reset(String accountId) {
+        jdbc.sql("delete from sandbox.objects where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.request_log where account_id = ?").param(accountId).update();
+    }
+}

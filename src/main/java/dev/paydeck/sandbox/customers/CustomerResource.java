@@ -1,0 +1,124 @@
+package dev.paydeck.sandbox.customers;
+
+import dev.paydeck.sandbox.api.ListQuery;
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.ParamSpec;
+import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeList;
+import dev.paydeck.sandbox.api.StripeResource;
+import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.events.SandboxEvents;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /v1/customers}: create, retrieve, update, delete, list (with the {@code email} filter). */
+@Component
+class CustomerResource implements StripeResource {
+
+    static final String DELETED = "deleted_customer";
+
+    private static final ParamSpec INVOICE_SETTINGS = ParamSpec.of()
+            .string("default_payment_method", "footer")
+            .any("custom_fields", "rendering_options");
+
+    private static final ParamSpec FIELDS = ParamSpec.of()
+            .string("email", "name", "phone", "description", "invoice_prefix")
+            .metadata()
+            .object("invoice_settings", INVOICE_SETTINGS)
+            .any("address", "shipping", "preferred_locales", "tax")
+            .oneOf("tax_exempt", "none", "exempt", "reverse");
+
+    private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of().string("payment_method", "test_clock"));
+    private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("email", "test_clock"));
+
+    private final ObjectStore store;
+    private final SandboxClock clock;
+    private final SandboxEvents events;
+
+    CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    @Override
+    public void register(StripeRoutes routes) {
+        routes.post("/v1/customers", CREATE, this::create);
+        routes.get("/v1/customers", LIST, this::list);
+        routes.get("/v1/customers/{id}", ParamSpec.of(), this::retrieve);
+        routes.post("/v1/customers/{id}", FIELDS, this::update);
+        routes.delete("/v1/customers/{id}", ParamSpec.of(), this::delete);
+    }
+
+    private ObjectNode create(StripeCall call) {
+        ObjectNode customer = CustomerJson.create(store.newObject("customer", "cus", clock.now()));
+        CustomerJson.apply(customer, call);
+        checkDefaultPaymentMethod(call, customer.get("id").asString());
+        store.insert(call.accountId(), customer);
+        events.publish(call, "customer.created", customer);
+        return customer;
+    }
+
+    private ObjectNode retrieve(StripeCall call) {
+        ObjectNode found = store.find(call.accountId(), call.path("id"))
+                .filter(object -> object.get("object").asString().equals("customer")
+                        || object.get("object").asString().equals(DELETED))
+                .orElseThrow(() -> StripeError.resourceMissing("customer", call.path("id"), "id"));
+        if (found.get("object").asString().equals(DELETED)) {
+            found.put("object", "customer");
+        }
+        return found;
+    }
+
+    private ObjectNode update(StripeCall call) {
+        ObjectNode customer = store.require(call.accountId(), call.path("id"), "customer", "id");
+        ObjectNode before = customer.deepCopy();
+        CustomerJson.apply(customer, call);
+        checkDefaultPaymentMethod(call, customer.get("id").asString());
+        store.update(call.accountId(), customer);
+        ObjectNode previous = CustomerJson.previousAttributes(before, customer);
+        if (!previous.isEmpty()) {
+            events.publish(call, "customer.updated", customer, previous);
+        }
+        return customer;
+    }
+
+    private ObjectNode delete(StripeCall call) {
+        ObjectNode customer = store.require(call.accountId(), call.path("id"), "customer", "id");
+        store.delete(call.accountId(), customer.get("id").asString());
+        ObjectNode tombstone = store.json().createObjectNode();
+        tombstone.put("id", customer.get("id").asString());
+        tombstone.put("object", DELETED);
+        tombstone.put("created", customer.get("created").asLong());
+        tombstone.put("deleted", true);
+        store.insert(call.accountId(), tombstone);
+        events.publish(call, "customer.deleted", customer);
+        ObjectNode reply = tombstone.deepCopy();
+        reply.put("object", "customer");
+        reply.remove("created");
+        return reply;
+    }
+
+    private StripeList list(StripeCall call) {
+        return store.list(call.accountId(), "customer", ListQuery.from(call).where("email", call.string("email")),
+                "/v1/customers");
+    }
+
+    private void checkDefaultPaymentMethod(StripeCall call, String customerId) {
+        String paymentMethod = StripeCall.nested(call.params(), "invoice_settings", "default_payment_method");
+        if (paymentMethod == null) {
+            return;
+        }
+        ObjectNode method = store.find(call.accountId(), paymentMethod)
+                .filter(found -> "payment_method".equals(found.get("object").asString()))
+                .orElseThrow(() -> StripeError.resourceMissing("PaymentMethod", paymentMethod,
+                        "invoice_settings[default_payment_method]"));
+        if (!customerId.equals(method.path("customer").asString(null))) {
+            throw StripeError.invalid("invoice_settings[default_payment_method]",
+                    "The customer does not have a payment method with the ID " + paymentMethod
+                            + ". The payment method must be attached to the customer.");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.paydeck.sandbox.events;
+
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.StripeCall;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records a Stripe Event for a state change, with a snapshot of the object (and the previous values of what
+ * changed), in the same transaction as the change. Delivery to webhook endpoints follows from the stored event.
+ */
+@Service
+public class SandboxEvents {
+
+    /** Published after an event is stored, for delivery to the account's webhook endpoints. */
+    public record EventRecorded(String accountId, ObjectNode event) {
+    }
+
+    private final ObjectStore store;
+    private final SandboxClock clock;
+    private final ApplicationEventPublisher publisher;
+
+    SandboxEvents(ObjectStore store, SandboxClock clock, ApplicationEventPublisher publisher) {
+        this.store = store;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    public ObjectNode publish(StripeCall call, String type, ObjectNode object) {
+        return publish(call.accountId(), call.apiVersion(), call.requestId(), call.idempotencyKey(), type, object,
+                null);
+    }
+
+    public ObjectNode publish(StripeCall call, String type, ObjectNode object, ObjectNode previousAttributes) {
+        return publish(call.accountId(), call.apiVersion(), call.requestId(), call.idempotencyKey(), type, object,
+                previousAttributes);
+    }
+
+    /** An event not caused by an API request (e.g. a 3-D Secure challenge completed on a hosted page). */
+    public ObjectNode publish(String accountId, String apiVersion, String type, ObjectNode object,
+            ObjectNode previousAttributes) {
+        return publish(accountId, apiVersion, null, null, type, object, previousAttributes);
+    }
+
+    private ObjectNode publish(String accountId, String apiVersion, String requestId, String idempotencyKey,
+            String type, ObjectNode object, ObjectNode previousAttributes) {
+        ObjectNode event = store.newObject("event", "evt", clock.now());
+        event.put("api_version", apiVersion);
+        ObjectNode data = event.putObject("data");
+        data.set("object", snapshot(object));
+        if (previousAttributes != null && !previousAttributes.isEmpty()) {
+            data.set("previous_attributes", previousAttributes);
+        }
+        event.put("livemode", false);
+        event.put("pending_webhooks", 0);
+        ObjectNode request = event.putObject("request");
+        if (requestId != null) {
+            request.put("id", requestId);
+        } else {
+            request.putNull("id");
+        }
+        if (idempotencyKey != null) {
+            request.put("idempotency_key", idempotencyKey);
+        } else {
+            request.putNull("idempotency_key");
+        }
+        event.put("type", type);
+        store.insert(accountId, event);
+        publisher.publishEvent(new EventRecorded(accountId, event));
+        return event;
+    }
+
+    private static ObjectNode snapshot(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        java.util.List<String> internal = new java.util.ArrayList<>();
+        copy.propertyNames().forEach(name -> {
+            if (name.startsWith("_")) {
+                internal.add(name);
+            }
+        });
+        copy.remove(internal);
+        return copy;
+    }
+}
