@@ -44,14 +44,14 @@ class SecurityIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void nobodyCanSignInBeforeAccountsExist() {
+    void unknownPeopleCannotSignIn() {
         var login = get("/login", "text/html");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String token = login.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 
         var attempt = send(request("/login").header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=user&password=password&_csrf=" + token)));
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody%40example.com&password=password&_csrf=" + token)));
 
         assertThat(attempt.statusCode()).isEqualTo(302);
         assertThat(attempt.headers().firstValue("Location")).hasValueSatisfying(location ->

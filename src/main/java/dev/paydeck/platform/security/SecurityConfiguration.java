@@ -14,8 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -24,7 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
  * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
  * health, sandbox, webhooks, static assets and API docs. Pages that need a signed-in person live under
- * {@code /app/**}.
+ * {@code /app/**}. People sign in with the accounts module's authentication provider.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,7 +36,9 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,
             ProblemWriter problems) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/auth/**").permitAll()
+                        .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -66,7 +66,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/app/**").authenticated()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequirement()))
                 .headers(headers -> headers
@@ -74,12 +74,6 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
-    }
-
-    /** People sign in once the accounts module provides them; until then nobody can (and no password is made up). */
-    @Bean
-    UserDetailsService noPeopleYet() {
-        return new InMemoryUserDetailsManager();
     }
 
     @Bean

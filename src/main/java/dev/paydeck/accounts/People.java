@@ -1,0 +1,71 @@
+package dev.paydeck.accounts;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code people} table. */
+@Repository
+class People {
+
+    /** A person with what sign-in needs. */
+    record Credentials(PersonId id, String email, String name, String passwordHash, boolean locked) {
+        Person person() {
+            return new Person(id, email, name);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    People(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Person insert(String email, String name, String passwordHash) {
+        PersonId id = PersonId.random();
+        try {
+            jdbc.sql("insert into people (id, email, name, password_hash) values (?, ?, ?, ?)")
+                    .params(id.id(), email, name, passwordHash).update();
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyUsedException();
+        }
+        return new Person(id, email, name);
+    }
+
+    Optional<Credentials> byEmail(String email) {
+        return jdbc.sql("select id, email, name, password_hash, coalesce(locked_until > now(), false) as locked "
+                        + "from people where lower(email) = lower(?)")
+                .param(email)
+                .query((rs, row) -> new Credentials(new PersonId(rs.getObject("id", UUID.class)),
+                        rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
+                        rs.getBoolean("locked")))
+                .optional();
+    }
+
+    Optional<Person> byId(PersonId id) {
+        return jdbc.sql("select id, email, name from people where id = ?").param(id.id())
+                .query((rs, row) -> new Person(new PersonId(rs.getObject("id", UUID.class)), rs.getString("email"),
+                        rs.getString("name")))
+                .optional();
+    }
+
+    /** Counts a failed sign-in; at the limit, locks the account for a while and starts counting again. */
+    void recordFailure(String email, int limit, Duration lockFor) {
+        jdbc.sql("""
+                update people set
+                    failed_logins = case when failed_logins + 1 >= :limit then 0 else failed_logins + 1 end,
+                    locked_until = case when failed_logins + 1 >= :limit
+                                        then now() + make_interval(secs => :seconds) else locked_until end
+                where lower(email) = lower(:email)""")
+                .param("limit", limit).param("seconds", lockFor.toSeconds()).param("email", email)
+                .update();
+    }
+
+    void recordSuccess(PersonId id) {
+        jdbc.sql("update people set failed_logins = 0, locked_until = null where id = ?").param(id.id()).update();
+    }
+}

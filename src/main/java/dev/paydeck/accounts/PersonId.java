@@ -1,0 +1,16 @@
+package dev.paydeck.accounts;
+
+import java.util.UUID;
+
+/** Identifies a person who uses Paydeck. */
+public record PersonId(UUID id) {
+
+    public static PersonId random() {
+        return new PersonId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return id.toString();
+    }
+}

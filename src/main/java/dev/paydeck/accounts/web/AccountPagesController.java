@@ -1,0 +1,59 @@
+package dev.paydeck.accounts.web;
+
+import dev.paydeck.accounts.Accounts;
+import dev.paydeck.accounts.EmailAlreadyUsedException;
+import dev.paydeck.accounts.Person;
+import dev.paydeck.accounts.SessionSignIn;
+import dev.paydeck.accounts.SignedInPerson;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The sign-up page and the signed-in person's start page. */
+@Controller
+class AccountPagesController {
+
+    private final Accounts accounts;
+    private final SessionSignIn sessions;
+
+    AccountPagesController(Accounts accounts, SessionSignIn sessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/signup")
+    String signUpPage(Model model) {
+        model.addAttribute("form", new SignUpForm("", "", ""));
+        return "accounts/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            return "accounts/signup";
+        }
+        Person person;
+        try {
+            person = accounts.signUp(form.email(), form.name(), form.password());
+        } catch (EmailAlreadyUsedException e) {
+            errors.rejectValue("email", "used", e.getMessage());
+            return "accounts/signup";
+        }
+        sessions.signIn(person, request, response);
+        return "redirect:/app";
+    }
+
+    @GetMapping("/app")
+    String start(@AuthenticationPrincipal SignedInPerson person, Model model) {
+        model.addAttribute("person", person);
+        return "accounts/start";
+    }
+}
