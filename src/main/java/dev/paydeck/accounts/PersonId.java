@@ -1,9 +1,11 @@
 package dev.paydeck.accounts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.UUID;
 
 /** Identifies a person who uses Paydeck. */
-public record PersonId(UUID id) {
+public record PersonId(@JsonValue UUID id) {
 
     public static PersonId random() {
         return new PersonId(UUID.randomUUID());

@@ -9,21 +9,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.paydeck.platform.ApiAuthenticator;
 import dev.paydeck.platform.PaydeckProperties;
+import dev.paydeck.platform.SecretFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +40,8 @@ class Tokens implements ApiAuthenticator {
     Tokens(PaydeckProperties properties, Accounts accounts,
             @Value("${paydeck.accounts.jwt-secret:}") String configuredSecret,
             @Value("${paydeck.accounts.token-lifetime:15m}") Duration lifetime) {
-        this.key = configuredSecret.isBlank() ? storedKey(properties.dataDirectory().resolve("jwt-signing.key"))
+        this.key = configuredSecret.isBlank()
+                ? SecretFile.readOrCreate(properties.dataDirectory().resolve("jwt-signing.key"), 32)
                 : configuredSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (key.length < 32) {
             throw new IllegalStateException("paydeck.accounts.jwt-secret must be at least 32 bytes long");
@@ -92,26 +87,6 @@ class Tokens implements ApiAuthenticator {
                     .map(PersonAuthenticationProvider::authenticated);
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
-        }
-    }
-
-    private static byte[] storedKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).strip());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on file systems without POSIX permissions
-            }
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token signing key " + file, e);
         }
     }
 }

@@ -39,6 +39,8 @@ public abstract class IntegrationTest {
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
+        // "Real Stripe" in tests is the sandbox too, so the real-key code paths run offline.
+        registry.add("paydeck.stripe.api-base", () -> "http://127.0.0.1:${local.server.port}/sandbox");
     }
 
     protected String url(String path) {
@@ -77,5 +79,57 @@ public abstract class IntegrationTest {
 
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /** A person who signed up through the API, with an API token. */
+    protected record Person(String email, String name, String token) {
+    }
+
+    protected static final String PASSWORD = "correct horse battery staple";
+
+    protected Person signUp(String name) {
+        String email = "person-" + java.util.UUID.randomUUID() + "@example.com";
+        var created = postJson("/api/v1/auth/sign-up", "{\"email\":\"" + email + "\",\"name\":\"" + name
+                + "\",\"password\":\"" + PASSWORD + "\"}", null);
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Sign-up failed: " + created.body());
+        }
+        var token = postJson("/api/v1/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\"}", null);
+        return new Person(email, name, json(token).get("access_token").asString());
+    }
+
+    /** A call with a bearer credential (a person's token or an API key). */
+    protected HttpResponse<String> call(String method, String path, String bearer, String json) {
+        HttpRequest.Builder builder = request(path).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return send(builder);
+    }
+
+    /** Creates an organization for the person (sandbox account when {@code stripeJson} is null); returns its JSON. */
+    protected JsonNode createOrganization(Person owner, String name, String stripeJson) {
+        var response = call("POST", "/api/v1/organizations", owner.token(), "{\"name\":\"" + name + "\""
+                + (stripeJson == null ? "" : ",\"stripe\":" + stripeJson) + "}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Organization not created: " + response.body());
+        }
+        return json(response);
+    }
+
+    /** A new API key of the organization with this role ({@code admin} or {@code viewer}); returns its secret. */
+    protected String apiKey(Person owner, String organizationId, String role) {
+        var response = call("POST", "/api/v1/organizations/" + organizationId + "/api-keys", owner.token(),
+                "{\"name\":\"test key\",\"role\":\"" + role + "\"}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("API key not created: " + response.body());
+        }
+        return json(response).get("secret").asString();
     }
 }

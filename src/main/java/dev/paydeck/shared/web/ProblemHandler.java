@@ -53,7 +53,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request has invalid parameters.");
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "field", snakeCase(String.valueOf(result.getMethodParameter().getParameterName())),
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         problem.setProperty("errors", errors);
@@ -77,7 +77,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
         problem.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(violation -> Map.of("field", lastNode(violation.getPropertyPath().toString()),
+                .map(violation -> Map.of("field", snakeCase(lastNode(violation.getPropertyPath().toString())),
                         "message", violation.getMessage()))
                 .toList());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -163,7 +163,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static List<Map<String, String>> fieldErrors(BindingResult result) {
         return result.getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
+                .map(error -> Map.of("field", snakeCase(error.getField()),
                         "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
     }
@@ -175,6 +175,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** Field names as the JSON API spells them ({@code receiptEmail} → {@code receipt_email}). */
+    static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String lastNode(String path) {

@@ -62,14 +62,14 @@ class ErrorHandlingIntegrationTests extends IntegrationTest {
     @Test
     void invalidFieldsAreNamedInTheProblem() {
         var response = postJson("/api/test/orders",
-                "{\"description\": \" \", \"amount\": -5, \"receiptEmail\": \"not-an-email\"}",
+                "{\"description\": \" \", \"amount\": -5, \"receipt_email\": \"not-an-email\"}",
                 ApiTestSupport.TEST_CREDENTIAL);
 
         assertProblem(response, 400);
         var body = json(response);
         assertThat(body.get("type").asString()).endsWith("/validation");
         assertThat(body.get("errors").valueStream().map(error -> error.get("field").asString()))
-                .containsExactlyInAnyOrder("description", "amount", "receiptEmail");
+                .containsExactlyInAnyOrder("description", "amount", "receipt_email");
     }
 
     @Test

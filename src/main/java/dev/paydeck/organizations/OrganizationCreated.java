@@ -1,0 +1,7 @@
+package dev.paydeck.organizations;
+
+import dev.paydeck.shared.OrganizationId;
+
+/** An organization was created (with its Stripe account, sandbox or real). */
+public record OrganizationCreated(OrganizationId organization, String name, String actor) {
+}

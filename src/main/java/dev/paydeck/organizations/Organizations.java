@@ -1,0 +1,126 @@
+package dev.paydeck.organizations;
+
+import dev.paydeck.accounts.Memberships;
+import dev.paydeck.accounts.PersonId;
+import dev.paydeck.accounts.Role;
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Organizations (tenants) and their Stripe accounts. A new organization without keys gets its own sandbox account,
+ * so it can take test payments at once. Keys are stored encrypted; after they are saved, Paydeck checks them with
+ * Stripe and registers its webhook endpoint (outside the database transaction: Stripe calls are slow and may fail
+ * without undoing the save).
+ */
+@Service
+public class Organizations {
+
+    private final JdbcClient jdbc;
+    private final StripeAccounts stripeAccounts;
+    private final CredentialCipher cipher;
+    private final SandboxProvisioner sandbox;
+    private final CredentialCheck check;
+    private final WebhookRegistration webhooks;
+    private final Memberships memberships;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+
+    Organizations(JdbcClient jdbc, StripeAccounts stripeAccounts, CredentialCipher cipher, SandboxProvisioner sandbox,
+            CredentialCheck check, WebhookRegistration webhooks, Memberships memberships,
+            TransactionTemplate transactions, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.stripeAccounts = stripeAccounts;
+        this.cipher = cipher;
+        this.sandbox = sandbox;
+        this.check = check;
+        this.webhooks = webhooks;
+        this.memberships = memberships;
+        this.transactions = transactions;
+        this.events = events;
+    }
+
+    /**
+     * Creates an organization owned by {@code owner}, with the given Stripe keys, or with a new sandbox account when
+     * {@code keys} is null.
+     *
+     * @throws InvalidStripeKeysException when the keys are malformed or of mixed modes
+     */
+    public Organization create(String name, PersonId owner, String actor, StripeKeys keys) {
+        StripeKeys checked = keys == null ? null : validated(keys);
+        StripeKeys toStore = checked != null ? checked : sandbox.openAccount(name);
+        OrganizationId id = OrganizationId.random();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("insert into organizations (id, name, created_by) values (?, ?, ?)")
+                    .params(id.id(), name, owner == null ? null : owner.id()).update();
+            store(id, checked == null ? "sandbox" : "stripe", toStore);
+            if (owner != null) {
+                memberships.grant(id, owner, Role.OWNER);
+            }
+            events.publishEvent(new OrganizationCreated(id, name, actor));
+        });
+        afterKeysSaved(id);
+        return find(id).orElseThrow();
+    }
+
+    /** Replaces the organization's Stripe keys (switching it from the sandbox to real Stripe, or between keys). */
+    public Organization replaceKeys(OrganizationId id, StripeKeys keys, String actor) {
+        StripeKeys checked = validated(keys);
+        transactions.executeWithoutResult(status -> {
+            store(id, "stripe", checked);
+            events.publishEvent(new StripeCredentialsChanged(id, checked.mode(), actor));
+        });
+        afterKeysSaved(id);
+        return find(id).orElseThrow();
+    }
+
+    /** Checks the keys with Stripe now; the result is kept on the organization. */
+    public Organization checkCredentials(OrganizationId id) {
+        check.check(id);
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Organization> find(OrganizationId id) {
+        return jdbc.sql("select id, name, created_at from organizations where id = ?").param(id.id())
+                .query((rs, row) -> new Organization(new OrganizationId(rs.getObject("id", UUID.class)),
+                        rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
+                        stripeAccounts.find(id).map(StripeAccounts.Stored::view).orElse(null)))
+                .optional();
+    }
+
+    public List<Organization> all(List<OrganizationId> ids) {
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from organizations").query(Long.class).single();
+    }
+
+    private void store(OrganizationId id, String source, StripeKeys keys) {
+        StripeMode mode = "sandbox".equals(source) ? StripeMode.SANDBOX : keys.mode();
+        stripeAccounts.save(id, source, mode, keys.publishableKey(),
+                cipher.encrypt(keys.secretKey(), id.toString()), StripeKeys.hint(keys.secretKey()),
+                keys.webhookSecret() == null ? null : cipher.encrypt(keys.webhookSecret(), id.toString()));
+    }
+
+    private void afterKeysSaved(OrganizationId id) {
+        check.check(id);
+        webhooks.register(id);
+    }
+
+    private static StripeKeys validated(StripeKeys keys) {
+        Map<String, String> problems = keys.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidStripeKeysException(problems);
+        }
+        return keys.trim();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.paydeck.organizations;
+
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code stripe_accounts} table: one Stripe account per organization, secrets encrypted. */
+@Repository
+class StripeAccounts {
+
+    /** What the table holds for an organization, secrets still sealed. */
+    record Stored(OrganizationId organization, String source, StripeMode mode, String publishableKey,
+                  byte[] secretKeyCiphertext, String secretKeyHint, byte[] webhookSecretCiphertext,
+                  String webhookEndpointId, String webhookStatus, String webhookMessage, String checkStatus,
+                  String checkMessage, OffsetDateTime checkedAt, OffsetDateTime updatedAt) {
+
+        Organization.StripeAccount view() {
+            return new Organization.StripeAccount(source, mode, publishableKey, secretKeyHint, checkStatus,
+                    checkMessage, checkedAt, webhookStatus, webhookMessage, webhookEndpointId);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    StripeAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(OrganizationId organization, String source, StripeMode mode, String publishableKey,
+            byte[] secretKeyCiphertext, String secretKeyHint, byte[] webhookSecretCiphertext) {
+        jdbc.sql("""
+                insert into stripe_accounts (organization_id, source, mode, publishable_key, secret_key_ciphertext,
+                    secret_key_hint, webhook_secret_ciphertext, webhook_status, check_status)
+                values (:organization, :source, :mode, :publishable, :secret, :hint, :webhook,
+                    case when :webhook::bytea is null then 'not_registered' else 'manual_secret' end, 'unchecked')
+                on conflict (organization_id) do update set
+                    source = excluded.source, mode = excluded.mode, publishable_key = excluded.publishable_key,
+                    secret_key_ciphertext = excluded.secret_key_ciphertext, secret_key_hint = excluded.secret_key_hint,
+                    webhook_secret_ciphertext = excluded.webhook_secret_ciphertext,
+                    webhook_status = excluded.webhook_status, webhook_message = null,
+                    webhook_endpoint_id = case when stripe_accounts.mode = excluded.mode
+                        then stripe_accounts.webhook_endpoint_id end,
+                    check_status = 'unchecked', check_message = null, checked_at = null, updated_at = now()""")
+                .param("organization", organization.id()).param("source", source).param("mode", mode.code())
+                .param("publishable", publishableKey).param("secret", secretKeyCiphertext)
+                .param("hint", secretKeyHint).param("webhook", webhookSecretCiphertext)
+                .update();
+    }
+
+    Optional<Stored> find(OrganizationId organization) {
+        return jdbc.sql("select * from stripe_accounts where organization_id = ?").param(organization.id())
+                .query((rs, row) -> new Stored(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        rs.getString("source"), StripeMode.fromCode(rs.getString("mode")),
+                        rs.getString("publishable_key"), rs.getBytes("secret_key_ciphertext"),
+                        rs.getString("secret_key_hint"), rs.getBytes("webhook_secret_ciphertext"),
+                        rs.getString("webhook_endpoint_id"), rs.getString("webhook_status"),
+                        rs.getString("webhook_message"), rs.getString("check_status"), rs.getString("check_message"),
+                        rs.getObject("checked_at", OffsetDateTime.class),
+                        rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    void recordCheck(OrganizationId organization, String status, String message) {
+        jdbc.sql("update stripe_accounts set check_status = ?, check_message = ?, checked_at = now() "
+                        + "where organization_id = ?")
+                .params(status, message, organization.id()).update();
+    }
+
+    void recordWebhook(OrganizationId organization, String status, String message, String endpointId,
+            byte[] secretCiphertext) {
+        jdbc.sql("""
+                update stripe_accounts set webhook_status = ?, webhook_message = ?,
+                    webhook_endpoint_id = coalesce(?, webhook_endpoint_id),
+                    webhook_secret_ciphertext = coalesce(?, webhook_secret_ciphertext)
+                where organization_id = ?""")
+                .params(status, message, endpointId, secretCiphertext, organization.id()).update();
+    }
+
+    /** Claims organizations whose last check is older than the interval (each instance claims different ones). */
+    List<OrganizationId> claimDueChecks(long intervalSeconds, int limit) {
+        return jdbc.sql("""
+                update stripe_accounts set checked_at = now() where organization_id in (
+                    select organization_id from stripe_accounts
+                    where checked_at is null or checked_at < now() - make_interval(secs => ?)
+                    order by checked_at nulls first limit ? for update skip locked)
+                returning organization_id""")
+                .params(intervalSeconds, limit).query(UUID.class).list().stream().map(OrganizationId::new).toList();
+    }
+
+    List<StripeMode> modes() {
+        return jdbc.sql("select mode from stripe_accounts").query(String.class).list().stream()
+                .map(StripeMode::fromCode).toList();
+    }
+}

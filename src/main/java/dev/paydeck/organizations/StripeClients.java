@@ -1,0 +1,76 @@
+package dev.paydeck.organizations;
+
+import com.stripe.StripeClient;
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.stereotype.Service;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one {@link StripeClient} per organization: built once from its decrypted key (and the sandbox's address when
+ * it uses the sandbox), cached, and rebuilt when the organization's keys change — also when another instance
+ * changed them, since the cache is checked against the stored record's version.
+ */
+@Service
+public class StripeClients {
+
+    private record Cached(OffsetDateTime version, StripeClient client, String publishableKey, StripeMode mode) {
+    }
+
+    private final StripeAccounts accounts;
+    private final CredentialCipher cipher;
+    private final SandboxLocation sandbox;
+    private final Map<OrganizationId, Cached> cache = new ConcurrentHashMap<>();
+
+    private final org.springframework.core.env.Environment environment;
+
+    StripeClients(StripeAccounts accounts, CredentialCipher cipher, SandboxLocation sandbox,
+            org.springframework.core.env.Environment environment) {
+        this.accounts = accounts;
+        this.cipher = cipher;
+        this.sandbox = sandbox;
+        this.environment = environment;
+    }
+
+    public StripeClient forOrganization(OrganizationId organization) {
+        return cached(organization).client();
+    }
+
+    /** The publishable key Stripe.js needs in the organization's pages and API responses. */
+    public String publishableKey(OrganizationId organization) {
+        return cached(organization).publishableKey();
+    }
+
+    public StripeMode mode(OrganizationId organization) {
+        return cached(organization).mode();
+    }
+
+    /** Read when a client is built, since it may name this instance's own port (known only once it listens). */
+    private String stripeApiBase() {
+        return environment.getProperty("paydeck.stripe.api-base", "");
+    }
+
+    private Cached cached(OrganizationId organization) {
+        StripeAccounts.Stored stored = accounts.find(organization)
+                .orElseThrow(() -> new IllegalStateException("Organization " + organization + " has no Stripe account"));
+        Cached current = cache.get(organization);
+        if (current != null && current.version().equals(stored.updatedAt())) {
+            return current;
+        }
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(cipher.decrypt(stored.secretKeyCiphertext(), organization.toString()))
+                .setMaxNetworkRetries(2)
+                .setConnectTimeout(10_000)
+                .setReadTimeout(30_000);
+        if ("sandbox".equals(stored.source())) {
+            builder.setApiBase(sandbox.apiBase());
+        } else if (!stripeApiBase().isBlank()) {
+            builder.setApiBase(stripeApiBase());
+        }
+        Cached fresh = new Cached(stored.updatedAt(), builder.build(), stored.publishableKey(), stored.mode());
+        cache.put(organization, fresh);
+        return fresh;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.paydeck.organizations.web;
+
+import dev.paydeck.accounts.ApiKeys;
+import dev.paydeck.accounts.Callers;
+import dev.paydeck.accounts.Memberships;
+import dev.paydeck.accounts.PersonId;
+import dev.paydeck.accounts.Role;
+import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.StripeMode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Members and API keys of an organization (owners and admins manage them; everyone may list them). */
+@RestController
+@RequestMapping("/api/v1/organizations/{id}")
+@Tag(name = "Organizations")
+class MembersApiController {
+
+    private final Callers callers;
+    private final Memberships memberships;
+    private final ApiKeys apiKeys;
+    private final StripeClients stripe;
+
+    MembersApiController(Callers callers, Memberships memberships, ApiKeys apiKeys, StripeClients stripe) {
+        this.callers = callers;
+        this.memberships = memberships;
+        this.apiKeys = apiKeys;
+        this.stripe = stripe;
+    }
+
+    record Invite(@Schema(example = "grace@example.com") @NotBlank @Email String email,
+                  @Schema(example = "viewer") @NotBlank @Pattern(regexp = "owner|admin|viewer",
+                          message = "must be owner, admin or viewer") String role) {
+    }
+
+    record NewApiKey(@Schema(example = "Shop backend") @NotBlank @Size(max = 100) String name,
+                     @Schema(example = "admin") @NotBlank @Pattern(regexp = "admin|viewer",
+                             message = "must be admin or viewer") String role) {
+    }
+
+    @GetMapping("/members")
+    @Operation(summary = "Members of the organization")
+    List<Memberships.Member> members(@PathVariable String id) {
+        return memberships.members(callers.in(OrganizationsApiController.parse(id)).organization());
+    }
+
+    @PostMapping("/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Invite a member", description = "Adds the person with this email, or keeps the invitation "
+            + "until that email signs up. Only owners may add owners.")
+    Map<String, Object> invite(@PathVariable String id, @Valid @RequestBody Invite invite) {
+        var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
+        Role role = Role.fromCode(invite.role());
+        if (role == Role.OWNER && caller.role() != Role.OWNER) {
+            throw new AccessDeniedException("Only owners may add owners.");
+        }
+        boolean added = memberships.invite(caller.organization(), invite.email(), role, requirePerson(caller));
+        return Map.of("email", invite.email().strip().toLowerCase(), "role", role.code(),
+                "status", added ? "member" : "invited");
+    }
+
+    @DeleteMapping("/members/{personId}")
+    @Operation(summary = "Remove a member", description = "The last owner cannot be removed.")
+    Map<String, Object> remove(@PathVariable String id, @PathVariable UUID personId) {
+        var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
+        PersonId person = new PersonId(personId);
+        Role role = memberships.roleOf(caller.organization(), person).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "This person is not a member."));
+        if (role == Role.OWNER && (caller.role() != Role.OWNER || memberships.owners(caller.organization()) == 1)) {
+            throw new AccessDeniedException(caller.role() != Role.OWNER ? "Only owners may remove owners."
+                    : "The last owner cannot be removed.");
+        }
+        memberships.remove(caller.organization(), person);
+        return Map.of("person_id", personId, "removed", true);
+    }
+
+    @GetMapping("/api-keys")
+    @Operation(summary = "API keys (never their secrets)")
+    List<ApiKeys.ApiKey> keys(@PathVariable String id) {
+        return apiKeys.list(callers.in(OrganizationsApiController.parse(id)).requireAdmin().organization());
+    }
+
+    @PostMapping("/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an API key", description = "The secret (pd_test_… or pd_live_…, after the "
+            + "organization's Stripe mode) is in this response only; Paydeck keeps just a hash.")
+    ApiKeys.CreatedApiKey createKey(@PathVariable String id, @Valid @RequestBody NewApiKey request) {
+        var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
+        boolean live = stripe.mode(caller.organization()) == StripeMode.LIVE;
+        return apiKeys.create(caller.organization(), request.name().strip(), Role.fromCode(request.role()), live,
+                requirePerson(caller));
+    }
+
+    @DeleteMapping("/api-keys/{keyId}")
+    @Operation(summary = "Revoke an API key")
+    ApiKeys.ApiKey revoke(@PathVariable String id, @PathVariable UUID keyId) {
+        var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
+        if (!apiKeys.revoke(caller.organization(), keyId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such API key.");
+        }
+        return apiKeys.find(caller.organization(), keyId).orElseThrow();
+    }
+
+    private static PersonId requirePerson(dev.paydeck.accounts.Caller caller) {
+        if (caller.person() == null) {
+            throw new AccessDeniedException("Only people may manage members and API keys.");
+        }
+        return caller.person();
+    }
+}
