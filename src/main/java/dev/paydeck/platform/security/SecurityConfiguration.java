@@ -16,7 +16,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.util.List;
 
 /**
  * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
@@ -30,6 +41,15 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /**
+     * The sandbox's hosted pages (3-D Secure challenge, Checkout) send the customer back to the shop's
+     * {@code return_url} after a form post, and its Stripe.js shows the challenge in a frame of the same origin.
+     */
+    static final String SANDBOX_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "frame-src 'self'; frame-ancestors 'self'; form-action 'self' http: https:; base-uri 'self'; "
+            + "object-src 'none'";
 
     @Bean
     @Order(1)
@@ -69,11 +89,40 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequirement()))
+                .cors(cors -> cors.configurationSource(sandboxCors()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SANDBOX_PAGES,
+                                new ContentSecurityPolicyHeaderWriter(SANDBOX_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SANDBOX_PAGES,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         return http.build();
+    }
+
+    private static final RequestMatcher SANDBOX_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/sandbox/**");
+    private static final RequestMatcher OTHER_PAGES = new NegatedRequestMatcher(SANDBOX_PAGES);
+
+    /**
+     * Stripe's API answers browsers of any origin for what a publishable key may do (Stripe.js on a shop's own
+     * site); the sandbox does the same for its API. Nothing else of Paydeck is cross-origin.
+     */
+    private static CorsConfigurationSource sandboxCors() {
+        CorsConfiguration stripeApi = new CorsConfiguration();
+        stripeApi.addAllowedOriginPattern("*");
+        stripeApi.setAllowedMethods(List.of("GET", "POST", "DELETE"));
+        stripeApi.setAllowedHeaders(List.of("Authorization", "Content-Type", "Stripe-Version", "Idempotency-Key"));
+        stripeApi.setExposedHeaders(List.of("Request-Id", "Idempotent-Replayed"));
+        stripeApi.setMaxAge(600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/sandbox/v1/**", stripeApi);
+        source.registerCorsConfiguration("/sandbox/js/**", stripeApi);
+        return source;
     }
 
     @Bean
