@@ -309,12 +309,22 @@
   clip: rect(0 0 0 0); }
 .sbx-challenge { position: fixed; inset: 0; z-index: 2147483647; background: rgba(15, 23, 42, .55);
   display: flex; align-items: center; justify-content: center; font-family: -apple-system, BlinkMacSystemFont,
-  "Segoe UI", Roboto, sans-serif; }
-.sbx-challenge-box { background: #fff; border-radius: 10px; width: min(440px, 94vw); height: min(620px, 92vh);
-  box-shadow: 0 20px 50px rgba(0,0,0,.3); overflow: hidden; display: flex; flex-direction: column; }
-.sbx-challenge-box header { padding: .7rem 1rem; font-size: 14px; font-weight: 600; color: #30313d;
-  border-bottom: 1px solid #eee; }
-.sbx-challenge-box iframe { border: 0; width: 100%; flex: 1 1 auto; }
+  "Segoe UI", Roboto, sans-serif; color: #30313d; }
+.sbx-challenge-box { background: #fff; border-radius: 10px; width: min(420px, 94vw);
+  box-shadow: 0 20px 50px rgba(0,0,0,.3); overflow: hidden; }
+.sbx-challenge-box header { display: flex; justify-content: space-between; align-items: center;
+  padding: .75rem 1rem; font-size: 15px; font-weight: 600; border-bottom: 1px solid #eee; }
+.sbx-challenge-close { border: 0; background: none; font-size: 22px; line-height: 1; cursor: pointer;
+  color: #6b7280; }
+.sbx-challenge-body { padding: 1.25rem 1rem 1rem; font-size: 14px; }
+.sbx-challenge-amount { font-size: 20px; font-weight: 600; margin: .5rem 0 1rem; }
+.sbx-challenge-actions { display: flex; gap: .5rem; flex-wrap: wrap; }
+.sbx-challenge-actions button { flex: 1 1 auto; padding: .6rem .9rem; border-radius: 6px; font: inherit;
+  font-weight: 600; cursor: pointer; }
+.sbx-challenge-complete { background: #16a34a; color: #fff; border: 1px solid #16a34a; }
+.sbx-challenge-fail { background: #fff; color: #b91c1c; border: 1px solid #b91c1c; }
+.sbx-challenge-status { color: #df1b41; margin-top: .75rem; }
+.sbx-challenge-status:empty { display: none; }
 `;
 
     function injectStyles() {
@@ -786,54 +796,75 @@
         });
     }
 
-    function challengeUrl(paymentIntent) {
-        const action = paymentIntent.next_action || {};
-        const sdk = action.use_stripe_sdk || {};
-        const url = sdk.stripe_js || sdk.url || (action.redirect_to_url && action.redirect_to_url.url)
-            || (SANDBOX_BASE + '/3ds/' + paymentIntent.id);
-        const address = new URL(url, window.location.href);
-        address.searchParams.set('embedded', '1');
-        return address.href;
-    }
-
-    /** Shows the challenge over the page and resolves once the PaymentIntent has left requires_action. */
-    function challengeInDialog(paymentIntent, retrieve) {
+    /**
+     * Shows the bank's challenge in a dialog over the page, as Stripe.js does for use_stripe_sdk, and resolves with
+     * the PaymentIntent once the customer has answered. The sandbox's hosted challenge page cannot be framed (its
+     * pages forbid framing), so the dialog draws the same two answers itself and posts them to the page's
+     * endpoints, which answer the PaymentIntent as JSON.
+     */
+    function challengeInDialog(paymentIntent, clientSecret) {
         injectStyles();
         return new Promise((resolve) => {
-            const frame = el('iframe', {src: challengeUrl(paymentIntent), title: '3D Secure authentication',
-                name: 'sandbox-3ds-challenge'});
+            const challenge = SANDBOX_BASE + '/3ds/' + encodeURIComponent(paymentIntent.id);
+            const status = el('div', {'class': 'sbx-challenge-status', role: 'alert'});
+            const complete = el('button', {type: 'button', 'class': 'sbx-challenge-complete',
+                text: 'Complete authentication'});
+            const fail = el('button', {type: 'button', 'class': 'sbx-challenge-fail', text: 'Fail authentication'});
+            const close = el('button', {type: 'button', 'class': 'sbx-challenge-close', 'aria-label': 'Close',
+                text: '\u00d7'});
+            const amount = typeof paymentIntent.amount === 'number' && paymentIntent.currency
+                ? formatAmount(paymentIntent.amount, paymentIntent.currency) : '';
             const overlay = el('div', {'class': 'sbx-challenge', role: 'dialog', 'aria-modal': 'true',
-                'aria-label': '3D Secure authentication'}, [
-                el('div', {'class': 'sbx-challenge-box'}, [el('header', {text: '3D Secure authentication'}), frame])]);
+                'aria-labelledby': 'sbx-challenge-title'}, [
+                el('div', {'class': 'sbx-challenge-box'}, [
+                    el('header', {}, [el('span', {id: 'sbx-challenge-title', text: '3D Secure authentication'}),
+                        close]),
+                    el('div', {'class': 'sbx-challenge-body'}, [
+                        el('p', {text: 'Test mode: this stands in for your bank\'s authentication page. '
+                                + 'Choose how the bank answers.'}),
+                        el('p', {'class': 'sbx-challenge-amount', text: amount}),
+                        el('div', {'class': 'sbx-challenge-actions'}, [complete, fail]),
+                        status])])]);
             document.body.appendChild(overlay);
-            let finished = false;
-            let timer = null;
-            const check = async () => {
-                if (finished) {
+            complete.focus();
+
+            const answer = async (outcome) => {
+                [complete, fail, close].forEach((button) => {
+                    button.disabled = true;
+                });
+                status.textContent = '';
+                let response;
+                let body;
+                try {
+                    response = await fetch(challenge + '/' + outcome, {method: 'POST', credentials: 'omit',
+                        headers: {'Accept': 'application/json', 'Content-Type': 'application/x-www-form-urlencoded'},
+                        body: formEncode({client_secret: clientSecret})});
+                    body = await response.json();
+                } catch (e) {
+                    status.textContent = 'The sandbox could not be reached. Try again.';
+                    [complete, fail, close].forEach((button) => {
+                        button.disabled = false;
+                    });
                     return;
                 }
-                const result = await retrieve();
-                if (finished) {
-                    return;
-                }
-                if (result.error || result.paymentIntent.status !== 'requires_action') {
-                    finished = true;
-                    clearInterval(timer);
-                    window.removeEventListener('message', onMessage);
-                    overlay.remove();
-                    resolve(result);
-                }
+                overlay.remove();
+                resolve(response.ok && !body.error ? {paymentIntent: body}
+                    : {error: body.error || {type: 'api_error', message: 'HTTP ' + response.status}});
             };
-            const onMessage = (event) => {
-                if (event.origin === SANDBOX_ORIGIN && event.data && typeof event.data === 'object'
-                    && String(event.data.type || '').indexOf('3ds') >= 0) {
-                    check();
-                }
-            };
-            window.addEventListener('message', onMessage);
-            frame.addEventListener('load', check);
-            timer = setInterval(check, 700);
+            complete.addEventListener('click', () => answer('complete'));
+            fail.addEventListener('click', () => answer('fail'));
+            // Closing the bank's window abandons the authentication, which fails it.
+            close.addEventListener('click', () => answer('fail'));
         });
+    }
+
+    function formatAmount(amount, currency) {
+        try {
+            const formatter = new Intl.NumberFormat(undefined, {style: 'currency', currency: currency.toUpperCase()});
+            return formatter.format(amount / Math.pow(10, formatter.resolvedOptions().maximumFractionDigits));
+        } catch (e) {
+            return amount + ' ' + currency.toUpperCase();
+        }
     }
 
     /** A PaymentIntent back in requires_payment_method carries the reason in last_payment_error. */
@@ -896,7 +927,7 @@
             return navigate(action.redirect_to_url.url);
         }
         if (action.type === 'use_stripe_sdk' || action.type === 'redirect_to_url') {
-            return challengeInDialog(paymentIntent, () => this.retrievePaymentIntent(clientSecret));
+            return challengeInDialog(paymentIntent, clientSecret);
         }
         return {error: {type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
             message: 'The sandbox\'s Stripe.js cannot handle the next action \'' + action.type + '\'.',

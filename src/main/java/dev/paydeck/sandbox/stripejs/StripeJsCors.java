@@ -24,5 +24,12 @@ class StripeJsCors implements WebMvcConfigurer {
                 .exposedHeaders("Request-Id", "Stripe-Version")
                 .allowCredentials(false)
                 .maxAge(600);
+        // The 3-D Secure dialog of the script answers the challenge through the hosted page's endpoints.
+        registry.addMapping("/sandbox/3ds/*/*")
+                .allowedOriginPatterns("*")
+                .allowedMethods("POST")
+                .allowedHeaders("Accept", "Content-Type")
+                .allowCredentials(false)
+                .maxAge(600);
     }
 }
