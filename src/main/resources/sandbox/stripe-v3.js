@@ -382,6 +382,26 @@
             inputmode: 'text'}
     ];
 
+    let pointerDown = false;
+    let afterRelease = [];
+    document.addEventListener('pointerdown', () => {
+        pointerDown = true;
+    }, true);
+    ['pointerup', 'pointercancel'].forEach((type) => document.addEventListener(type, () => {
+        pointerDown = false;
+        const pending = afterRelease;
+        afterRelease = [];
+        setTimeout(() => pending.forEach((run) => run()), 0);
+    }, true));
+
+    function afterPointerRelease(run) {
+        if (pointerDown) {
+            afterRelease.push(run);
+        } else {
+            run();
+        }
+    }
+
     const ELEMENTS = new WeakMap();
     let elementCount = 0;
 
@@ -614,11 +634,16 @@
 
         _blurred(name) {
             this._container.classList.remove('StripeElement--focus');
-            if (this._values[name] !== '' || this._shown[name]) {
-                this._shown[name] = RULES[name](this._values[name], true, this._values) !== null;
-            }
-            this._refresh();
-            this._changed();
+            const show = () => {
+                if (this._values[name] !== '' || this._shown[name]) {
+                    this._shown[name] = RULES[name](this._values[name], true, this._values) !== null;
+                }
+                this._refresh();
+                this._changed();
+            };
+            // A message appearing under the field moves what is below it; when the field lost focus because the
+            // customer is pressing a button (Pay), that press must still land on the button: show it after.
+            afterPointerRelease(show);
             this._emit('blur', {elementType: this._type});
         }
 
