@@ -1,0 +1,175 @@
+package dev.paydeck.sandbox.paymentintents;
+
+import dev.paydeck.sandbox.api.SandboxAccount;
+import dev.paydeck.sandbox.api.SandboxAccounts;
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeError;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sandbox's hosted 3-D Secure challenge, where {@code next_action.redirect_to_url.url} (or
+ * {@code use_stripe_sdk.stripe_js}) of a PaymentIntent in {@code requires_action} points.
+ * <ul>
+ *   <li>{@code GET /sandbox/3ds/{payment_intent}?client_secret=...}: the challenge page, with "Complete
+ *   authentication" and "Fail authentication" buttons.</li>
+ *   <li>{@code POST /sandbox/3ds/{payment_intent}/complete} and {@code .../fail} (form field or query parameter
+ *   {@code client_secret}): the outcome. The intent then goes on ({@code succeeded} / {@code requires_capture}, or
+ *   {@code requires_confirmation} for manual confirmation) or returns to {@code requires_payment_method} with
+ *   {@code last_payment_error.code = payment_intent_authentication_failure}. A browser is redirected (303) to the
+ *   intent's {@code return_url} with {@code payment_intent}, {@code payment_intent_client_secret} and
+ *   {@code redirect_status} ({@code succeeded} / {@code failed}), as Stripe does.</li>
+ *   <li>The same POSTs with {@code Accept: application/json} (for the sandbox's Stripe.js) answer the
+ *   PaymentIntent as JSON instead of redirecting; errors come in Stripe's error JSON.</li>
+ * </ul>
+ * The client secret in the address is what lets the customer's browser act on the intent, as on Stripe's hosted
+ * page. Browser form posts made with a session cookie need the CSRF token, which the page includes.
+ */
+@Controller
+@ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+class ThreeDSecurePage {
+
+    private static final String API_VERSION = "2026-07-29.dahlia";
+
+    private final JdbcClient jdbc;
+    private final SandboxAccounts accounts;
+    private final dev.paydeck.sandbox.api.ObjectStore store;
+    private final PaymentIntentFlow flow;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    ThreeDSecurePage(JdbcClient jdbc, SandboxAccounts accounts, dev.paydeck.sandbox.api.ObjectStore store,
+            PaymentIntentFlow flow, TransactionTemplate transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.store = store;
+        this.flow = flow;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @GetMapping("/sandbox/3ds/{paymentIntent}")
+    String challenge(@PathVariable String paymentIntent,
+            @RequestParam(name = "client_secret", required = false) String clientSecret, Model model) {
+        Located located = locate(paymentIntent, clientSecret).orElse(null);
+        if (located == null) {
+            model.addAttribute("missing", true);
+            return "sandbox/three-d-secure";
+        }
+        ObjectNode intent = located.intent();
+        model.addAttribute("missing", false);
+        model.addAttribute("intent", intent.get("id").asString());
+        model.addAttribute("clientSecret", clientSecret);
+        model.addAttribute("status", intent.get("status").asString());
+        model.addAttribute("pending", PaymentIntentJson.status(intent) == PaymentIntentStatus.REQUIRES_ACTION);
+        model.addAttribute("amount", Currencies.format(intent.get("amount").asLong(),
+                intent.get("currency").asString()) + " " + intent.get("currency").asString().toUpperCase());
+        String paymentMethod = PaymentIntentJson.string(intent, "payment_method");
+        model.addAttribute("card", paymentMethod == null ? null
+                : store.find(located.account().id(), paymentMethod)
+                        .map(found -> found.get("card").get("brand").asString() + " •••• "
+                                + found.get("card").get("last4").asString())
+                        .orElse(null));
+        return "sandbox/three-d-secure";
+    }
+
+    @PostMapping("/sandbox/3ds/{paymentIntent}/complete")
+    ResponseEntity<String> complete(@PathVariable String paymentIntent,
+            @RequestParam(name = "client_secret", required = false) String clientSecret,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return outcome(paymentIntent, clientSecret, accept, true);
+    }
+
+    @PostMapping("/sandbox/3ds/{paymentIntent}/fail")
+    ResponseEntity<String> fail(@PathVariable String paymentIntent,
+            @RequestParam(name = "client_secret", required = false) String clientSecret,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        return outcome(paymentIntent, clientSecret, accept, false);
+    }
+
+    private ResponseEntity<String> outcome(String paymentIntent, String clientSecret, String accept,
+            boolean authenticated) {
+        boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
+        ObjectNode intent;
+        try {
+            intent = transactions.execute(status -> {
+                Located located = locate(paymentIntent, clientSecret).orElseThrow(() ->
+                        StripeError.resourceMissing("payment_intent", paymentIntent, "intent"));
+                StripeCall call = new StripeCall(located.account(), Map.of(), Map.of(), null, null, true,
+                        API_VERSION);
+                try {
+                    return authenticated ? flow.completeAuthentication(call, located.intent())
+                            : flow.failAuthentication(call, located.intent());
+                } catch (StripeError error) {
+                    if (error.status() != 402) {
+                        status.setRollbackOnly();
+                        throw error;
+                    }
+                    // A decline after authentication: the failed charge stays, as with the API.
+                    return store.find(located.account().id(), paymentIntent).orElseThrow();
+                }
+            });
+        } catch (StripeError error) {
+            String body = json.writeValueAsString(Map.of("error", error.body()));
+            return ResponseEntity.status(error.status()).contentType(wantsJson ? MediaType.APPLICATION_JSON
+                    : MediaType.APPLICATION_JSON).body(body);
+        }
+        if (wantsJson) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(json.writeValueAsString(PaymentIntentJson.rendered(intent)));
+        }
+        URI next = redirectTarget(intent, clientSecret);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(next).build();
+    }
+
+    /** The intent's return_url with Stripe's query parameters, or back to the challenge page when it has none. */
+    static URI redirectTarget(ObjectNode intent, String clientSecret) {
+        String returnUrl = PaymentIntentJson.string(intent, "_return_url");
+        PaymentIntentStatus status = PaymentIntentJson.status(intent);
+        boolean failed = status == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                || status == PaymentIntentStatus.CANCELED;
+        if (returnUrl == null) {
+            return UriComponentsBuilder.fromPath("/sandbox/3ds/" + intent.get("id").asString())
+                    .queryParam("client_secret", clientSecret).encode().build().toUri();
+        }
+        return UriComponentsBuilder.fromUriString(returnUrl)
+                .queryParam("payment_intent", intent.get("id").asString())
+                .queryParam("payment_intent_client_secret", intent.get("client_secret").asString())
+                .queryParam("redirect_status", failed ? "failed" : "succeeded")
+                .encode().build().toUri();
+    }
+
+    private Optional<Located> locate(String paymentIntent, String clientSecret) {
+        if (clientSecret == null) {
+            return Optional.empty();
+        }
+        Optional<String> accountId = jdbc.sql("select account_id from sandbox.objects where id = ? "
+                        + "and object = 'payment_intent'")
+                .param(paymentIntent).query(String.class).optional();
+        return accountId.flatMap(accounts::byId).flatMap(account -> store.findForUpdate(account.id(), paymentIntent)
+                .filter(intent -> clientSecret.equals(intent.get("client_secret").asString()))
+                .map(intent -> new Located(account, intent)));
+    }
+
+    private record Located(SandboxAccount account, ObjectNode intent) {
+    }
+}

@@ -1,0 +1,132 @@
+package dev.paydeck.sandbox.paymentmethods;
+
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.ParamSpec;
+import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.events.SandboxEvents;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * PaymentMethods as other sandbox resources use them: resolving a {@code payment_method} parameter (an id, or a
+ * {@code pm_card_...} test token that makes a fresh PaymentMethod as Stripe's test mode does), creating one from
+ * raw card details ({@code payment_method_data}), attaching, and reading a card's test behaviour.
+ */
+@Service
+public class PaymentMethods {
+
+    /** {@code card[...]}: the raw card details Stripe accepts. */
+    public static final ParamSpec CARD = ParamSpec.of()
+            .string("number", "cvc", "token")
+            .integer("exp_month", "exp_year")
+            .any("networks");
+
+    /** {@code payment_method_data[...]} (and the body of {@code POST /v1/payment_methods}). */
+    public static final ParamSpec DATA = ParamSpec.of()
+            .oneOf("type", "card")
+            .object("card", CARD)
+            .any("billing_details")
+            .oneOf("allow_redisplay", "always", "limited", "unspecified")
+            .metadata();
+
+    private final ObjectStore store;
+    private final SandboxClock clock;
+    private final SandboxEvents events;
+
+    PaymentMethods(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** A new card PaymentMethod from validated {@link #DATA} parameters; Stripe's card errors on bad details. */
+    public ObjectNode create(StripeCall call, Map<String, Object> data) {
+        if (data.get("type") == null) {
+            throw StripeError.parameterMissing("type");
+        }
+        ObjectNode paymentMethod = PaymentMethodJson.create(store.newObject("payment_method", "pm", clock.now()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> card = (Map<String, Object>) data.get("card");
+        PaymentMethodJson.card(paymentMethod, call.accountId(), card);
+        PaymentMethodJson.billingDetails(paymentMethod, data.get("billing_details"));
+        if (data.get("allow_redisplay") != null) {
+            paymentMethod.put("allow_redisplay", (String) data.get("allow_redisplay"));
+        }
+        if (data.containsKey("metadata")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> metadata = (Map<String, Object>) data.get("metadata");
+            PaymentMethodJson.metadata(paymentMethod, metadata);
+        }
+        return store.insert(call.accountId(), paymentMethod);
+    }
+
+    /**
+     * The PaymentMethod a {@code payment_method} parameter names: a stored one (locked for this transaction), or
+     * for a {@code pm_card_...} token a fresh PaymentMethod of that test card.
+     */
+    public ObjectNode resolve(StripeCall call, String idOrToken, String param) {
+        if (TestCards.isToken(idOrToken)) {
+            String number = TestCards.numberForToken(idOrToken)
+                    .orElseThrow(() -> StripeError.resourceMissing("PaymentMethod", idOrToken, param));
+            Map<String, Object> card = new LinkedHashMap<>();
+            card.put("number", number);
+            card.put("exp_month", 12L);
+            card.put("exp_year", (long) Year.now(ZoneOffset.UTC).getValue() + 1);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", "card");
+            data.put("card", card);
+            return create(call, data);
+        }
+        return store.require(call.accountId(), idOrToken, "payment_method", param);
+    }
+
+    /** Attaches to a customer (Stripe's rules: a PaymentMethod belongs to at most one customer). */
+    public ObjectNode attach(StripeCall call, ObjectNode paymentMethod, String customerId, String param) {
+        store.require(call.accountId(), customerId, "customer", param);
+        String current = paymentMethod.path("customer").asString(null);
+        if (customerId.equals(current)) {
+            return paymentMethod;
+        }
+        if (current != null) {
+            throw StripeError.invalid(param,
+                    "The payment method you provided has already been attached to a customer.");
+        }
+        paymentMethod.put("customer", customerId);
+        store.update(call.accountId(), paymentMethod);
+        ObjectNode previous = paymentMethod.objectNode();
+        previous.putNull("customer");
+        events.publish(call, "payment_method.attached", paymentMethod, previous);
+        return paymentMethod;
+    }
+
+    /** How the card behaves when charged. */
+    public static TestCards.Card behaviour(ObjectNode paymentMethod) {
+        return TestCards.byKey(paymentMethod.path("_test_card").asString(null));
+    }
+
+    /** Whether the card was set up for off-session use (a payment with {@code setup_future_usage} succeeded). */
+    public static boolean setUpForFutureUse(ObjectNode paymentMethod) {
+        return paymentMethod.path("_set_up").asBoolean(false);
+    }
+
+    public void markSetUp(StripeCall call, ObjectNode paymentMethod) {
+        if (!setUpForFutureUse(paymentMethod)) {
+            paymentMethod.put("_set_up", true);
+            store.update(call.accountId(), paymentMethod);
+        }
+    }
+
+    /** The PaymentMethod as Stripe renders it inside other objects (no internal fields). */
+    public static ObjectNode rendered(ObjectNode paymentMethod) {
+        ObjectNode copy = paymentMethod.deepCopy();
+        copy.remove(java.util.List.of("_test_card", "_set_up"));
+        return copy;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.paydeck.sandbox.paymentmethods;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stripe's test cards in one place: what each card number (and each {@code pm_card_...} token) does when it is
+ * charged, as Stripe's testing docs describe it. A card keeps only its behaviour's {@link Card#key() key}
+ * ({@code _test_card}), never its number. Luhn-valid numbers that are not in the table behave like
+ * {@code 4242 4242 4242 4242}.
+ */
+public final class TestCards {
+
+    /** When a card asks for 3-D Secure. */
+    public enum Authentication {
+        /** Never. */
+        NONE,
+        /** On-session always; off-session only if the card was not set up for future use (4000 0025 0000 3155). */
+        UNLESS_SET_UP,
+        /** Every payment, on or off session (4000 0027 6000 3184, 3DS-required cards). */
+        ALWAYS
+    }
+
+    /** A decline as Stripe reports it: error {@code code}, {@code decline_code} and message. */
+    public record Decline(String code, String declineCode, String message, String param) {
+    }
+
+    /** What a card does, keyed by a stable name stored on the PaymentMethod. */
+    public record Card(String key, String brand, String funding, String country, Authentication authentication,
+                       Decline decline) {
+
+        public boolean declines() {
+            return decline != null;
+        }
+    }
+
+    public static final Decline GENERIC_DECLINE = new Decline("card_declined", "generic_decline",
+            "Your card was declined.", null);
+    public static final Decline INSUFFICIENT_FUNDS = new Decline("card_declined", "insufficient_funds",
+            "Your card has insufficient funds.", null);
+    public static final Decline EXPIRED_CARD = new Decline("expired_card", "expired_card",
+            "Your card has expired.", "exp_month");
+    public static final Decline INCORRECT_CVC = new Decline("incorrect_cvc", "incorrect_cvc",
+            "Your card's security code is incorrect.", "cvc");
+    public static final Decline PROCESSING_ERROR = new Decline("processing_error", "processing_error",
+            "An error occurred while processing your card. Try again in a little bit.", null);
+    /** An off-session payment with a card that needs authentication the customer is not there to give. */
+    public static final Decline AUTHENTICATION_REQUIRED = new Decline("authentication_required",
+            "authentication_required", "Your card was declined. This transaction requires authentication.", null);
+
+    private static final Map<String, Card> BY_NUMBER = new LinkedHashMap<>();
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static final Map<String, Card> BY_KEY = new LinkedHashMap<>();
+
+    static {
+        card("4242424242424242", "visa", "visa", Authentication.NONE, null);
+        card("5555555555554444", "mastercard", "mastercard", Authentication.NONE, null);
+        card("4000000000000002", "generic_decline", "visa", Authentication.NONE, GENERIC_DECLINE);
+        card("4000000000009995", "insufficient_funds", "visa", Authentication.NONE, INSUFFICIENT_FUNDS);
+        card("4000000000000069", "expired_card", "visa", Authentication.NONE, EXPIRED_CARD);
+        card("4000000000000127", "incorrect_cvc", "visa", Authentication.NONE, INCORRECT_CVC);
+        card("4000000000000119", "processing_error", "visa", Authentication.NONE, PROCESSING_ERROR);
+        card("4000002500003155", "authentication_required_on_setup", "visa", Authentication.UNLESS_SET_UP, null);
+        card("4000002760003184", "authentication_required", "visa", Authentication.ALWAYS, null);
+        card("4000000000003063", "three_d_secure_required", "visa", Authentication.ALWAYS, null);
+        card("4000000000003220", "three_d_secure_2_required", "visa", Authentication.ALWAYS, null);
+
+        TOKENS.put("pm_card_visa", "4242424242424242");
+        TOKENS.put("pm_card_mastercard", "5555555555554444");
+        TOKENS.put("pm_card_chargeDeclined", "4000000000000002");
+        TOKENS.put("pm_card_chargeDeclinedInsufficientFunds", "4000000000009995");
+        TOKENS.put("pm_card_chargeDeclinedExpiredCard", "4000000000000069");
+        TOKENS.put("pm_card_chargeDeclinedIncorrectCvc", "4000000000000127");
+        TOKENS.put("pm_card_chargeDeclinedProcessingError", "4000000000000119");
+        TOKENS.put("pm_card_authenticationRequiredOnSetup", "4000002500003155");
+        TOKENS.put("pm_card_authenticationRequired", "4000002760003184");
+        TOKENS.put("pm_card_threeDSecureRequired", "4000000000003063");
+        TOKENS.put("pm_card_threeDSecure2Required", "4000000000003220");
+    }
+
+    private TestCards() {
+    }
+
+    private static void card(String number, String key, String brand, Authentication authentication,
+            Decline decline) {
+        Card card = new Card(key, brand, "credit", "US", authentication, decline);
+        BY_NUMBER.put(number, card);
+        BY_KEY.put(key, card);
+    }
+
+    /** The behaviour of a (Luhn-valid) number: the table's, or a plain successful card of its brand. */
+    public static Card forNumber(String number) {
+        Card known = BY_NUMBER.get(number);
+        if (known != null) {
+            return known;
+        }
+        String brand = brand(number);
+        return new Card("success_" + brand, brand, "credit", "US", Authentication.NONE, null);
+    }
+
+    /** The card number a {@code pm_card_...} test token stands for. */
+    public static Optional<String> numberForToken(String token) {
+        return Optional.ofNullable(TOKENS.get(token));
+    }
+
+    public static boolean isToken(String value) {
+        return value != null && value.startsWith("pm_card_");
+    }
+
+    /** The behaviour stored on a PaymentMethod as {@code _test_card}. */
+    public static Card byKey(String key) {
+        if (key == null) {
+            return forNumber("4242424242424242");
+        }
+        Card known = BY_KEY.get(key);
+        if (known != null) {
+            return known;
+        }
+        String brand = key.startsWith("success_") ? key.substring("success_".length()) : "unknown";
+        return new Card(key, brand, "credit", "US", Authentication.NONE, null);
+    }
+
+    /** The Luhn check digit test every card number passes. */
+    public static boolean luhn(String number) {
+        if (number == null || number.length() < 12 || number.length() > 19 || !number.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = number.length() - 1; i >= 0; i--) {
+            int digit = number.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** The card brand from the number's leading digits, with Stripe's brand names. */
+    public static String brand(String number) {
+        if (number.startsWith("4")) {
+            return "visa";
+        }
+        int two = Integer.parseInt(number.substring(0, 2));
+        int four = Integer.parseInt(number.substring(0, 4));
+        if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) {
+            return "mastercard";
+        }
+        if (two == 34 || two == 37) {
+            return "amex";
+        }
+        if (number.startsWith("6011") || number.startsWith("65") || (four >= 6440 && four <= 6499)) {
+            return "discover";
+        }
+        if (two == 35) {
+            return "jcb";
+        }
+        if (two == 36 || two == 38 || two == 30) {
+            return "diners";
+        }
+        if (two == 62) {
+            return "unionpay";
+        }
+        return "unknown";
+    }
+}
