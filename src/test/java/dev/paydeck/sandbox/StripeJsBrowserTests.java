@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.stripe.StripeClient;
 import com.stripe.model.PaymentIntent;
+import com.stripe.param.PaymentIntentCreateParams;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.support.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,6 +240,44 @@ class StripeJsBrowserTests extends BrowserTest {
         pay();
         assertThat(page.locator("#payment-message")).hasText("Your card's expiration date is incomplete.");
         org.assertj.core.api.Assertions.assertThat(apiCalls).isEmpty();
+    }
+
+    @Test
+    void handleNextActionAuthenticatesAnIntentConfirmedOnTheServer() throws Exception {
+        PaymentIntent intent = merchant.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                .setAmount(1500L).setCurrency("usd").setPaymentMethod("pm_card_authenticationRequired")
+                .addPaymentMethodType("card").setConfirm(true).build());
+        org.assertj.core.api.Assertions.assertThat(intent.getStatus()).isEqualTo("requires_action");
+        org.assertj.core.api.Assertions.assertThat(intent.getNextAction().getType()).isEqualTo("use_stripe_sdk");
+        page.navigate("/sandbox/checkout-demo");
+        String publishableKey = accounts.defaultAccount().publishableKey();
+
+        Object retrieved = page.evaluate("([pk, secret]) => Stripe(pk).retrievePaymentIntent(secret)"
+                + ".then(r => [r.paymentIntent.id, r.paymentIntent.status])",
+                List.of(publishableKey, intent.getClientSecret()));
+        org.assertj.core.api.Assertions.assertThat(retrieved).isEqualTo(List.of(intent.getId(), "requires_action"));
+
+        page.evaluate("([pk, secret]) => { Stripe(pk).handleNextAction({clientSecret: secret})"
+                + ".then(r => { window.handled = r; }); }", List.of(publishableKey, intent.getClientSecret()));
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("3D Secure authentication"));
+        assertThat(dialog).containsText("$15.00");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Complete authentication")).click();
+
+        page.waitForFunction("() => window.handled !== undefined");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.handled.paymentIntent.status"))
+                .isEqualTo("succeeded");
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.handled.error")).isNull();
+        org.assertj.core.api.Assertions.assertThat(merchant.v1().paymentIntents().retrieve(intent.getId()).getStatus())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
+    void retrievingWithAWrongClientSecretAnswersStripesError() {
+        page.navigate("/sandbox/checkout-demo");
+        Object error = page.evaluate("pk => Stripe(pk).retrievePaymentIntent('pi_123456789_secret_nope')"
+                + ".then(r => [r.error.type, r.paymentIntent === undefined])",
+                accounts.defaultAccount().publishableKey());
+        org.assertj.core.api.Assertions.assertThat(error).isEqualTo(List.of("invalid_request_error", true));
     }
 
     @Test
