@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.paymentintents;
 
+import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeCall;
@@ -52,12 +53,12 @@ class ThreeDSecurePage {
 
     private final JdbcClient jdbc;
     private final SandboxAccounts accounts;
-    private final dev.paydeck.sandbox.api.ObjectStore store;
+    private final ObjectStore store;
     private final PaymentIntentFlow flow;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    ThreeDSecurePage(JdbcClient jdbc, SandboxAccounts accounts, dev.paydeck.sandbox.api.ObjectStore store,
+    ThreeDSecurePage(JdbcClient jdbc, SandboxAccounts accounts, ObjectStore store,
             PaymentIntentFlow flow, TransactionTemplate transactions, JsonMapper json) {
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -130,8 +131,7 @@ class ThreeDSecurePage {
             });
         } catch (StripeError error) {
             String body = json.writeValueAsString(Map.of("error", error.body()));
-            return ResponseEntity.status(error.status()).contentType(wantsJson ? MediaType.APPLICATION_JSON
-                    : MediaType.APPLICATION_JSON).body(body);
+            return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(body);
         }
         if (wantsJson) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

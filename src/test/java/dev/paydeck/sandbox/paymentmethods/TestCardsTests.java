@@ -1,0 +1,43 @@
+package dev.paydeck.sandbox.paymentmethods;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestCardsTests {
+
+    @Test
+    void luhnAcceptsStripesTestNumbersAndRefusesTypos() {
+        assertThat(TestCards.luhn("4242424242424242")).isTrue();
+        assertThat(TestCards.luhn("5555555555554444")).isTrue();
+        assertThat(TestCards.luhn("4000002760003184")).isTrue();
+        assertThat(TestCards.luhn("4242424242424241")).isFalse();
+        assertThat(TestCards.luhn("4242")).isFalse();
+        assertThat(TestCards.luhn("42424242424242a2")).isFalse();
+    }
+
+    @Test
+    void theTableSaysWhatEachCardDoes() {
+        assertThat(TestCards.forNumber("4242424242424242").declines()).isFalse();
+        assertThat(TestCards.forNumber("4000000000000002").decline().declineCode()).isEqualTo("generic_decline");
+        assertThat(TestCards.forNumber("4000000000009995").decline().message())
+                .isEqualTo("Your card has insufficient funds.");
+        assertThat(TestCards.forNumber("4000000000000069").decline().code()).isEqualTo("expired_card");
+        assertThat(TestCards.forNumber("4000000000000127").decline().code()).isEqualTo("incorrect_cvc");
+        assertThat(TestCards.forNumber("4000000000000119").decline().code()).isEqualTo("processing_error");
+        assertThat(TestCards.forNumber("4000002500003155").authentication())
+                .isEqualTo(TestCards.Authentication.UNLESS_SET_UP);
+        assertThat(TestCards.forNumber("4000002760003184").authentication())
+                .isEqualTo(TestCards.Authentication.ALWAYS);
+        assertThat(TestCards.forNumber("378282246310005").brand()).isEqualTo("amex");
+        assertThat(TestCards.byKey(TestCards.forNumber("5555555555554444").key()).brand()).isEqualTo("mastercard");
+    }
+
+    @Test
+    void tokensNameTheirCards() {
+        assertThat(TestCards.numberForToken("pm_card_visa")).contains("4242424242424242");
+        assertThat(TestCards.numberForToken("pm_card_chargeDeclinedInsufficientFunds")).contains("4000000000009995");
+        assertThat(TestCards.numberForToken("pm_card_authenticationRequired")).contains("4000002760003184");
+        assertThat(TestCards.numberForToken("pm_card_nothing")).isEmpty();
+    }
+}
