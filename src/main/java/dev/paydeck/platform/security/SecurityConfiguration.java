@@ -2,6 +2,8 @@ package dev.paydeck.platform.security;
 
 import dev.paydeck.platform.ApiAuthenticator;
 import dev.paydeck.platform.PaydeckProperties;
+import dev.paydeck.platform.idempotency.IdempotencyFilter;
+import dev.paydeck.platform.idempotency.IdempotencyRecords;
 import dev.paydeck.shared.web.BodySizeLimitFilter;
 import dev.paydeck.shared.web.ProblemWriter;
 import dev.paydeck.shared.web.Problems;
@@ -16,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -51,7 +54,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,
-            ProblemWriter problems) throws Exception {
+            ProblemWriter problems, IdempotencyRecords idempotency) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
@@ -64,6 +67,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiAuthenticationFilter(authenticators.orderedStream().toList()),
                         BasicAuthenticationFilter.class)
+                .addFilterAfter(new IdempotencyFilter(idempotency, problems), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
                                 Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",

@@ -91,8 +91,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                "Your role does not allow this action.");
+        String detail = ex.getMessage() == null || ex.getMessage().equals("Access Denied")
+                ? "Your role does not allow this action." : ex.getMessage();
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", detail);
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 

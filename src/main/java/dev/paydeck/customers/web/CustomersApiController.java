@@ -1,0 +1,120 @@
+package dev.paydeck.customers.web;
+
+import dev.paydeck.accounts.Caller;
+import dev.paydeck.customers.Customer;
+import dev.paydeck.customers.CustomerDraft;
+import dev.paydeck.customers.Customers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The organization's customers, kept in Paydeck and in its Stripe account. */
+@RestController
+@RequestMapping("/api/v1/customers")
+@Validated
+@Tag(name = "Customers")
+class CustomersApiController {
+
+    private final Customers customers;
+
+    CustomersApiController(Customers customers) {
+        this.customers = customers;
+    }
+
+    record CustomerRequest(
+            @Schema(example = "ada@example.com") @Email @Size(max = 254) String email,
+            @Schema(example = "Ada Lovelace") @Size(max = 200) String name,
+            @Schema(example = "+44 20 7946 0000") @Size(max = 40) @Pattern(regexp = "^[+0-9 ().-]*$",
+                    message = "may contain digits, spaces and + ( ) . - only") String phone,
+            @Schema(example = "Wholesale account") @Size(max = 350) String description,
+            @Schema(example = "{\"erp_id\": \"C-1042\"}") @Size(max = 50) Map<@Size(max = 40) String,
+                    @Size(max = 500) String> metadata) {
+
+        CustomerDraft draft() {
+            return new CustomerDraft(email, name, phone, description, metadata);
+        }
+    }
+
+    /** A page of customers and the cursor for the next one. */
+    record CustomerPage(List<Customer> data, boolean hasMore, String nextStartingAfter) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a customer", description = "Creates the customer in the organization's Stripe and "
+            + "keeps a local copy. Send an Idempotency-Key header to retry safely.")
+    Customer create(Caller caller, @Valid @RequestBody CustomerRequest request) {
+        caller.requireWrite();
+        if (request.email() == null && request.name() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A customer needs an email or a name.");
+        }
+        return customers.create(caller.organization(), request.draft(), caller.actor());
+    }
+
+    @GetMapping
+    @Operation(summary = "List customers", description = "Newest first. `q` searches email and name.")
+    CustomerPage list(Caller caller,
+            @Parameter(description = "Text to find in email or name") @RequestParam(required = false)
+            @Size(max = 200) String q,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Id of the last customer of the previous page")
+            @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
+        List<Customer> page = customers.list(caller.organization(), q, limit + 1, startingAfter);
+        boolean more = page.size() > limit;
+        List<Customer> data = more ? page.subList(0, limit) : page;
+        return new CustomerPage(data, more, more ? data.getLast().id().toString() : null);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a customer")
+    Customer get(Caller caller, @PathVariable UUID id) {
+        return customers.find(caller.organization(), id).orElseThrow(CustomersApiController::notFound);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Update a customer", description = "Only the fields given change. Metadata keys are "
+            + "merged; an empty value removes a key.")
+    Customer update(Caller caller, @PathVariable UUID id, @Valid @RequestBody CustomerRequest request) {
+        caller.requireWrite();
+        return customers.update(caller.organization(), id, request.draft(), caller.actor())
+                .orElseThrow(CustomersApiController::notFound);
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a customer", description = "Deletes it in Stripe; Paydeck keeps it as deleted.")
+    Map<String, Object> delete(Caller caller, @PathVariable UUID id) {
+        caller.requireWrite();
+        if (!customers.delete(caller.organization(), id, caller.actor())) {
+            throw notFound();
+        }
+        return Map.of("id", id, "deleted", true);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such customer.");
+    }
+}

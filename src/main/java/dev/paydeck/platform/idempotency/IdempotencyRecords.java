@@ -1,0 +1,47 @@
+package dev.paydeck.platform.idempotency;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+/** Kept answers of idempotent API requests ({@code idempotency_records}), 24 hours per caller and key. */
+@Repository
+public class IdempotencyRecords {
+
+    record Saved(String requestHash, Integer status, String contentType, byte[] response) {
+    }
+
+    private final JdbcClient jdbc;
+
+    IdempotencyRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Claims the key for this request; empty when claimed, else what the earlier request left. */
+    Optional<Saved> claim(String principal, String key, String requestHash) {
+        jdbc.sql("delete from idempotency_records where principal = ? and key = ? "
+                        + "and created_at < now() - interval '24 hours'")
+                .params(principal, key).update();
+        int claimed = jdbc.sql("insert into idempotency_records (principal, key, request_hash) values (?, ?, ?) "
+                        + "on conflict do nothing")
+                .params(principal, key, requestHash).update();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select request_hash, status, content_type, response from idempotency_records "
+                        + "where principal = ? and key = ?")
+                .params(principal, key).query(Saved.class).optional();
+    }
+
+    void save(String principal, String key, int status, String contentType, byte[] response) {
+        jdbc.sql("update idempotency_records set status = ?, content_type = ?, response = ? "
+                        + "where principal = ? and key = ?")
+                .params(status, contentType, response, principal, key).update();
+    }
+
+    void release(String principal, String key) {
+        jdbc.sql("delete from idempotency_records where principal = ? and key = ? and status is null")
+                .params(principal, key).update();
+    }
+}
