@@ -39,6 +39,10 @@ public abstract class IntegrationTest {
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
+        // Webhook retries in seconds, not hours, so tests see a retry; a short timeout for endpoints that hang.
+        registry.add("paydeck.sandbox.webhooks.retry-delays", () -> "1s,2s,2s");
+        registry.add("paydeck.sandbox.webhooks.timeout", () -> "3s");
+        registry.add("paydeck.sandbox.webhooks.poll-interval", () -> "200ms");
     }
 
     protected String url(String path) {
