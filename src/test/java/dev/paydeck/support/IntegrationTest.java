@@ -41,6 +41,10 @@ public abstract class IntegrationTest {
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
         // "Real Stripe" in tests is the sandbox too, so the real-key code paths run offline.
         registry.add("paydeck.stripe.api-base", () -> "http://127.0.0.1:${local.server.port}/sandbox");
+        // Webhook retries in seconds, not hours, so tests see a retry; a short timeout for endpoints that hang.
+        registry.add("paydeck.sandbox.webhooks.retry-delays", () -> "1s,2s,2s");
+        registry.add("paydeck.sandbox.webhooks.timeout", () -> "3s");
+        registry.add("paydeck.sandbox.webhooks.poll-interval", () -> "200ms");
     }
 
     protected String url(String path) {

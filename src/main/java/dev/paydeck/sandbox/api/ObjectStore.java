@@ -87,6 +87,16 @@ public class ObjectStore {
             sql.append(" and data @> :filter::jsonb");
             params.put("filter", json.writeValueAsString(query.equals()));
         }
+        int patternGroup = 0;
+        for (Map.Entry<String, List<String>> matching : query.matching().entrySet()) {
+            if (!matching.getKey().matches("[a-z_]+")) {
+                throw new IllegalArgumentException("Not a field name: " + matching.getKey());
+            }
+            String name = "match_" + patternGroup++;
+            sql.append(" and (data->>'").append(matching.getKey()).append("') like any (array[:").append(name)
+                    .append("]::text[])");
+            params.put(name, matching.getValue().stream().map(ObjectStore::likePattern).toList());
+        }
         query.created().forEach((operator, value) -> {
             String sqlOperator = switch (operator) {
                 case "gt" -> ">";
@@ -120,6 +130,11 @@ public class ObjectStore {
             Collections.reverse(rows);
         }
         return new StripeList(url, rows, hasMore);
+    }
+
+    /** {@code customer.*} as SQL's {@code customer.%}, with LIKE's own wildcards ({@code _}, {@code %}) escaped. */
+    static String likePattern(String pattern) {
+        return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
     }
 
     public ObjectNode newObject(String object, String idPrefix, long created) {

@@ -2,6 +2,7 @@ package dev.paydeck.sandbox.api;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,14 @@ public class SandboxAccounts {
         return all().stream().findFirst().orElseGet(() -> create("Default sandbox account"));
     }
 
-    /** Deletes every object, event and idempotency key of an account; its keys stay. */
+    /**
+     * Deletes every object (webhook endpoints included), event, webhook delivery and attempt, idempotency key and
+     * logged request of an account, in one transaction; the account and its API keys stay.
+     */
+    @Transactional
     public void reset(String accountId) {
+        jdbc.sql("delete from sandbox.webhook_attempts where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.webhook_deliveries where account_id = ?").param(accountId).update();
         jdbc.sql("delete from sandbox.objects where account_id = ?").param(accountId).update();
         jdbc.sql("delete from sandbox.idempotency_keys where account_id = ?").param(accountId).update();
         jdbc.sql("delete from sandbox.request_log where account_id = ?").param(accountId).update();

@@ -36,7 +36,7 @@ import java.util.TreeMap;
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class SandboxApiController {
 
-    static final String API_VERSION = "2026-07-29.dahlia";
+    static final String API_VERSION = StripeCall.DEFAULT_API_VERSION;
     private static final Logger log = LoggerFactory.getLogger(SandboxApiController.class);
     private static final ParamSpec EXPAND = ParamSpec.of().stringList("expand");
 

@@ -10,6 +10,9 @@ import java.util.Map;
 public record StripeCall(SandboxAccount account, Map<String, Object> params, Map<String, String> pathVariables,
                          String requestId, String idempotencyKey, boolean publishableKey, String apiVersion) {
 
+    /** The API version the sandbox speaks (stripe-java 33.x's), used when a request names none. */
+    public static final String DEFAULT_API_VERSION = "2026-07-29.dahlia";
+
     public String accountId() {
         return account.id();
     }

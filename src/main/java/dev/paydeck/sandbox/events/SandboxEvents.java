@@ -14,7 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SandboxEvents {
 
-    /** Published after an event is stored, for delivery to the account's webhook endpoints. */
+    /**
+     * Published after an event is stored, inside the transaction that stored it, for delivery to the account's
+     * webhook endpoints. Listeners may set the event's {@code pending_webhooks} and store it again.
+     */
     public record EventRecorded(String accountId, ObjectNode event) {
     }
 
@@ -44,8 +47,26 @@ public class SandboxEvents {
         return publish(accountId, apiVersion, null, null, type, object, previousAttributes);
     }
 
+    /**
+     * Stores an event without announcing it, so no endpoint gets it on its own account: for a test event that the
+     * caller delivers to one chosen endpoint.
+     */
+    public ObjectNode recordUnannounced(String accountId, String apiVersion, String type, ObjectNode object) {
+        ObjectNode event = build(apiVersion, null, null, type, object, null);
+        store.insert(accountId, event);
+        return event;
+    }
+
     private ObjectNode publish(String accountId, String apiVersion, String requestId, String idempotencyKey,
             String type, ObjectNode object, ObjectNode previousAttributes) {
+        ObjectNode event = build(apiVersion, requestId, idempotencyKey, type, object, previousAttributes);
+        store.insert(accountId, event);
+        publisher.publishEvent(new EventRecorded(accountId, event));
+        return event;
+    }
+
+    private ObjectNode build(String apiVersion, String requestId, String idempotencyKey, String type,
+            ObjectNode object, ObjectNode previousAttributes) {
         ObjectNode event = store.newObject("event", "evt", clock.now());
         event.put("api_version", apiVersion);
         ObjectNode data = event.putObject("data");
@@ -67,8 +88,6 @@ public class SandboxEvents {
             request.putNull("idempotency_key");
         }
         event.put("type", type);
-        store.insert(accountId, event);
-        publisher.publishEvent(new EventRecorded(accountId, event));
         return event;
     }
 

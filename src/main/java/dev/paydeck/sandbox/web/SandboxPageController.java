@@ -1,16 +1,218 @@
 package dev.paydeck.sandbox.web;
 
+import dev.paydeck.sandbox.api.ListQuery;
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.RequestLog;
+import dev.paydeck.sandbox.api.SandboxAccount;
+import dev.paydeck.sandbox.api.SandboxAccounts;
+import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.webhooks.WebhookDeliveries;
+import dev.paydeck.sandbox.webhooks.WebhookEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
 
-/** The sandbox's own pages. Off (404) when the sandbox is switched off. */
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's own pages: accounts and their keys, and per account the API requests it answered, its events,
+ * its webhook endpoints with their delivery attempts (and a "Send test event" button), and a reset. Off (404)
+ * when the sandbox is switched off. The keys are test keys of this sandbox only, so the page may show them.
+ */
 @Controller
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class SandboxPageController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** An event as the events page lists it. */
+    record EventRow(String id, String type, String created, long pendingWebhooks, String requestId) {
+    }
+
+    /** A webhook endpoint with what the page shows about it. */
+    record EndpointView(ObjectNode endpoint, String secret, List<AttemptRow> attempts,
+                        List<WebhookDeliveries.Delivery> waiting) {
+    }
+
+    /** One attempt, formatted. */
+    record AttemptRow(String eventId, String eventType, int attempt, Integer statusCode, String error,
+                      long durationMs, String at, String deliveryStatus, String nextRetry) {
+    }
+
+    private final SandboxAccounts accounts;
+    private final RequestLog requestLog;
+    private final ObjectStore store;
+    private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+
+    SandboxPageController(SandboxAccounts accounts, RequestLog requestLog, ObjectStore store,
+            WebhookEndpoints endpoints, WebhookDeliveries deliveries) {
+        this.accounts = accounts;
+        this.requestLog = requestLog;
+        this.store = store;
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+    }
+
     @GetMapping("/sandbox")
-    String overview() {
+    String overview(Model model) {
+        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox")
+                .toUriString());
         return "sandbox/overview";
+    }
+
+    @PostMapping("/sandbox/accounts/new")
+    String createAccount(@RequestParam(name = "name", required = false) String name,
+            RedirectAttributes redirect) {
+        String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
+        SandboxAccount account = accounts.create(accountName.length() > 100 ? accountName.substring(0, 100)
+                : accountName);
+        redirect.addFlashAttribute("notice", "Account “" + account.name() + "” created with new keys.");
+        return "redirect:/sandbox/accounts/" + account.id();
+    }
+
+    @GetMapping("/sandbox/accounts/{accountId}")
+    String account(@PathVariable String accountId, Model model) {
+        model.addAttribute("account", account(accountId));
+        model.addAttribute("requests", requestLog.recent(accountId, 50));
+        model.addAttribute("active", "requests");
+        return "sandbox/account";
+    }
+
+    @GetMapping("/sandbox/accounts/{accountId}/events")
+    String events(@PathVariable String accountId, Model model) {
+        model.addAttribute("account", account(accountId));
+        List<EventRow> rows = store.list(accountId, "event", recent(100), "/v1/events").data().stream()
+                .map(event -> new EventRow(event.get("id").asString(), event.get("type").asString(),
+                        TIME.format(Instant.ofEpochSecond(event.get("created").asLong())),
+                        event.path("pending_webhooks").asLong(), event.path("request").path("id").asString(null)))
+                .toList();
+        model.addAttribute("events", rows);
+        model.addAttribute("active", "events");
+        return "sandbox/events";
+    }
+
+    @GetMapping(value = "/sandbox/accounts/{accountId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> event(@PathVariable String accountId, @PathVariable String eventId) {
+        account(accountId);
+        ObjectNode event = store.find(accountId, eventId)
+                .filter(found -> "event".equals(found.path("object").asString()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(store.json().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(event));
+    }
+
+    @GetMapping("/sandbox/accounts/{accountId}/webhooks")
+    String webhooks(@PathVariable String accountId, Model model) {
+        model.addAttribute("account", account(accountId));
+        model.addAttribute("endpoints", endpointViews(accountId));
+        model.addAttribute("active", "webhooks");
+        return "sandbox/webhooks";
+    }
+
+    /** One endpoint's delivery attempts, which the webhooks page refreshes every few seconds (htmx). */
+    @GetMapping("/sandbox/accounts/{accountId}/webhooks/{endpointId}/attempts")
+    String webhookAttempts(@PathVariable String accountId, @PathVariable String endpointId, Model model) {
+        model.addAttribute("account", account(accountId));
+        model.addAttribute("view", endpointViews(accountId).stream()
+                .filter(view -> view.endpoint().get("id").asString().equals(endpointId)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "sandbox/webhooks :: attempts";
+    }
+
+    @PostMapping("/sandbox/accounts/{accountId}/webhook_endpoints")
+    String createEndpoint(@PathVariable String accountId, @RequestParam String url,
+            @RequestParam(name = "enabled_events", required = false) String enabledEvents,
+            @RequestParam(required = false) String description, RedirectAttributes redirect) {
+        account(accountId);
+        List<String> events = enabledEvents == null ? List.of() : List.of(enabledEvents.split("[,\\s]+")).stream()
+                .filter(type -> !type.isBlank()).toList();
+        try {
+            String id = endpoints.createFromPage(accountId, url, events, description);
+            redirect.addFlashAttribute("notice", "Endpoint " + id + " added.");
+        } catch (StripeError error) {
+            redirect.addFlashAttribute("problem", error.getMessage());
+        }
+        return "redirect:/sandbox/accounts/" + accountId + "/webhooks";
+    }
+
+    @PostMapping("/sandbox/webhook_endpoints/{endpointId}/test")
+    String sendTestEvent(@PathVariable String endpointId, RedirectAttributes redirect) {
+        String accountId = endpoints.accountOf(endpointId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String eventId = endpoints.sendTestEvent(accountId, endpointId);
+        redirect.addFlashAttribute("notice", "Test event " + eventId + " (customer.created) sent to " + endpointId
+                + ".");
+        return "redirect:/sandbox/accounts/" + accountId + "/webhooks";
+    }
+
+    @PostMapping("/sandbox/accounts/{accountId}/reset")
+    String reset(@PathVariable String accountId, @RequestParam(required = false) String confirm,
+            RedirectAttributes redirect) {
+        SandboxAccount account = account(accountId);
+        if (!"yes".equals(confirm)) {
+            redirect.addFlashAttribute("problem", "Tick the box to confirm the reset; nothing was deleted.");
+            return "redirect:/sandbox/accounts/" + accountId;
+        }
+        accounts.reset(account.id());
+        redirect.addFlashAttribute("notice", "All data of “" + account.name()
+                + "” was deleted. Its API keys still work.");
+        return "redirect:/sandbox/accounts/" + accountId;
+    }
+
+    @GetMapping("/sandbox/test-cards")
+    String testCards(Model model) {
+        Map<String, List<TestCardReference.Card>> groups = new LinkedHashMap<>();
+        groups.put("Successful payments", TestCardReference.SUCCEEDING);
+        groups.put("Declined payments", TestCardReference.DECLINING);
+        groups.put("3-D Secure authentication", TestCardReference.AUTHENTICATING);
+        model.addAttribute("groups", groups);
+        return "sandbox/test-cards";
+    }
+
+    private List<EndpointView> endpointViews(String accountId) {
+        return endpoints.all(accountId).stream().map(endpoint -> {
+            String id = endpoint.get("id").asString();
+            List<AttemptRow> attempts = deliveries.recentAttempts(accountId, id, 20).stream()
+                    .map(attempt -> new AttemptRow(attempt.eventId(), attempt.eventType(), attempt.attempt(),
+                            attempt.statusCode(), attempt.error(), attempt.durationMs(), at(attempt.createdAt()),
+                            attempt.deliveryStatus(), attempt.nextAttemptAt() == null ? null
+                                    : at(attempt.nextAttemptAt())))
+                    .toList();
+            return new EndpointView(endpoint, endpoints.secret(accountId, id).orElse(""), attempts,
+                    deliveries.waiting(accountId, id));
+        }).toList();
+    }
+
+    private SandboxAccount account(String accountId) {
+        return accounts.byId(accountId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static ListQuery recent(int limit) {
+        return new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(), limit, null, null);
+    }
+
+    private static String at(OffsetDateTime time) {
+        return TIME.format(time);
     }
 }

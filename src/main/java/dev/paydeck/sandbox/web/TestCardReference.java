@@ -1,0 +1,48 @@
+package dev.paydeck.sandbox.web;
+
+import java.util.List;
+
+/**
+ * The test card numbers and {@code pm_card_*} tokens of Stripe's testing docs, as the sandbox's reference page
+ * lists them. Display only: what each card does in a payment is decided by the payment-methods resource.
+ */
+final class TestCardReference {
+
+    /** One test card: the number to type, the token to pass as {@code payment_method}, and what happens. */
+    record Card(String number, String token, String brand, String outcome) {
+    }
+
+    /** Cards that succeed, by brand. */
+    static final List<Card> SUCCEEDING = List.of(
+            new Card("4242 4242 4242 4242", "pm_card_visa", "Visa", "Succeeds"),
+            new Card("4000 0566 5566 5556", "pm_card_visa_debit", "Visa (debit)", "Succeeds"),
+            new Card("5555 5555 5555 4444", "pm_card_mastercard", "Mastercard", "Succeeds"),
+            new Card("3782 822463 10005", "pm_card_amex", "American Express", "Succeeds"));
+
+    /** Cards that are declined or fail, with the decline code Stripe reports. */
+    static final List<Card> DECLINING = List.of(
+            new Card("4000 0000 0000 0002", "pm_card_visa_chargeDeclined", "Visa",
+                    "Declined: card_declined / generic_decline"),
+            new Card("4000 0000 0000 9995", "pm_card_visa_chargeDeclinedInsufficientFunds", "Visa",
+                    "Declined: card_declined / insufficient_funds"),
+            new Card("4000 0000 0000 9987", "pm_card_visa_chargeDeclinedLostCard", "Visa",
+                    "Declined: card_declined / lost_card"),
+            new Card("4000 0000 0000 9979", "pm_card_visa_chargeDeclinedStolenCard", "Visa",
+                    "Declined: card_declined / stolen_card"),
+            new Card("4000 0000 0000 0069", "pm_card_chargeDeclinedExpiredCard", "Visa",
+                    "Declined: expired_card"),
+            new Card("4000 0000 0000 0127", "pm_card_chargeDeclinedIncorrectCvc", "Visa",
+                    "Declined: incorrect_cvc"),
+            new Card("4000 0000 0000 0119", "pm_card_chargeDeclinedProcessingError", "Visa",
+                    "Fails: processing_error"));
+
+    /** Cards that ask for 3-D Secure authentication. */
+    static final List<Card> AUTHENTICATING = List.of(
+            new Card("4000 0027 6000 3184", "pm_card_authenticationRequired", "Visa",
+                    "Requires 3-D Secure on every payment (requires_action, then the challenge page)"),
+            new Card("4000 0025 0000 3155", "pm_card_authenticationRequiredOnSetup", "Visa",
+                    "Requires 3-D Secure unless set up for off-session use"));
+
+    private TestCardReference() {
+    }
+}

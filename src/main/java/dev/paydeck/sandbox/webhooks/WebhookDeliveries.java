@@ -1,0 +1,187 @@
+package dev.paydeck.sandbox.webhooks;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The delivery queue ({@code sandbox.webhook_deliveries}) and the attempts made ({@code sandbox.webhook_attempts}).
+ * A worker claims due deliveries with {@code FOR UPDATE SKIP LOCKED} and, in the same statement, counts the attempt
+ * and leases the row until the attempt must be over; so two instances never make the same attempt, and a delivery
+ * whose instance died mid-attempt is tried again once the lease has run out.
+ */
+@Repository
+public class WebhookDeliveries {
+
+    /** A delivery as the sandbox's pages show it, with its event's type and its latest attempt. */
+    public record Delivery(long id, String endpointId, String eventId, String eventType, String status, int attempts,
+                           OffsetDateTime nextAttemptAt, Integer lastStatusCode, String lastError,
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** One attempt to send a delivery. */
+    public record Attempt(long deliveryId, String eventId, String eventType, int attempt, Integer statusCode,
+                          String error, long durationMs, OffsetDateTime createdAt, String deliveryStatus,
+                          OffsetDateTime nextAttemptAt) {
+    }
+
+    /** A delivery this instance has claimed: it makes attempt number {@code attempt} now. */
+    record Claim(long id, String accountId, String endpointId, String eventId, int attempt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    WebhookDeliveries(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    void create(String accountId, String endpointId, String eventId) {
+        jdbc.sql("insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at) "
+                        + "values (?, ?, ?, now())")
+                .params(accountId, endpointId, eventId).update();
+    }
+
+    List<Claim> claimDue(int limit, Duration lease) {
+        return jdbc.sql("""
+                        update sandbox.webhook_deliveries d
+                           set attempts = d.attempts + 1,
+                               next_attempt_at = now() + make_interval(secs => :lease),
+                               updated_at = now()
+                         where d.id in (select id from sandbox.webhook_deliveries
+                                         where status = 'pending' and next_attempt_at <= now()
+                                         order by next_attempt_at, id
+                                         limit :limit
+                                         for update skip locked)
+                        returning d.id, d.account_id, d.endpoint_id, d.event_id, d.attempts""")
+                .param("lease", (double) lease.toMillis() / 1000)
+                .param("limit", limit)
+                .query((rs, row) -> new Claim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)))
+                .list();
+    }
+
+    /** The endpoint answered 2xx: done; the event has one webhook fewer pending. */
+    void succeeded(Claim claim, int statusCode, long durationMs) {
+        transactions.executeWithoutResult(status -> {
+            recordAttempt(claim, statusCode, null, durationMs);
+            int updated = jdbc.sql("""
+                            update sandbox.webhook_deliveries
+                               set status = 'succeeded', last_status_code = ?, last_error = null,
+                                   next_attempt_at = null, updated_at = now()
+                             where id = ? and status = 'pending' and attempts = ?""")
+                    .params(statusCode, claim.id(), claim.attempt()).update();
+            if (updated == 1) {
+                jdbc.sql("""
+                                update sandbox.objects
+                                   set data = jsonb_set(data, '{pending_webhooks}', to_jsonb(greatest(
+                                       coalesce((data->>'pending_webhooks')::int, 0) - 1, 0)))
+                                 where account_id = ? and id = ?""")
+                        .params(claim.accountId(), claim.eventId()).update();
+            }
+        });
+    }
+
+    /** The attempt failed: try again after {@code retryIn}, or (empty) give up. */
+    void attemptFailed(Claim claim, Integer statusCode, String error, long durationMs, Duration retryIn) {
+        transactions.executeWithoutResult(status -> {
+            recordAttempt(claim, statusCode, error, durationMs);
+            if (retryIn == null) {
+                jdbc.sql("""
+                                update sandbox.webhook_deliveries
+                                   set status = 'failed', last_status_code = ?, last_error = ?,
+                                       next_attempt_at = null, updated_at = now()
+                                 where id = ? and status = 'pending' and attempts = ?""")
+                        .params(statusCode, error, claim.id(), claim.attempt()).update();
+            } else {
+                jdbc.sql("""
+                                update sandbox.webhook_deliveries
+                                   set last_status_code = ?, last_error = ?, updated_at = now(),
+                                       next_attempt_at = now() + make_interval(secs => ?)
+                                 where id = ? and status = 'pending' and attempts = ?""")
+                        .params(statusCode, error, (double) retryIn.toMillis() / 1000, claim.id(), claim.attempt())
+                        .update();
+            }
+        });
+    }
+
+    /** Not sent at all (the endpoint was deleted or disabled meanwhile): failed, without an attempt. */
+    void abandon(Claim claim, String reason) {
+        jdbc.sql("""
+                        update sandbox.webhook_deliveries
+                           set status = 'failed', attempts = attempts - 1, last_error = ?, next_attempt_at = null,
+                               updated_at = now()
+                         where id = ? and status = 'pending' and attempts = ?""")
+                .params(reason, claim.id(), claim.attempt()).update();
+    }
+
+    /** Pending deliveries to a deleted endpoint will never be made. */
+    void abandonAll(String accountId, String endpointId, String reason) {
+        jdbc.sql("""
+                        update sandbox.webhook_deliveries
+                           set status = 'failed', last_error = ?, next_attempt_at = null, updated_at = now()
+                         where account_id = ? and endpoint_id = ? and status = 'pending'""")
+                .params(reason, accountId, endpointId).update();
+    }
+
+    private void recordAttempt(Claim claim, Integer statusCode, String error, long durationMs) {
+        jdbc.sql("insert into sandbox.webhook_attempts (delivery_id, account_id, attempt, status_code, error, "
+                        + "duration_ms) values (?, ?, ?, ?, ?, ?)")
+                .params(claim.id(), claim.accountId(), claim.attempt(), statusCode, error, durationMs).update();
+    }
+
+    /** The latest deliveries to an endpoint, newest first. */
+    public List<Delivery> recent(String accountId, String endpointId, int limit) {
+        return jdbc.sql("""
+                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
+                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
+                          from sandbox.webhook_deliveries d
+                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+                         where d.account_id = ? and d.endpoint_id = ?
+                         order by d.id desc limit ?""")
+                .params(accountId, endpointId, limit).query(Delivery.class).list();
+    }
+
+    /** The deliveries of one event, to every endpoint. */
+    public List<Delivery> ofEvent(String accountId, String eventId) {
+        return jdbc.sql("""
+                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
+                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
+                          from sandbox.webhook_deliveries d
+                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+                         where d.account_id = ? and d.event_id = ?
+                         order by d.id""")
+                .params(accountId, eventId).query(Delivery.class).list();
+    }
+
+    /** The latest attempts to an endpoint, newest first, with their delivery's state (next retry). */
+    public List<Attempt> recentAttempts(String accountId, String endpointId, int limit) {
+        return jdbc.sql("""
+                        select a.delivery_id, d.event_id, o.data->>'type' as event_type, a.attempt, a.status_code, a.error,
+                               a.duration_ms, a.created_at, d.status as delivery_status,
+                               case when d.status = 'pending' then d.next_attempt_at end as next_attempt_at
+                          from sandbox.webhook_attempts a
+                          join sandbox.webhook_deliveries d on d.id = a.delivery_id
+                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+                         where a.account_id = ? and d.endpoint_id = ?
+                         order by a.id desc limit ?""")
+                .params(accountId, endpointId, limit).query(Attempt.class).list();
+    }
+
+    /** Deliveries waiting for their first attempt (not yet in the attempts list). */
+    public List<Delivery> waiting(String accountId, String endpointId) {
+        return jdbc.sql("""
+                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
+                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
+                          from sandbox.webhook_deliveries d
+                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+                         where d.account_id = ? and d.endpoint_id = ? and d.status = 'pending' and d.attempts = 0
+                         order by d.id desc limit 20""")
+                .params(accountId, endpointId).query(Delivery.class).list();
+    }
+}

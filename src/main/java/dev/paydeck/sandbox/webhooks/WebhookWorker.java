@@ -1,0 +1,185 @@
+package dev.paydeck.sandbox.webhooks;
+
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.events.SandboxEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers due webhook deliveries, on every Paydeck instance: it claims them from the database queue (so instances
+ * share the work and never make the same attempt twice), sends each on its own virtual thread, and records the
+ * outcome: success, a retry at the next step of the backoff schedule, or failure after the last attempt. It polls
+ * (every {@code poll-interval}) and is woken at once when this instance records an event. Deliveries are rows, so
+ * those pending when an instance stops are made by whichever instance runs next.
+ */
+@Component("sandboxWebhookWorker")
+@ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+class WebhookWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
+    /** How long past the timeout a claimed attempt stays this instance's before another may retry it. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    private final WebhookDeliveries deliveries;
+    private final ObjectStore store;
+    private final SandboxClock clock;
+    private final WebhookSettings settings;
+    private final RetrySchedule schedule;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Semaphore slots;
+
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService senders;
+    private WebhookSender sender;
+
+    WebhookWorker(WebhookDeliveries deliveries, ObjectStore store, SandboxClock clock, WebhookSettings settings) {
+        this.deliveries = deliveries;
+        this.store = store;
+        this.clock = clock;
+        this.settings = settings;
+        this.schedule = settings.retrySchedule();
+        this.slots = new Semaphore(Math.max(1, settings.maxConcurrent()));
+    }
+
+    /** Looks for due deliveries now instead of at the next poll. */
+    void wake() {
+        wakeUps.release();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void eventCommitted(SandboxEvents.EventRecorded recorded) {
+        wake();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        senders = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sandbox-webhook-", 0).factory());
+        sender = new WebhookSender(settings.timeout(), senders);
+        loop = Thread.ofVirtual().name("sandbox-webhook-worker").start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            loop.join(Duration.ofSeconds(5));
+            senders.shutdown();
+            if (!senders.awaitTermination(2, TimeUnit.SECONDS)) {
+                senders.shutdownNow();
+                senders.awaitTermination(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            boolean more = false;
+            try {
+                more = claimAndSend();
+            } catch (RuntimeException e) {
+                log.warn("Sandbox webhook worker could not read the delivery queue: {}", e.getMessage());
+            }
+            if (!more) {
+                try {
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims as many due deliveries as there are free slots; true when it may find more at once. */
+    private boolean claimAndSend() {
+        int free = slots.drainPermits();
+        if (free == 0) {
+            return false;
+        }
+        List<WebhookDeliveries.Claim> claimed = List.of();
+        try {
+            claimed = deliveries.claimDue(free, settings.timeout().plus(LEASE_MARGIN));
+        } finally {
+            slots.release(free - claimed.size());
+        }
+        for (WebhookDeliveries.Claim claim : claimed) {
+            senders.execute(() -> {
+                try {
+                    deliver(claim);
+                } catch (RuntimeException e) {
+                    log.warn("Sandbox webhook delivery {} (attempt {}) could not be completed: {}", claim.id(),
+                            claim.attempt(), e.getMessage());
+                } finally {
+                    slots.release();
+                    wake();
+                }
+            });
+        }
+        return claimed.size() == free;
+    }
+
+    private void deliver(WebhookDeliveries.Claim claim) {
+        Optional<ObjectNode> endpoint = store.find(claim.accountId(), claim.endpointId())
+                .filter(found -> WebhookEndpoints.OBJECT.equals(found.path("object").asString()));
+        if (endpoint.isEmpty()) {
+            deliveries.abandon(claim, "The endpoint was deleted.");
+            return;
+        }
+        if (!WebhookEndpointJson.enabled(endpoint.get())) {
+            deliveries.abandon(claim, "The endpoint is disabled.");
+            return;
+        }
+        Optional<ObjectNode> event = store.find(claim.accountId(), claim.eventId());
+        if (event.isEmpty()) {
+            deliveries.abandon(claim, "The event no longer exists.");
+            return;
+        }
+        String payload = store.json().writeValueAsString(event.get());
+        WebhookSender.Outcome outcome = sender.send(endpoint.get().get("url").asString(),
+                WebhookEndpointJson.secret(endpoint.get()), clock.now(), payload);
+        if (outcome.succeeded()) {
+            deliveries.succeeded(claim, outcome.statusCode(), outcome.durationMs());
+            log.debug("Sandbox webhook {} delivered to {} (account {}, attempt {}, HTTP {})", claim.eventId(),
+                    claim.endpointId(), claim.accountId(), claim.attempt(), outcome.statusCode());
+            return;
+        }
+        Duration retryIn = schedule.delayAfter(claim.attempt()).orElse(null);
+        String error = outcome.error() != null ? outcome.error() : "HTTP " + outcome.statusCode();
+        deliveries.attemptFailed(claim, outcome.statusCode(), outcome.error(), outcome.durationMs(), retryIn);
+        log.info("Sandbox webhook {} to {} (account {}) attempt {} failed: {}; {}", claim.eventId(),
+                claim.endpointId(), claim.accountId(), claim.attempt(), error,
+                retryIn == null ? "giving up" : "next attempt in " + retryIn.toString().substring(2).toLowerCase());
+    }
+}
