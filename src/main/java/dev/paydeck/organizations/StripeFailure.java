@@ -35,6 +35,7 @@ public class StripeFailure extends RuntimeException {
     private final String stripeMessage;
     private final String param;
     private final String requestId;
+    private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
     private StripeFailure(Kind kind, String code, String declineCode, String stripeMessage, String param,
             String requestId) {
@@ -90,6 +91,16 @@ public class StripeFailure extends RuntimeException {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** Adds something the caller needs to go on (e.g. the id of the payment that was declined). */
+    public StripeFailure with(String field, Object value) {
+        details.put(field, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(details);
     }
 
     /** Whether the request may have taken effect in Stripe although no answer came back. */

@@ -65,6 +65,7 @@ class StripeFailureAdvice {
                             + "and Paydeck will learn the outcome from Stripe. Retry with the same Idempotency-Key "
                             + "to be safe.");
         };
+        failure.details().forEach(problem::setProperty);
         if (failure.requestId() != null) {
             problem.setProperty("stripe_request_id", failure.requestId());
         }

@@ -1,0 +1,222 @@
+package dev.paydeck.payments;
+
+import com.stripe.model.PaymentIntent;
+import dev.paydeck.shared.Money;
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code payments}, {@code charges} and {@code refunds} tables, always scoped to one organization. */
+@Repository
+class PaymentRecords {
+
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PaymentRecords(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insertPending(OrganizationId organization, UUID id, PaymentRequest request, UUID customerId,
+            String idempotencyKey) {
+        jdbc.sql("""
+                insert into payments (organization_id, id, customer_id, amount, currency, description, metadata,
+                    capture_method, status, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?)""")
+                .params(organization.id(), id, customerId, request.amount().minor(),
+                        request.amount().currency().getCurrencyCode(), request.description(),
+                        json.writeValueAsString(request.metadata() == null ? Map.of() : request.metadata()),
+                        request.manualCapture() ? "manual" : "automatic", idempotencyKey)
+                .update();
+    }
+
+    Optional<Payment> byIdempotencyKey(OrganizationId organization, String key) {
+        return jdbc.sql("select * from payments where organization_id = ? and idempotency_key = ?")
+                .params(organization.id(), key).query(this::payment).optional();
+    }
+
+    Optional<Payment> find(OrganizationId organization, UUID id) {
+        return jdbc.sql("select * from payments where organization_id = ? and id = ?")
+                .params(organization.id(), id).query(this::payment).optional();
+    }
+
+    /** Locks the payment row for the rest of the transaction (refunds check what is left under this lock). */
+    Optional<Payment> lock(OrganizationId organization, UUID id) {
+        return jdbc.sql("select * from payments where organization_id = ? and id = ? for update")
+                .params(organization.id(), id).query(this::payment).optional();
+    }
+
+    void markStatus(OrganizationId organization, UUID id, String status) {
+        jdbc.sql("update payments set status = ?, updated_at = now() where organization_id = ? and id = ?")
+                .params(status, organization.id(), id).update();
+    }
+
+    void remove(OrganizationId organization, UUID id) {
+        jdbc.sql("delete from payments where organization_id = ? and id = ? and status = 'pending'")
+                .params(organization.id(), id).update();
+    }
+
+    /** Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded. */
+    void apply(OrganizationId organization, UUID id, PaymentIntent intent) {
+        var error = intent.getLastPaymentError();
+        jdbc.sql("""
+                update payments set stripe_payment_intent_id = ?, status = ?, amount_received = ?,
+                    amount_capturable = ?, last_error_code = ?, last_decline_code = ?, last_error_message = ?,
+                    updated_at = now()
+                where organization_id = ? and id = ?""")
+                .params(intent.getId(), intent.getStatus(), orZero(intent.getAmountReceived()),
+                        orZero(intent.getAmountCapturable()), error == null ? null : error.getCode(),
+                        error == null ? null : error.getDeclineCode(), error == null ? null : error.getMessage(),
+                        organization.id(), id)
+                .update();
+        if (intent.getLatestChargeObject() != null) {
+            applyCharge(organization, id, intent.getLatestChargeObject());
+        }
+    }
+
+    void applyCharge(OrganizationId organization, UUID paymentId, com.stripe.model.Charge charge) {
+        var card = charge.getPaymentMethodDetails() == null ? null : charge.getPaymentMethodDetails().getCard();
+        jdbc.sql("""
+                insert into charges (organization_id, id, payment_id, amount, amount_captured, amount_refunded,
+                    currency, status, paid, captured, failure_code, failure_message, card_brand, card_last4, created)
+                values (:organization, :id, :payment, :amount, :captured_amount, :refunded, :currency, :status,
+                    :paid, :captured, :failure_code, :failure_message, :brand, :last4, :created)
+                on conflict (organization_id, id) do update set amount_captured = excluded.amount_captured,
+                    amount_refunded = excluded.amount_refunded, status = excluded.status, paid = excluded.paid,
+                    captured = excluded.captured, failure_code = excluded.failure_code,
+                    failure_message = excluded.failure_message""")
+                .param("organization", organization.id()).param("id", charge.getId()).param("payment", paymentId)
+                .param("amount", charge.getAmount()).param("captured_amount", orZero(charge.getAmountCaptured()))
+                .param("refunded", orZero(charge.getAmountRefunded())).param("currency", charge.getCurrency())
+                .param("status", charge.getStatus()).param("paid", Boolean.TRUE.equals(charge.getPaid()))
+                .param("captured", Boolean.TRUE.equals(charge.getCaptured()))
+                .param("failure_code", charge.getFailureCode()).param("failure_message", charge.getFailureMessage())
+                .param("brand", card == null ? null : card.getBrand())
+                .param("last4", card == null ? null : card.getLast4()).param("created", charge.getCreated())
+                .update();
+    }
+
+    List<Payment> list(OrganizationId organization, PaymentQuery query) {
+        StringBuilder sql = new StringBuilder("select * from payments where organization_id = :organization");
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.id());
+        if (query.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", query.status());
+        }
+        if (query.customerId() != null) {
+            sql.append(" and customer_id = :customer");
+            params.put("customer", query.customerId());
+        }
+        if (query.createdFrom() != null) {
+            sql.append(" and created_at >= :from");
+            params.put("from", query.createdFrom());
+        }
+        if (query.createdBefore() != null) {
+            sql.append(" and created_at < :before");
+            params.put("before", query.createdBefore());
+        }
+        if (query.startingAfter() != null) {
+            sql.append(" and (created_at, id) < (select created_at, id from payments "
+                    + "where organization_id = :organization and id = :after)");
+            params.put("after", query.startingAfter());
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        params.put("limit", query.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
+    }
+
+    List<Charge> charges(OrganizationId organization, UUID paymentId) {
+        return jdbc.sql("select * from charges where organization_id = ? and payment_id = ? order by created, id")
+                .params(organization.id(), paymentId)
+                .query((rs, row) -> new Charge(rs.getString("id"), rs.getLong("amount"), rs.getLong("amount_captured"),
+                        rs.getLong("amount_refunded"), rs.getString("currency"), rs.getString("status"),
+                        rs.getBoolean("paid"), rs.getBoolean("captured"), rs.getString("failure_code"),
+                        rs.getString("failure_message"), rs.getString("card_brand"), rs.getString("card_last4"),
+                        rs.getLong("created")))
+                .list();
+    }
+
+    void insertRefund(OrganizationId organization, UUID id, UUID paymentId, long amount, String currency,
+            String reason) {
+        jdbc.sql("insert into refunds (organization_id, id, payment_id, amount, currency, reason, status) "
+                        + "values (?, ?, ?, ?, ?, ?, 'pending')")
+                .params(organization.id(), id, paymentId, amount, currency, reason).update();
+    }
+
+    void applyRefund(OrganizationId organization, UUID id, com.stripe.model.Refund refund) {
+        jdbc.sql("update refunds set stripe_refund_id = ?, status = ?, updated_at = now() "
+                        + "where organization_id = ? and id = ?")
+                .params(refund.getId(), refund.getStatus(), organization.id(), id).update();
+    }
+
+    void markRefund(OrganizationId organization, UUID id, String status) {
+        jdbc.sql("update refunds set status = ?, updated_at = now() where organization_id = ? and id = ?")
+                .params(status, organization.id(), id).update();
+    }
+
+    /** Refunded so far, counting refunds not yet confirmed (so two concurrent refunds cannot exceed the payment). */
+    long committedRefunds(OrganizationId organization, UUID paymentId) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from refunds where organization_id = ? and payment_id = ? "
+                        + "and status in ('pending', 'succeeded', 'requires_action', 'unknown')")
+                .params(organization.id(), paymentId).query(Long.class).single();
+    }
+
+    void recomputeRefunded(OrganizationId organization, UUID paymentId) {
+        jdbc.sql("""
+                update payments set amount_refunded = (select coalesce(sum(amount), 0) from refunds
+                    where organization_id = :organization and payment_id = :payment and status = 'succeeded'),
+                    updated_at = now()
+                where organization_id = :organization and id = :payment""")
+                .param("organization", organization.id()).param("payment", paymentId).update();
+    }
+
+    List<Refund> refunds(OrganizationId organization, UUID paymentId) {
+        return jdbc.sql("select * from refunds where organization_id = ? and payment_id = ? order by created_at, id")
+                .params(organization.id(), paymentId).query(this::refund).list();
+    }
+
+    Optional<Refund> findRefund(OrganizationId organization, UUID id) {
+        return jdbc.sql("select * from refunds where organization_id = ? and id = ?")
+                .params(organization.id(), id).query(this::refund).optional();
+    }
+
+    private Refund refund(ResultSet rs, int row) throws SQLException {
+        return new Refund(rs.getObject("id", UUID.class), rs.getString("stripe_refund_id"),
+                rs.getObject("payment_id", UUID.class), rs.getLong("amount"), rs.getString("currency"),
+                rs.getString("reason"), rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private Payment payment(ResultSet rs, int row) throws SQLException {
+        String errorCode = rs.getString("last_error_code");
+        String errorMessage = rs.getString("last_error_message");
+        return new Payment(rs.getObject("id", UUID.class), rs.getString("stripe_payment_intent_id"),
+                rs.getObject("customer_id", UUID.class),
+                new Money(rs.getLong("amount"), java.util.Currency.getInstance(rs.getString("currency"))),
+                rs.getString("description"), json.readValue(rs.getString("metadata"), METADATA),
+                rs.getString("capture_method"), rs.getString("status"), rs.getLong("amount_received"),
+                rs.getLong("amount_capturable"), rs.getLong("amount_refunded"),
+                errorCode == null && errorMessage == null ? null
+                        : new Payment.LastError(errorCode, rs.getString("last_decline_code"), errorMessage),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.paydeck.payments.web;
+
+import dev.paydeck.accounts.Caller;
+import dev.paydeck.payments.Charge;
+import dev.paydeck.payments.InvalidPaymentException;
+import dev.paydeck.payments.NoSuchPaymentException;
+import dev.paydeck.payments.Payment;
+import dev.paydeck.payments.PaymentQuery;
+import dev.paydeck.payments.PaymentRequest;
+import dev.paydeck.payments.PaymentStateException;
+import dev.paydeck.payments.Payments;
+import dev.paydeck.payments.Refund;
+import dev.paydeck.shared.Money;
+import dev.paydeck.shared.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Payments (Stripe PaymentIntents) of the organization: create, confirm, capture, cancel, refund, history.
+ * Amounts are integers in the currency's smallest unit, as Stripe counts them: {@code 2000} USD is $20.00,
+ * {@code 500} JPY is ¥500.
+ */
+@RestController
+@RequestMapping("/api/v1/payment-intents")
+@Validated
+@Tag(name = "Payments")
+class PaymentsApiController {
+
+    private final Payments payments;
+
+    PaymentsApiController(Payments payments) {
+        this.payments = payments;
+    }
+
+    record CreatePayment(
+            @Schema(example = "2000", description = "Smallest currency unit (cents; whole yen for JPY)")
+            @NotNull @Positive Long amount,
+            @Schema(example = "usd") @NotBlank @Pattern(regexp = "^[A-Za-z]{3}$",
+                    message = "must be a three-letter ISO currency code") String currency,
+            @Schema(description = "An existing customer of the organization") UUID customerId,
+            @Schema(example = "ada@example.com", description = "Creates a customer when customer_id is absent")
+            @Email @Size(max = 254) String customerEmail,
+            @Schema(example = "Ada Lovelace") @Size(max = 200) String customerName,
+            @Schema(example = "Order #1042") @Size(max = 1000) String description,
+            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 500) String> metadata,
+            @Schema(example = "automatic", description = "manual: authorize now, capture later")
+            @Pattern(regexp = "automatic|manual", message = "must be automatic or manual") String captureMethod,
+            @Schema(example = "pm_card_visa") @Size(max = 255) String paymentMethod,
+            @Schema(description = "Confirm at once (needs payment_method)") Boolean confirm,
+            @Schema(description = "Charge a saved card while the customer is away") Boolean offSession,
+            @Schema(example = "https://shop.example/return") @Size(max = 2048)
+            @Pattern(regexp = "^https?://.+", message = "must be an http(s) URL") String returnUrl,
+            @Email String receiptEmail,
+            @Size(max = 22) @Pattern(regexp = "^[^<>\\\\'\"*]*$", message = "may not contain < > \\ ' \" or *")
+            String statementDescriptor) {
+    }
+
+    record ConfirmPayment(@Schema(example = "pm_card_visa") @Size(max = 255) String paymentMethod,
+                          @Pattern(regexp = "^https?://.+", message = "must be an http(s) URL") String returnUrl,
+                          Boolean offSession) {
+    }
+
+    record CapturePayment(@Schema(description = "Omit to capture all that is authorized") @Positive Long amount) {
+    }
+
+    record CancelPayment(@Pattern(regexp = "duplicate|fraudulent|requested_by_customer|abandoned",
+            message = "must be duplicate, fraudulent, requested_by_customer or abandoned") String reason) {
+    }
+
+    record CreateRefund(@Schema(description = "Omit to refund all that is left") @Positive Long amount,
+                        @Pattern(regexp = "duplicate|fraudulent|requested_by_customer",
+                                message = "must be duplicate, fraudulent or requested_by_customer") String reason) {
+    }
+
+    /** A payment as the API shows it, with its amount also formatted for people. */
+    record PaymentView(UUID id, String stripePaymentIntentId, String status, long amount, String currency,
+                       String amountFormatted, long amountReceived, long amountCapturable, long amountRefunded,
+                       String captureMethod, UUID customerId, String description, Map<String, String> metadata,
+                       Payment.LastError lastPaymentError, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.id(), p.stripePaymentIntentId(), p.status(), p.amount().minor(),
+                    p.amount().stripeCurrency(), p.amount().format(), p.amountReceived(), p.amountCapturable(),
+                    p.amountRefunded(), p.captureMethod(), p.customerId(), p.description(), p.metadata(),
+                    p.lastError(), p.createdAt(), p.updatedAt());
+        }
+    }
+
+    record CreatedPayment(PaymentView payment, String clientSecret, String publishableKey) {
+    }
+
+    record PaymentDetail(PaymentView payment, List<Charge> charges, List<Refund> refunds) {
+    }
+
+    record PaymentPage(List<PaymentView> data, boolean hasMore, String nextStartingAfter) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a payment", description = "Creates a Stripe PaymentIntent and Paydeck's record. "
+            + "Returns the client_secret and publishable key for Stripe.js. With confirm=true and a payment_method "
+            + "it is charged at once; a declined card answers 402 with code, decline_code and a message for the "
+            + "customer. Send an Idempotency-Key header: a retry never charges twice.")
+    CreatedPayment create(Caller caller, @Valid @RequestBody CreatePayment request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        caller.requireWrite();
+        Money amount = new Money(request.amount(), Money.currency(request.currency())
+                .orElseThrow(() -> new InvalidPaymentException("currency", "is not a currency Paydeck knows")));
+        amount.chargeProblem().ifPresent(problem -> {
+            throw new InvalidPaymentException("amount", problem);
+        });
+        boolean confirm = Boolean.TRUE.equals(request.confirm());
+        if (confirm && request.paymentMethod() == null) {
+            throw new InvalidPaymentException("payment_method", "is required to confirm at once");
+        }
+        var created = payments.create(caller.organization(), new PaymentRequest(amount, request.customerId(),
+                request.customerEmail(), request.customerName(), request.description(), request.metadata(),
+                "manual".equals(request.captureMethod()), request.paymentMethod(), confirm,
+                Boolean.TRUE.equals(request.offSession()), request.returnUrl(), request.receiptEmail(),
+                request.statementDescriptor()), idempotencyKey, caller.actor());
+        return new CreatedPayment(PaymentView.of(created.payment()), created.clientSecret(), created.publishableKey());
+    }
+
+    @GetMapping
+    @Operation(summary = "Payment history", description = "Newest first, filtered by status, customer and creation "
+            + "time (ISO-8601, e.g. 2026-11-01T00:00:00Z).")
+    PaymentPage list(Caller caller,
+            @RequestParam(required = false) @Pattern(regexp = "pending|unknown|requires_payment_method|"
+                    + "requires_confirmation|requires_action|processing|requires_capture|succeeded|canceled",
+                    message = "is not a payment status") String status,
+            @RequestParam(name = "customer_id", required = false) UUID customerId,
+            @Parameter(description = "Created at or after") @RequestParam(name = "created_from", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdFrom,
+            @Parameter(description = "Created before") @RequestParam(name = "created_before", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdBefore,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
+        List<Payment> page = payments.list(caller.organization(), new PaymentQuery(status, customerId, createdFrom,
+                createdBefore, limit + 1, startingAfter));
+        boolean more = page.size() > limit;
+        List<Payment> data = more ? page.subList(0, limit) : page;
+        return new PaymentPage(data.stream().map(PaymentView::of).toList(), more,
+                more ? data.getLast().id().toString() : null);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A payment with its charges and refunds")
+    PaymentDetail get(Caller caller, @PathVariable UUID id) {
+        Payment payment = payments.find(caller.organization(), id).orElseThrow(NoSuchPaymentException::new);
+        return new PaymentDetail(PaymentView.of(payment), payments.charges(caller.organization(), id),
+                payments.refunds(caller.organization(), id));
+    }
+
+    @PostMapping("/{id}/confirm")
+    @Operation(summary = "Confirm a payment", description = "E.g. with another card after a decline.")
+    PaymentView confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmPayment request) {
+        caller.requireWrite();
+        return PaymentView.of(payments.confirm(caller.organization(), id, request.paymentMethod(),
+                request.returnUrl(), Boolean.TRUE.equals(request.offSession()), caller.actor()));
+    }
+
+    @PostMapping("/{id}/capture")
+    @Operation(summary = "Capture an authorized payment", description = "All of it, or a smaller amount.")
+    PaymentView capture(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
+            CapturePayment request) {
+        caller.requireWrite();
+        return PaymentView.of(payments.capture(caller.organization(), id, request == null ? null : request.amount(),
+                caller.actor()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a payment", description = "Releases an authorization; not for succeeded payments.")
+    PaymentView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
+            CancelPayment request) {
+        caller.requireWrite();
+        return PaymentView.of(payments.cancel(caller.organization(), id, request == null ? null : request.reason(),
+                caller.actor()));
+    }
+
+    @PostMapping("/{id}/refunds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Refund a payment", description = "All that is left, or part of it. Refunding more than is "
+            + "left is refused before Stripe is called.")
+    Refund refund(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CreateRefund request) {
+        caller.requireWrite();
+        return payments.refund(caller.organization(), id, request == null ? null : request.amount(),
+                request == null ? null : request.reason(), caller.actor());
+    }
+
+    @ExceptionHandler(NoSuchPaymentException.class)
+    ResponseEntity<ProblemDetail> missing(NoSuchPaymentException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                e.getMessage()));
+    }
+
+    @ExceptionHandler(PaymentStateException.class)
+    ResponseEntity<ProblemDetail> state(PaymentStateException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                "payment-state", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidPaymentException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidPaymentException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}
