@@ -19,11 +19,17 @@ import java.time.Duration;
  * Base of tests that talk to the running application over real HTTP. All subclasses share one application
  * context (same configuration) and the one test-run PostgreSQL, so the suite boots Paydeck once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Everything the application logs during the test run goes to a file too, so a test can check that no secret
+// ever reaches a log.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "logging.file.name=" + IntegrationTest.LOG_FILE)
 @Import(ApiTestSupport.class)
 public abstract class IntegrationTest {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The log file of the application under test. */
+    protected static final String LOG_FILE = "target/paydeck-test.log";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))

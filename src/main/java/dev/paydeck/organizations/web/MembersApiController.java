@@ -5,6 +5,7 @@ import dev.paydeck.accounts.Callers;
 import dev.paydeck.accounts.Memberships;
 import dev.paydeck.accounts.PersonId;
 import dev.paydeck.accounts.Role;
+import dev.paydeck.organizations.MembershipChanged;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeMode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,12 +43,15 @@ class MembersApiController {
     private final Memberships memberships;
     private final ApiKeys apiKeys;
     private final StripeClients stripe;
+    private final ApplicationEventPublisher events;
 
-    MembersApiController(Callers callers, Memberships memberships, ApiKeys apiKeys, StripeClients stripe) {
+    MembersApiController(Callers callers, Memberships memberships, ApiKeys apiKeys, StripeClients stripe,
+            ApplicationEventPublisher events) {
         this.callers = callers;
         this.memberships = memberships;
         this.apiKeys = apiKeys;
         this.stripe = stripe;
+        this.events = events;
     }
 
     record Invite(@Schema(example = "grace@example.com") @NotBlank @Email String email,
@@ -76,6 +81,8 @@ class MembersApiController {
             throw new AccessDeniedException("Only owners may add owners.");
         }
         boolean added = memberships.invite(caller.organization(), invite.email(), role, requirePerson(caller));
+        events.publishEvent(new MembershipChanged(caller.organization(), added ? "member.added" : "member.invited",
+                "member", invite.email().strip().toLowerCase(), "role " + role.code(), caller.actor()));
         return Map.of("email", invite.email().strip().toLowerCase(), "role", role.code(),
                 "status", added ? "member" : "invited");
     }
@@ -92,6 +99,8 @@ class MembersApiController {
                     : "The last owner cannot be removed.");
         }
         memberships.remove(caller.organization(), person);
+        events.publishEvent(new MembershipChanged(caller.organization(), "member.removed", "member",
+                personId.toString(), "role " + role.code(), caller.actor()));
         return Map.of("person_id", personId, "removed", true);
     }
 
@@ -108,8 +117,11 @@ class MembersApiController {
     ApiKeys.CreatedApiKey createKey(@PathVariable String id, @Valid @RequestBody NewApiKey request) {
         var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
         boolean live = stripe.mode(caller.organization()) == StripeMode.LIVE;
-        return apiKeys.create(caller.organization(), request.name().strip(), Role.fromCode(request.role()), live,
-                requirePerson(caller));
+        var created = apiKeys.create(caller.organization(), request.name().strip(), Role.fromCode(request.role()),
+                live, requirePerson(caller));
+        events.publishEvent(new MembershipChanged(caller.organization(), "api_key.created", "api_key",
+                created.key().id().toString(), created.key().name() + ", role " + request.role(), caller.actor()));
+        return created;
     }
 
     @DeleteMapping("/api-keys/{keyId}")
@@ -119,7 +131,10 @@ class MembersApiController {
         if (!apiKeys.revoke(caller.organization(), keyId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such API key.");
         }
-        return apiKeys.find(caller.organization(), keyId).orElseThrow();
+        var revoked = apiKeys.find(caller.organization(), keyId).orElseThrow();
+        events.publishEvent(new MembershipChanged(caller.organization(), "api_key.revoked", "api_key",
+                keyId.toString(), revoked.name(), caller.actor()));
+        return revoked;
     }
 
     private static PersonId requirePerson(dev.paydeck.accounts.Caller caller) {

@@ -1,7 +1,13 @@
 package dev.paydeck.sandbox.api;
 
-/** A sandbox Stripe account and its test-mode keys. */
-public record SandboxAccount(String id, String name, String secretKey, String publishableKey) {
+/**
+ * A sandbox Stripe account and its test-mode keys. {@code fault} is the Stripe failure it simulates, if any:
+ * {@code none}, {@code unavailable} (requests fail with 500 without running) or {@code lose_response} (requests
+ * run, but the caller gets a 500 as if the response were lost).
+ */
+public record SandboxAccount(String id, String name, String secretKey, String publishableKey, String fault) {
+
+    public static final String NO_FAULT = "none";
 
     /** {@code sk_test_…abcd}: how a key may be shown where the whole key must not be. */
     public static String masked(String key) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 @Service
 public class SandboxAccounts {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key";
+    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault";
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ public class SandboxAccounts {
     public SandboxAccount create(String name) {
         String random = Ids.random(24);
         SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
-                "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75));
+                "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT);
         jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key) values (?, ?, ?, ?)")
                 .params(account.id(), account.name(), account.secretKey(), account.publishableKey())
                 .update();
@@ -43,6 +43,11 @@ public class SandboxAccounts {
     public List<SandboxAccount> all() {
         return jdbc.sql("select " + COLUMNS + " from sandbox.accounts order by created_at, id")
                 .query(SandboxAccount.class).list();
+    }
+
+    /** Makes the account simulate a Stripe failure ({@code unavailable}, {@code lose_response}) or stop ({@code none}). */
+    public void setFault(String accountId, String fault) {
+        jdbc.sql("update sandbox.accounts set fault = ? where id = ?").params(fault, accountId).update();
     }
 
     /** The account made at first start, so the sandbox can be used at once. */

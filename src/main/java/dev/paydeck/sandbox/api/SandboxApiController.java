@@ -122,6 +122,9 @@ class SandboxApiController {
         StripeCall call = new StripeCall(account, params, match.variables(), requestId, idempotencyKey, publishable,
                 Optional.ofNullable(request.getHeader("Stripe-Version")).orElse(API_VERSION));
 
+        if ("unavailable".equals(account.fault())) {
+            throw simulatedOutage(requestId);
+        }
         if (idempotencyKey != null) {
             String hash = hash(method, path, raw, expand);
             Optional<Idempotency.Saved> earlier = idempotency.claim(account.id(), idempotencyKey, hash, requestId);
@@ -158,7 +161,19 @@ class SandboxApiController {
         if (idempotencyKey != null && reply.status() != 200 && reply.status() != 402) {
             idempotency.release(account.id(), idempotencyKey);
         }
+        if ("lose_response".equals(account.fault())) {
+            // The request ran and its idempotent result is kept; only the answer is "lost".
+            return Reply.error(simulatedOutage(requestId), json);
+        }
         return reply;
+    }
+
+    /** What Stripe answers when it has a problem of its own; here on purpose, for an account set to fail. */
+    private static StripeError simulatedOutage(String requestId) {
+        return StripeError.builder(500).type("api_error")
+                .message("An unknown error occurred (simulated by this sandbox account's fault setting; request "
+                        + requestId + ").")
+                .build();
     }
 
     private SandboxAccount authenticate(HttpServletRequest request) {

@@ -4,13 +4,17 @@ import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /sandbox/accounts}: a new sandbox account with its own keys, e.g. one per Paydeck organization.
@@ -42,5 +46,29 @@ class SandboxAccountController {
         body.put("publishable_key", account.publishableKey());
         body.put("livemode", false);
         return body;
+    }
+
+    /**
+     * {@code POST /sandbox/accounts/{id}/fault} with {@code mode=none|unavailable|lose_response}, authorized by the
+     * account's secret key: makes the account simulate a Stripe outage, so an integration can test how it copes.
+     */
+    @PostMapping(value = "/sandbox/accounts/{id}/fault", produces = "application/json")
+    ResponseEntity<Map<String, Object>> fault(@PathVariable String id,
+            @RequestParam(name = "mode") String mode,
+            @RequestHeader(name = "Authorization", required = false)
+            String authorization) {
+        var account = accounts.byId(id).filter(found -> ("Bearer " + found.secretKey()).equals(authorization));
+        if (account.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error",
+                    Map.of("type", "invalid_request_error", "message", "No such account: '" + id
+                            + "' (authorize with its secret key)")));
+        }
+        if (!Set.of("none", "unavailable", "lose_response").contains(mode)) {
+            return ResponseEntity.badRequest().body(Map.of("error", Map.of("type",
+                    "invalid_request_error", "param", "mode", "message",
+                    "Invalid mode: must be one of none, unavailable, lose_response")));
+        }
+        accounts.setFault(id, mode);
+        return ResponseEntity.ok(Map.of("id", id, "fault", mode));
     }
 }
