@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
+        // Tests make their own organizations; DemoDataIntegrationTests makes the demo one when it wants it.
+        registry.add("paydeck.demo.enabled", () -> "false");
         // "Real Stripe" in tests is the sandbox too, so the real-key code paths run offline.
         registry.add("paydeck.stripe.api-base", () -> "http://127.0.0.1:${local.server.port}/sandbox");
         // Webhook retries in seconds, not hours, so tests see a retry; a short timeout for endpoints that hang.

@@ -1,0 +1,119 @@
+package dev.paydeck.demo;
+
+import dev.paydeck.accounts.Memberships;
+import dev.paydeck.accounts.PersonSignedUp;
+import dev.paydeck.accounts.Role;
+import dev.paydeck.customers.CustomerDraft;
+import dev.paydeck.customers.Customers;
+import dev.paydeck.organizations.Organizations;
+import dev.paydeck.organizations.StripeFailure;
+import dev.paydeck.payments.PaymentRequest;
+import dev.paydeck.payments.Payments;
+import dev.paydeck.platform.PaydeckProperties;
+import dev.paydeck.shared.Money;
+import dev.paydeck.shared.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A demo organization with sample data, so a fresh Paydeck shows something real: made at the first start (sandbox
+ * on, no organization yet) on its own sandbox account, with customers and payments in every state — paid, partly
+ * refunded, declined, authorized and waiting for capture. Nobody knows a password for it: the first person to sign
+ * up becomes its owner.
+ */
+@Component
+class DemoData {
+
+    static final String NAME = "Demo Shop";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Currency USD = Currency.getInstance("USD");
+
+    private final JdbcClient jdbc;
+    private final Organizations organizations;
+    private final Customers customers;
+    private final Payments payments;
+    private final Memberships memberships;
+    private final PaydeckProperties properties;
+    private final boolean enabled;
+
+    DemoData(JdbcClient jdbc, Organizations organizations, Customers customers, Payments payments,
+            Memberships memberships, PaydeckProperties properties,
+            @Value("${paydeck.demo.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.organizations = organizations;
+        this.customers = customers;
+        this.payments = payments;
+        this.memberships = memberships;
+        this.properties = properties;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seedAtFirstStart() {
+        if (!enabled || !properties.sandbox().enabled() || organizations.count() > 0) {
+            return;
+        }
+        if (jdbc.sql("insert into demo_seeding default values on conflict do nothing").update() == 0) {
+            return;
+        }
+        try {
+            OrganizationId organization = createDemoOrganization();
+            log.info("Demo organization '{}' ({}) created with sample data; the first person to sign up at /signup "
+                    + "becomes its owner", NAME, organization);
+        } catch (RuntimeException e) {
+            log.warn("Could not create the demo organization: {}", e.getMessage());
+        }
+    }
+
+    /** Creates the demo organization and its sample customers and payments. */
+    OrganizationId createDemoOrganization() {
+        OrganizationId organization = organizations.create(NAME, null, "demo data", null).id();
+        jdbc.sql("insert into demo_organizations (organization_id) values (?)").param(organization.id()).update();
+        UUID ada = customer(organization, "ada@example.com", "Ada Lovelace", "Wholesale");
+        UUID grace = customer(organization, "grace@example.com", "Grace Hopper", "Retail");
+        UUID alan = customer(organization, "alan@example.com", "Alan Turing", "Retail");
+        pay(organization, ada, 12_900, "Order #1001: espresso machine", "pm_card_visa", false);
+        UUID refunded = pay(organization, grace, 4_500, "Order #1002: coffee beans", "pm_card_mastercard", false);
+        payments.refund(organization, refunded, 1_500L, "requested_by_customer", "demo data");
+        pay(organization, alan, 2_000, "Order #1003: mugs", "pm_card_chargeDeclinedInsufficientFunds", false);
+        pay(organization, ada, 25_000, "Order #1004: grinder (to capture on shipping)", "pm_card_visa", true);
+        return organization;
+    }
+
+    @EventListener
+    void firstPersonClaimsTheDemo(PersonSignedUp signedUp) {
+        Optional<UUID> claimed = jdbc.sql("""
+                update demo_organizations set claimed_by = ? where organization_id = (
+                    select organization_id from demo_organizations where claimed_by is null
+                    order by created_at limit 1 for update skip locked)
+                returning organization_id""")
+                .param(signedUp.person().id()).query(UUID.class).optional();
+        claimed.ifPresent(id -> memberships.grant(new OrganizationId(id), signedUp.person(), Role.OWNER));
+    }
+
+    private UUID customer(OrganizationId organization, String email, String name, String segment) {
+        return customers.create(organization, new CustomerDraft(email, name, null, null,
+                Map.of("segment", segment)), "demo data").id();
+    }
+
+    private UUID pay(OrganizationId organization, UUID customer, long cents, String description, String card,
+            boolean manualCapture) {
+        var request = new PaymentRequest(new Money(cents, USD), customer, null, null, description, Map.of(),
+                manualCapture, card, true, false, null, null, null);
+        try {
+            return payments.create(organization, request, null, "demo data").payment().id();
+        } catch (StripeFailure declined) {
+            return (UUID) declined.details().get("payment_id");
+        }
+    }
+}
