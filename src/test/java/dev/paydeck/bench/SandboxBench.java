@@ -55,12 +55,12 @@ public final class SandboxBench {
 
     private static void customers(StripeClient stripe, int rate, Duration warmup, Duration duration)
             throws InterruptedException {
-        Recorder warm = new Recorder();
-        openLoop(rate, warmup, warm, () -> stripe.v1().customers().create(
+        Load.Recorder warm = new Load.Recorder();
+        Load.openLoop(rate, warmup, warm, () -> stripe.v1().customers().create(
                 CustomerCreateParams.builder().setEmail("warm@example.com").build()));
-        Recorder recorder = new Recorder();
+        Load.Recorder recorder = new Load.Recorder();
         long started = System.nanoTime();
-        openLoop(rate, duration, recorder, () -> stripe.v1().customers().create(
+        Load.openLoop(rate, duration, recorder, () -> stripe.v1().customers().create(
                 CustomerCreateParams.builder().setEmail("bench@example.com").setName("Bench").build()));
         System.out.println(recorder.json("customers.create", rate + " req/s open loop", started, Map.of()));
     }
@@ -69,11 +69,11 @@ public final class SandboxBench {
             throws Exception {
         Webhooks webhooks = Webhooks.start(stripe);
         try {
-            closedLoop(concurrency, warmup, new Recorder(), () -> flow(stripe, false));
+            Load.closedLoop(concurrency, warmup, new Load.Recorder(), () -> flow(stripe, false));
             webhooks.reset();
-            Recorder recorder = new Recorder();
+            Load.Recorder recorder = new Load.Recorder();
             long started = System.nanoTime();
-            closedLoop(concurrency, duration, recorder, () -> flow(stripe, true));
+            Load.closedLoop(concurrency, duration, recorder, () -> flow(stripe, true));
             long expected = recorder.count();
             Thread.sleep(Math.min(30_000, 3_000 + expected));
             Map<String, Object> extra = new java.util.LinkedHashMap<>();
@@ -98,100 +98,6 @@ public final class SandboxBench {
         }
     }
 
-    interface Call {
-        void run() throws Exception;
-    }
-
-    private static void openLoop(int rate, Duration duration, Recorder recorder, Call call)
-            throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / rate;
-        long end = System.nanoTime() + duration.toNanos();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long next = System.nanoTime(); next < end; next += intervalNanos) {
-                long scheduled = next;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
-                // Latency counts from the scheduled start, so a slow server cannot hide queueing (no coordinated omission).
-                executor.submit(() -> recorder.time(scheduled, call));
-            }
-        }
-    }
-
-    private static void closedLoop(int concurrency, Duration duration, Recorder recorder, Call call)
-            throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < concurrency; i++) {
-                executor.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        recorder.time(System.nanoTime(), call);
-                    }
-                });
-            }
-        }
-    }
-
-    /** Latencies in microseconds and error counts. */
-    static final class Recorder {
-        private final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
-        private final AtomicLong errors = new AtomicLong();
-        private volatile String lastError;
-
-        void time(long startNanos, Call call) {
-            try {
-                call.run();
-                micros.add((System.nanoTime() - startNanos) / 1_000);
-            } catch (Exception e) {
-                errors.incrementAndGet();
-                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
-        }
-
-        void add(long valueMicros) {
-            micros.add(valueMicros);
-        }
-
-        long count() {
-            return micros.size();
-        }
-
-        Map<String, Double> percentiles() {
-            long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-            Map<String, Double> result = new java.util.LinkedHashMap<>();
-            for (double p : new double[] {50, 90, 99, 99.9}) {
-                result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)),
-                        sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1,
-                                Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0);
-            }
-            result.put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
-            return result;
-        }
-
-        String json(String name, String load, long startedNanos, Map<String, Object> extra) {
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            StringBuilder out = new StringBuilder("{");
-            out.append("\"scenario\":\"").append(name).append("\",\"load\":\"").append(load).append('"');
-            out.append(",\"completed\":").append(count()).append(",\"errors\":").append(errors.get());
-            out.append(",\"throughput_per_s\":").append(String.format(Locale.ROOT, "%.1f", count() / seconds));
-            out.append(",\"latency_ms\":").append(map(percentiles()));
-            extra.forEach((key, value) -> out.append(",\"").append(key).append("\":")
-                    .append(value instanceof Map<?, ?> m ? map(m) : value));
-            if (lastError != null) {
-                out.append(",\"last_error\":\"").append(lastError.replace("\"", "'")).append('"');
-            }
-            return out.append('}').toString();
-        }
-
-        private static String map(Map<?, ?> values) {
-            List<String> parts = new ArrayList<>();
-            values.forEach((key, value) -> parts.add("\"" + key + "\":" + (value instanceof Double d
-                    ? String.format(Locale.ROOT, "%.2f", d) : value)));
-            return "{" + String.join(",", parts) + "}";
-        }
-    }
-
     /** A local webhook endpoint that verifies signatures and records delivery lag. */
     static final class Webhooks {
         private static final Pattern SENT_AT = Pattern.compile("\"sent_at_ms\"\\s*:\\s*\"(\\d+)\"");
@@ -200,7 +106,7 @@ public final class SandboxBench {
         private final HttpServer server;
         private final String endpointId;
         private final StripeClient stripe;
-        private volatile Recorder lag = new Recorder();
+        private volatile Load.Recorder lag = new Load.Recorder();
 
         private Webhooks(HttpServer server, String endpointId, StripeClient stripe) {
             this.server = server;
@@ -239,14 +145,14 @@ public final class SandboxBench {
         }
 
         void reset() {
-            lag = new Recorder();
+            lag = new Load.Recorder();
         }
 
         long received() {
             return lag.count();
         }
 
-        Recorder lag() {
+        Load.Recorder lag() {
             return lag;
         }
 

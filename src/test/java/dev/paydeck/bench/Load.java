@@ -1,0 +1,123 @@
+package dev.paydeck.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Load shapes and latency recording shared by the benchmarks (virtual threads; loopback targets only). */
+final class Load {
+
+    private Load() {
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** A fixed arrival rate; latency counts from the scheduled start, so queueing is not hidden. */
+    static void openLoop(int rate, Duration duration, Recorder recorder, Call call) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
+        long end = System.nanoTime() + duration.toNanos();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long next = System.nanoTime(); next < end; next += intervalNanos) {
+                long scheduled = next;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                executor.submit(() -> recorder.time(scheduled, call));
+            }
+        }
+    }
+
+    /** {@code concurrency} callers, each starting its next call when the last one ends. */
+    static void closedLoop(int concurrency, Duration duration, Recorder recorder, Call call)
+            throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                executor.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        recorder.time(System.nanoTime(), call);
+                    }
+                });
+            }
+        }
+    }
+
+    /** Latencies in microseconds and error counts; prints one JSON line. */
+    static final class Recorder {
+        private final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        private final AtomicLong errors = new AtomicLong();
+        private volatile String lastError;
+
+        void time(long startNanos, Call call) {
+            try {
+                call.run();
+                micros.add((System.nanoTime() - startNanos) / 1_000);
+            } catch (Exception e) {
+                errors.incrementAndGet();
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+        }
+
+        void add(long valueMicros) {
+            micros.add(valueMicros);
+        }
+
+        long count() {
+            return micros.size();
+        }
+
+        Map<String, Double> percentiles() {
+            long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+            Map<String, Double> result = new java.util.LinkedHashMap<>();
+            for (double p : new double[] {50, 90, 99, 99.9}) {
+                result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)),
+                        sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1,
+                                Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0);
+            }
+            result.put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+            return result;
+        }
+
+        String json(String name, String load, long startedNanos, Map<String, Object> extra) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            StringBuilder out = new StringBuilder("{");
+            out.append("\"scenario\":\"").append(name).append("\",\"load\":\"").append(load).append('"');
+            out.append(",\"completed\":").append(count()).append(",\"errors\":").append(errors.get());
+            out.append(",\"throughput_per_s\":").append(String.format(Locale.ROOT, "%.1f", count() / seconds));
+            out.append(",\"latency_ms\":").append(map(percentiles()));
+            extra.forEach((key, value) -> out.append(",\"").append(key).append("\":")
+                    .append(value instanceof Map<?, ?> m ? map(m) : value));
+            if (lastError != null) {
+                out.append(",\"last_error\":\"").append(lastError.replace("\"", "'")).append('"');
+            }
+            return out.append('}').toString();
+        }
+
+        private static String map(Map<?, ?> values) {
+            List<String> parts = new ArrayList<>();
+            values.forEach((key, value) -> parts.add("\"" + key + "\":" + (value instanceof Double d
+                    ? String.format(Locale.ROOT, "%.2f", d) : value)));
+            return "{" + String.join(",", parts) + "}";
+        }
+    }
+
+    /** CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux). */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / 100;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

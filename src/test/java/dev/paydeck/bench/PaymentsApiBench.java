@@ -1,0 +1,93 @@
+package dev.paydeck.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Payments through Paydeck's own REST API, with its sandbox as Stripe: sign up, create an organization and an API
+ * key, then create+confirm payments ({@code pm_card_visa}) from concurrent callers. Prints one JSON line with
+ * payments per second, latency percentiles and, given {@code --app-pid}, the CPU milliseconds the Paydeck process
+ * (service and sandbox together) spent per payment. Not a test: run by {@code bench/run-payments.sh}.
+ */
+public final class PaymentsApiBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        String base = options.getOrDefault("base", "http://127.0.0.1:8080");
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+        long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
+
+        String apiKey = setUp(base);
+        String body = "{\"amount\":2000,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
+        Load.Call pay = () -> {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payment-intents"))
+                    .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201 || !response.body().contains("\"succeeded\"")) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        };
+        Load.closedLoop(concurrency, warmup, new Load.Recorder(), pay);
+        Load.Recorder recorder = new Load.Recorder();
+        long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
+        long started = System.nanoTime();
+        Load.closedLoop(concurrency, duration, recorder, pay);
+        long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
+            extra.put("app_cpu_ms_per_payment", String.format(java.util.Locale.ROOT, "%.2f",
+                    (double) (cpuAfter - cpuBefore) / recorder.count()));
+        }
+        System.out.println(recorder.json("paydeck POST /api/v1/payment-intents (create+confirm)",
+                concurrency + " concurrent callers", started, extra));
+    }
+
+    private static String setUp(String base) throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        post(base + "/api/v1/auth/sign-up", null, "{\"email\":\"" + email + "\",\"name\":\"Bench\","
+                + "\"password\":\"benchmark password\"}");
+        String token = post(base + "/api/v1/auth/token", null, "{\"email\":\"" + email + "\","
+                + "\"password\":\"benchmark password\"}").get("access_token").asString();
+        String organization = post(base + "/api/v1/organizations", token, "{\"name\":\"Bench shop\"}")
+                .get("id").asString();
+        return post(base + "/api/v1/organizations/" + organization + "/api-keys", token,
+                "{\"name\":\"bench\",\"role\":\"admin\"}").get("secret").asString();
+    }
+
+    private static JsonNode post(String url, String bearer, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private PaymentsApiBench() {
+    }
+}
