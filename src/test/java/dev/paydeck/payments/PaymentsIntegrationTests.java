@@ -223,71 +223,65 @@ class PaymentsIntegrationTests extends IntegrationTest {
 
     @Test
     void aStripeOutageLeavesThePaymentUnknownAndARetryResolvesItWithoutChargingTwice() throws Exception {
-        var account = json(send(request("/sandbox/accounts?name=flaky").POST(HttpRequest.BodyPublishers.noBody())));
-        String secret = account.get("secret_key").asString();
-        String flaky = createOrganization(owner, "Flaky", "{\"publishable_key\":\""
-                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secret + "\"}")
-                .get("id").asString();
-        String flakyKey = apiKey(owner, flaky, "admin");
+        StripeAccount flaky = organizationOnItsOwnSandboxAccount("Flaky");
         String body = "{\"amount\":2500,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
         String idempotencyKey = UUID.randomUUID().toString();
 
-        fault(account.get("id").asString(), secret, "unavailable");
-        var duringOutage = send(request("/api/v1/payment-intents").header("Authorization", "Bearer " + flakyKey)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        flaky.fault("unavailable");
+        var duringOutage = send(idempotent(body, idempotencyKey, flaky.apiKey()));
         assertThat(duringOutage.statusCode()).isEqualTo(503);
         assertThat(json(duringOutage).get("detail").asString()).contains("Nothing was lost");
         String id = json(duringOutage).get("payment_id").asString();
-        assertThat(json(call("GET", "/api/v1/payment-intents/" + id, flakyKey, null)).at("/payment/status")
+        assertThat(json(call("GET", "/api/v1/payment-intents/" + id, flaky.apiKey(), null)).at("/payment/status")
                 .asString()).isEqualTo("unknown");
 
-        fault(account.get("id").asString(), secret, "none");
-        var retried = send(request("/api/v1/payment-intents").header("Authorization", "Bearer " + flakyKey)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        flaky.fault("none");
+        var retried = send(idempotent(body, idempotencyKey, flaky.apiKey()));
 
         assertThat(retried.statusCode()).isEqualTo(201);
         assertThat(json(retried).at("/payment/id").asString()).isEqualTo(id);
         assertThat(json(retried).at("/payment/status").asString()).isEqualTo("succeeded");
-        var inStripe = clientFor(secret).v1().paymentIntents().list();
-        assertThat(inStripe.getData()).hasSize(1);
+        assertThat(flaky.stripe().v1().paymentIntents().list().getData()).hasSize(1);
     }
 
     @Test
     void aLostStripeResponseNeverBecomesASecondCharge() throws Exception {
-        var account = json(send(request("/sandbox/accounts?name=lossy").POST(HttpRequest.BodyPublishers.noBody())));
-        String secret = account.get("secret_key").asString();
-        String lossy = createOrganization(owner, "Lossy", "{\"publishable_key\":\""
-                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secret + "\"}")
-                .get("id").asString();
-        String lossyKey = apiKey(owner, lossy, "admin");
+        StripeAccount lossy = organizationOnItsOwnSandboxAccount("Lossy");
         String body = "{\"amount\":3100,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
         String idempotencyKey = UUID.randomUUID().toString();
 
-        fault(account.get("id").asString(), secret, "lose_response");
-        var first = send(request("/api/v1/payment-intents").header("Authorization", "Bearer " + lossyKey)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        fault(account.get("id").asString(), secret, "none");
-        var retried = send(request("/api/v1/payment-intents").header("Authorization", "Bearer " + lossyKey)
-                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        lossy.fault("lose_response");
+        var first = send(idempotent(body, idempotencyKey, lossy.apiKey()));
+        lossy.fault("none");
+        var retried = send(idempotent(body, idempotencyKey, lossy.apiKey()));
 
         assertThat(first.statusCode()).isIn(201, 503);
         assertThat(retried.statusCode()).isEqualTo(201);
         assertThat(json(retried).at("/payment/status").asString()).isEqualTo("succeeded");
-        assertThat(clientFor(secret).v1().paymentIntents().list().getData()).hasSize(1);
+        assertThat(lossy.stripe().v1().paymentIntents().list().getData()).hasSize(1);
     }
 
-    private void fault(String accountId, String secret, String mode) {
-        var response = send(request("/sandbox/accounts/" + accountId + "/fault?mode=" + mode)
-                .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(response.statusCode()).isEqualTo(200);
+    /** An organization with "real" keys of a sandbox account of its own, whose failures the test can switch on. */
+    private record StripeAccount(String id, String secret, String apiKey, PaymentsIntegrationTests test) {
+
+        void fault(String mode) {
+            var response = test.send(test.request("/sandbox/accounts/" + id + "/fault?mode=" + mode)
+                    .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        com.stripe.StripeClient stripe() {
+            return com.stripe.StripeClient.builder().setApiKey(secret).setApiBase(test.url("/sandbox")).build();
+        }
     }
 
-    private com.stripe.StripeClient clientFor(String secret) {
-        return com.stripe.StripeClient.builder().setApiKey(secret).setApiBase(url("/sandbox")).build();
+    private StripeAccount organizationOnItsOwnSandboxAccount(String name) {
+        var account = json(send(request("/sandbox/accounts?name=" + name).POST(HttpRequest.BodyPublishers.noBody())));
+        String secret = account.get("secret_key").asString();
+        String organization = createOrganization(owner, name, "{\"publishable_key\":\""
+                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secret + "\"}")
+                .get("id").asString();
+        return new StripeAccount(account.get("id").asString(), secret, apiKey(owner, organization, "admin"), this);
     }
 
     private void assertDecline(String card, String code, String declineCode, String message) {
@@ -320,7 +314,11 @@ class PaymentsIntegrationTests extends IntegrationTest {
     }
 
     private HttpRequest.Builder idempotent(String body, String idempotencyKey) {
-        return request("/api/v1/payment-intents").header("Authorization", "Bearer " + key)
+        return idempotent(body, idempotencyKey, key);
+    }
+
+    private HttpRequest.Builder idempotent(String body, String idempotencyKey, String apiKey) {
+        return request("/api/v1/payment-intents").header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }

@@ -2,6 +2,7 @@ package dev.paydeck.sandbox.customers;
 
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,7 +57,7 @@ final class CustomerJson {
             }
         }
         if (call.has("metadata")) {
-            applyMetadata((ObjectNode) customer.get("metadata"), call.map("metadata"));
+            StripeObjects.applyMetadata(customer, call.map("metadata"));
         }
         if (call.has("invoice_settings") && call.map("invoice_settings") != null) {
             ObjectNode settings = (ObjectNode) customer.get("invoice_settings");
@@ -74,32 +75,6 @@ final class CustomerJson {
                 customer.set(field, JSON.valueToTree(call.params().get(field)));
             }
         }
-    }
-
-    /** Stripe's metadata update rules: keys are merged; an empty value removes the key. */
-    static void applyMetadata(ObjectNode metadata, Map<String, Object> given) {
-        if (given == null) {
-            metadata.removeAll();
-            return;
-        }
-        given.forEach((key, value) -> {
-            if (value == null) {
-                metadata.remove(key);
-            } else {
-                metadata.put(key, (String) value);
-            }
-        });
-    }
-
-    static ObjectNode previousAttributes(ObjectNode before, ObjectNode after) {
-        ObjectNode previous = before.objectNode();
-        before.properties().forEach(entry -> {
-            JsonNode now = after.get(entry.getKey());
-            if (!Objects.equals(entry.getValue(), now)) {
-                previous.set(entry.getKey(), entry.getValue());
-            }
-        });
-        return previous;
     }
 
     private static void putText(ObjectNode node, String field, String value) {

@@ -7,6 +7,7 @@ import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.events.SandboxEvents;
@@ -78,7 +79,7 @@ class CustomerResource implements StripeResource {
         CustomerJson.apply(customer, call);
         checkDefaultPaymentMethod(call, customer.get("id").asString());
         store.update(call.accountId(), customer);
-        ObjectNode previous = CustomerJson.previousAttributes(before, customer);
+        ObjectNode previous = StripeObjects.previousAttributes(before, customer);
         if (!previous.isEmpty()) {
             events.publish(call, "customer.updated", customer, previous);
         }

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.paymentintents;
 
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
@@ -98,7 +99,7 @@ final class PaymentIntentJson {
             text(intent, "statement_descriptor_suffix", suffix);
         }
         if (call.has("metadata")) {
-            metadata(intent, call.map("metadata"));
+            StripeObjects.applyMetadata(intent, call.map("metadata"));
         }
         if (call.has("shipping")) {
             intent.set("shipping", JSON.valueToTree(call.params().get("shipping")));
@@ -137,21 +138,6 @@ final class PaymentIntentJson {
             throw StripeError.parameterMissing("amount");
         }
         return amount;
-    }
-
-    static void metadata(ObjectNode intent, Map<String, Object> given) {
-        ObjectNode metadata = (ObjectNode) intent.get("metadata");
-        if (given == null) {
-            metadata.removeAll();
-            return;
-        }
-        given.forEach((key, value) -> {
-            if (value == null) {
-                metadata.remove(key);
-            } else {
-                metadata.put(key, (String) value);
-            }
-        });
     }
 
     static PaymentIntentStatus status(ObjectNode intent) {

@@ -140,21 +140,6 @@ final class PaymentMethodJson {
         });
     }
 
-    static void metadata(ObjectNode object, Map<String, Object> given) {
-        ObjectNode metadata = (ObjectNode) object.get("metadata");
-        if (given == null) {
-            metadata.removeAll();
-            return;
-        }
-        given.forEach((key, value) -> {
-            if (value == null) {
-                metadata.remove(key);
-            } else {
-                metadata.put(key, (String) value);
-            }
-        });
-    }
-
     static boolean changed(JsonNode before, JsonNode after) {
         return !before.equals(after);
     }

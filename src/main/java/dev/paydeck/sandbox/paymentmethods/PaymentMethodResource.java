@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.paymentmethods;
 
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
@@ -79,7 +80,7 @@ class PaymentMethodResource implements StripeResource {
             PaymentMethodJson.billingDetails(paymentMethod, call.params().get("billing_details"));
         }
         if (call.has("metadata")) {
-            PaymentMethodJson.metadata(paymentMethod, call.map("metadata"));
+            StripeObjects.applyMetadata(paymentMethod, call.map("metadata"));
         }
         if (call.string("allow_redisplay") != null) {
             paymentMethod.put("allow_redisplay", call.string("allow_redisplay"));

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.paymentmethods;
 
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
@@ -62,7 +63,7 @@ public class PaymentMethods {
         if (data.containsKey("metadata")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> metadata = (Map<String, Object>) data.get("metadata");
-            PaymentMethodJson.metadata(paymentMethod, metadata);
+            StripeObjects.applyMetadata(paymentMethod, metadata);
         }
         return store.insert(call.accountId(), paymentMethod);
     }

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.refunds;
 
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
@@ -135,18 +136,8 @@ class RefundResource implements StripeResource {
         }
         JsonNode before = refund.get("metadata").deepCopy();
         Map<String, Object> given = call.map("metadata");
+        StripeObjects.applyMetadata(refund, given);
         ObjectNode metadata = (ObjectNode) refund.get("metadata");
-        if (given == null) {
-            metadata.removeAll();
-        } else {
-            given.forEach((key, value) -> {
-                if (value == null) {
-                    metadata.remove(key);
-                } else {
-                    metadata.put(key, (String) value);
-                }
-            });
-        }
         if (!before.equals(metadata)) {
             store.update(call.accountId(), refund);
             charges.refreshRefund(call, refund);

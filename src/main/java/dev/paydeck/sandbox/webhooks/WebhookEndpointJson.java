@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.webhooks;
 
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.StripeError;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,7 +54,7 @@ final class WebhookEndpointJson {
             }
         }
         if (params.containsKey("metadata")) {
-            applyMetadata((ObjectNode) endpoint.get("metadata"), metadata(params.get("metadata")));
+            StripeObjects.applyMetadata(endpoint, metadata(params.get("metadata")));
         }
         if (params.get("disabled") instanceof Boolean disabled) {
             endpoint.put("status", disabled ? "disabled" : "enabled");
@@ -126,20 +127,5 @@ final class WebhookEndpointJson {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> metadata(Object value) {
         return (Map<String, Object>) value;
-    }
-
-    /** Stripe's metadata update rules: keys are merged; an empty value removes the key; empty metadata clears. */
-    private static void applyMetadata(ObjectNode metadata, Map<String, Object> given) {
-        if (given == null) {
-            metadata.removeAll();
-            return;
-        }
-        given.forEach((key, value) -> {
-            if (value == null) {
-                metadata.remove(key);
-            } else {
-                metadata.put(key, (String) value);
-            }
-        });
     }
 }
