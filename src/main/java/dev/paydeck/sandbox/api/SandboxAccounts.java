@@ -6,6 +6,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /** Sandbox accounts and their keys. */
 @Service
@@ -13,7 +15,13 @@ public class SandboxAccounts {
 
     private static final String COLUMNS = "id, name, secret_key, publishable_key, fault";
 
+    private static final long KEY_CACHE_NANOS = 1_000_000_000L;
+
+    private record KnownKey(SandboxAccount account, long readAt) {
+    }
+
     private final JdbcClient jdbc;
+    private final ConcurrentMap<String, KnownKey> knownKeys = new ConcurrentHashMap<>();
 
     SandboxAccounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,10 +37,26 @@ public class SandboxAccounts {
         return account;
     }
 
+    /**
+     * The account a key belongs to. Every API request asks, so answers are kept for a second: long enough to spare
+     * the database under load, short enough that a fault switched on another instance takes effect at once.
+     */
     public Optional<SandboxAccount> byKey(String key) {
+        long now = System.nanoTime();
+        KnownKey known = knownKeys.get(key);
+        if (known != null && now - known.readAt() < KEY_CACHE_NANOS) {
+            return Optional.of(known.account());
+        }
         String column = key.startsWith("pk_") ? "publishable_key" : "secret_key";
-        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where " + column + " = ?")
-                .param(key).query(SandboxAccount.class).optional();
+        Optional<SandboxAccount> account = jdbc.sql("select " + COLUMNS + " from sandbox.accounts where " + column
+                + " = ?").param(key).query(SandboxAccount.class).optional();
+        if (account.isPresent()) {
+            if (knownKeys.size() > 10_000) {
+                knownKeys.clear();
+            }
+            knownKeys.put(key, new KnownKey(account.get(), now));
+        }
+        return account;
     }
 
     public Optional<SandboxAccount> byId(String id) {
@@ -48,6 +72,7 @@ public class SandboxAccounts {
     /** Makes the account simulate a Stripe failure ({@code unavailable}, {@code lose_response}) or stop ({@code none}). */
     public void setFault(String accountId, String fault) {
         jdbc.sql("update sandbox.accounts set fault = ? where id = ?").params(fault, accountId).update();
+        knownKeys.values().removeIf(known -> known.account().id().equals(accountId));
     }
 
     /** The account made at first start, so the sandbox can be used at once. */
