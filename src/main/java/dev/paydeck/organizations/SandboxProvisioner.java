@@ -6,7 +6,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
-/** Opens a sandbox account (its own sk_test_/pk_test_ keys) for an organization that brought no Stripe keys. */
+/**
+ * Opens a sandbox account (its own sk_test_/pk_test_ keys) for an organization that brought no Stripe keys. The
+ * account is unlisted, so its keys are not on the public sandbox pages: Paydeck alone holds them, encrypted.
+ */
 @Component
 class SandboxProvisioner {
 
@@ -23,7 +26,7 @@ class SandboxProvisioner {
         }
         try {
             JsonNode account = http.post()
-                    .uri(sandbox.apiBase() + "/accounts?name={name}", organizationName)
+                    .uri(sandbox.apiBase() + "/accounts?name={name}&listed=false", organizationName)
                     .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
                     .body(JsonNode.class);

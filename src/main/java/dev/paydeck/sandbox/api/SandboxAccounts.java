@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 @Service
 public class SandboxAccounts {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault";
+    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed";
 
     private static final long KEY_CACHE_NANOS = 1_000_000_000L;
 
@@ -28,11 +28,17 @@ public class SandboxAccounts {
     }
 
     public SandboxAccount create(String name) {
+        return create(name, true);
+    }
+
+    /** A new account; an unlisted one stays off the sandbox pages. */
+    public SandboxAccount create(String name, boolean listed) {
         String random = Ids.random(24);
         SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
-                "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT);
-        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key) values (?, ?, ?, ?)")
-                .params(account.id(), account.name(), account.secretKey(), account.publishableKey())
+                "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT,
+                listed);
+        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed) values (?, ?, ?, ?, ?)")
+                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), listed)
                 .update();
         return account;
     }
@@ -64,8 +70,9 @@ public class SandboxAccounts {
                 .param(id).query(SandboxAccount.class).optional();
     }
 
-    public List<SandboxAccount> all() {
-        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts order by created_at, id")
+    /** The accounts the sandbox pages show (the unlisted ones are left out). */
+    public List<SandboxAccount> listed() {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where listed order by created_at, id")
                 .query(SandboxAccount.class).list();
     }
 
@@ -77,7 +84,7 @@ public class SandboxAccounts {
 
     /** The account made at first start, so the sandbox can be used at once. */
     public SandboxAccount defaultAccount() {
-        return all().stream().findFirst().orElseGet(() -> create("Default sandbox account"));
+        return listed().stream().findFirst().orElseGet(() -> create("Default sandbox account"));
     }
 
     /**

@@ -32,12 +32,13 @@ class SandboxAccountController {
 
     @PostMapping(value = "/sandbox/accounts", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestParam(name = "name", required = false) String name) {
+    Map<String, Object> create(@RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "listed", defaultValue = "true") boolean listed) {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         if (accountName.length() > 100) {
             accountName = accountName.substring(0, 100);
         }
-        SandboxAccount account = accounts.create(accountName);
+        SandboxAccount account = accounts.create(accountName, listed);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", account.id());
         body.put("object", "account");
@@ -45,6 +46,7 @@ class SandboxAccountController {
         body.put("secret_key", account.secretKey());
         body.put("publishable_key", account.publishableKey());
         body.put("livemode", false);
+        body.put("listed", listed);
         return body;
     }
 

@@ -75,7 +75,7 @@ class SandboxPageController {
 
     @GetMapping("/sandbox")
     String overview(Model model) {
-        model.addAttribute("accounts", accounts.all());
+        model.addAttribute("accounts", accounts.listed());
         model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox")
                 .toUriString());
         return "sandbox/overview";
@@ -205,7 +205,8 @@ class SandboxPageController {
     }
 
     private SandboxAccount account(String accountId) {
-        return accounts.byId(accountId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return accounts.byId(accountId).filter(SandboxAccount::listed)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static ListQuery recent(int limit) {
