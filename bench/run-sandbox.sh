@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The sandbox under load through stripe-java, as a program using Stripe would load it (issue "Sandbox, part 1"):
+#   1. customers.create at a fixed 50 requests/s (open loop): latency percentiles;
+#   2. create + confirm PaymentIntent flows from concurrent callers (closed loop): flows/s, and the lag of the
+#      signed payment_intent.succeeded webhooks received by a local endpoint.
+# Prints one JSON line per scenario. The sandbox's rate limit is switched off for the run.
+#
+# Environment: PORT (8080), RATE (50), CONCURRENCY (16), DURATION_SECONDS (30), WARMUP (10).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
+
+classpath=$(paydeck_bench_classpath)
+paydeck_start PAYDECK_SANDBOX_RATE_LIMIT=0 PAYDECK_DEMO_ENABLED=false
+key=$(curl -fsS -X POST "$BASE_URL/sandbox/accounts?name=bench" | sed -n 's/.*"secret_key":"\([^"]*\)".*/\1/p')
+
+for scenario in customers payments; do
+    "$JAVA_HOME/bin/java" -cp "$classpath" dev.paydeck.bench.SandboxBench --base="$BASE_URL/sandbox" \
+        --key="$key" --scenario=$scenario --rate="${RATE:-50}" --concurrency="${CONCURRENCY:-16}" \
+        --seconds="${DURATION_SECONDS:-30}" --warmup="${WARMUP:-10}"
+done
