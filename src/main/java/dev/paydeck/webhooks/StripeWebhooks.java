@@ -50,9 +50,12 @@ public class StripeWebhooks {
     private final WebhookSettings settings;
     private final WebhookMetrics metrics;
     private final JsonMapper json;
+    private final org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs;
 
     StripeWebhooks(WebhookSecrets secrets, WebhookEvents events, WebhookProcessor processor,
-            WebhookSettings settings, WebhookMetrics metrics, JsonMapper json) {
+            WebhookSettings settings, WebhookMetrics metrics, JsonMapper json,
+            org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs) {
+        this.resyncs = resyncs;
         this.secrets = secrets;
         this.events = events;
         this.processor = processor;
@@ -145,6 +148,24 @@ public class StripeWebhooks {
         int count = events.replayFailed(organization);
         processor.wake();
         return count;
+    }
+
+    /**
+     * Re-reads the organization's objects from Stripe through every module's {@link StripeResync} and repairs the
+     * local copies; one report per module.
+     */
+    public List<StripeResync.Report> resync(OrganizationId organization) {
+        List<StripeResync.Report> reports = new java.util.ArrayList<>();
+        for (StripeResync part : resyncs.orderedStream().toList()) {
+            try {
+                reports.add(part.resync(organization));
+            } catch (Exception e) {
+                log.warn("Resync of {} for organization {} failed: {}", part.objects(), organization,
+                        e.getClass().getSimpleName());
+                throw new ResyncFailedException(part.objects(), e);
+            }
+        }
+        return reports;
     }
 
     private Receipt rejected(String organization, String reason, String detail) {
