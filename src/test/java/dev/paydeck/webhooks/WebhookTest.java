@@ -25,12 +25,14 @@ abstract class WebhookTest extends IntegrationTest {
     protected String organization;
     protected String apiKey;
     protected String secretKey;
+    protected String publishableKey;
     protected String webhookSecret;
 
     protected void newOrganization() {
         var account = json(send(request("/sandbox/accounts?name=webhooks").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody())));
         secretKey = account.get("secret_key").asString();
+        publishableKey = account.get("publishable_key").asString();
         webhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
         owner = signUp("Webhook Owner");
         organization = createOrganization(owner, "Webhooks " + UUID.randomUUID(), "{\"publishable_key\":\""
