@@ -117,6 +117,8 @@ class SandboxWebhookInstancesIntegrationTests extends SandboxTest {
         // Command-line arguments, as an operator would pass them (they override application.yml).
         instances.add(new SpringApplicationBuilder(PaydeckApplication.class).run(
                 "--server.port=0",
+                // Logging is set up again by each application started: keep the suite's log file in it.
+                "--logging.file.name=" + LOG_FILE,
                 "--paydeck.database.url=" + TestDatabase.jdbcUrl(),
                 "--paydeck.database.user=" + TestDatabase.user(),
                 "--paydeck.data-directory=target/test-data",
