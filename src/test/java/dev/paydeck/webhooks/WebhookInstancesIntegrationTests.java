@@ -1,13 +1,11 @@
 package dev.paydeck.webhooks;
 
-import dev.paydeck.PaydeckApplication;
 import dev.paydeck.support.TestDatabase;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
@@ -63,10 +61,8 @@ class WebhookInstancesIntegrationTests extends WebhookTest {
         Thread.sleep(1000);
         assertThat(events("?status=RECEIVED&limit=100")).as("no processor is running").hasSize(count);
 
-        other = new SpringApplicationBuilder(PaydeckApplication.class).run(
+        other = dev.paydeck.support.SecondInstance.start(
                 "--server.port=0",
-                // Logging is set up again by each application started: keep the suite's log file in it.
-                "--logging.file.name=" + LOG_FILE,
                 "--paydeck.database.url=" + TestDatabase.jdbcUrl(),
                 "--paydeck.database.user=" + TestDatabase.user(),
                 "--paydeck.data-directory=target/test-data",
