@@ -42,6 +42,11 @@ class StripeAccounts {
                     source = excluded.source, mode = excluded.mode, publishable_key = excluded.publishable_key,
                     secret_key_ciphertext = excluded.secret_key_ciphertext, secret_key_hint = excluded.secret_key_hint,
                     webhook_secret_ciphertext = excluded.webhook_secret_ciphertext,
+                    previous_webhook_secret_ciphertext = case when excluded.webhook_secret_ciphertext is null
+                        then stripe_accounts.previous_webhook_secret_ciphertext
+                        else stripe_accounts.webhook_secret_ciphertext end,
+                    webhook_secret_rotated_at = case when excluded.webhook_secret_ciphertext is null
+                        then stripe_accounts.webhook_secret_rotated_at else now() end,
                     webhook_status = excluded.webhook_status, webhook_message = null,
                     webhook_endpoint_id = case when stripe_accounts.mode = excluded.mode
                         then stripe_accounts.webhook_endpoint_id end,
@@ -65,6 +70,19 @@ class StripeAccounts {
                 .optional();
     }
 
+    /** The webhook signing secrets, still sealed: the current one, and the one it replaced with when. */
+    record SealedWebhookSecrets(byte[] current, byte[] previous, OffsetDateTime rotatedAt) {
+    }
+
+    Optional<SealedWebhookSecrets> webhookSecrets(OrganizationId organization) {
+        return jdbc.sql("select webhook_secret_ciphertext, previous_webhook_secret_ciphertext, "
+                        + "webhook_secret_rotated_at from stripe_accounts where organization_id = ?")
+                .param(organization.id())
+                .query((rs, row) -> new SealedWebhookSecrets(rs.getBytes(1), rs.getBytes(2),
+                        rs.getObject(3, OffsetDateTime.class)))
+                .optional();
+    }
+
     void recordCheck(OrganizationId organization, String status, String message) {
         jdbc.sql("update stripe_accounts set check_status = ?, check_message = ?, checked_at = now() "
                         + "where organization_id = ?")
@@ -76,9 +94,13 @@ class StripeAccounts {
         jdbc.sql("""
                 update stripe_accounts set webhook_status = ?, webhook_message = ?,
                     webhook_endpoint_id = coalesce(?, webhook_endpoint_id),
+                    previous_webhook_secret_ciphertext = case when ?::bytea is null
+                        then previous_webhook_secret_ciphertext else webhook_secret_ciphertext end,
+                    webhook_secret_rotated_at = case when ?::bytea is null then webhook_secret_rotated_at else now() end,
                     webhook_secret_ciphertext = coalesce(?, webhook_secret_ciphertext)
                 where organization_id = ?""")
-                .params(status, message, endpointId, secretCiphertext, organization.id()).update();
+                .params(status, message, endpointId, secretCiphertext, secretCiphertext, secretCiphertext,
+                        organization.id()).update();
     }
 
     /** Claims organizations whose last check is older than the interval (each instance claims different ones). */

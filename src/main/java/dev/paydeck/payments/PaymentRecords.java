@@ -71,11 +71,15 @@ class PaymentRecords {
                 .params(organization.id(), id).update();
     }
 
-    /** Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded. */
+    /**
+     * Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded; a terminal
+     * status (succeeded, canceled) is never replaced, whichever answer or event arrives last.
+     */
     void apply(OrganizationId organization, UUID id, PaymentIntent intent) {
         var error = intent.getLastPaymentError();
         jdbc.sql("""
-                update payments set stripe_payment_intent_id = ?, status = ?, amount_received = ?,
+                update payments set stripe_payment_intent_id = ?,
+                    status = case when status in ('succeeded', 'canceled') then status else ? end, amount_received = ?,
                     amount_capturable = ?, last_error_code = ?, last_decline_code = ?, last_error_message = ?,
                     updated_at = now()
                 where organization_id = ? and id = ?""")
@@ -96,8 +100,10 @@ class PaymentRecords {
                     currency, status, paid, captured, failure_code, failure_message, card_brand, card_last4, created)
                 values (:organization, :id, :payment, :amount, :captured_amount, :refunded, :currency, :status,
                     :paid, :captured, :failure_code, :failure_message, :brand, :last4, :created)
-                on conflict (organization_id, id) do update set amount_captured = excluded.amount_captured,
-                    amount_refunded = excluded.amount_refunded, status = excluded.status, paid = excluded.paid,
+                on conflict (organization_id, id) do update set
+                    amount_captured = greatest(charges.amount_captured, excluded.amount_captured),
+                    amount_refunded = greatest(charges.amount_refunded, excluded.amount_refunded),
+                    status = excluded.status, paid = excluded.paid,
                     captured = excluded.captured, failure_code = excluded.failure_code,
                     failure_message = excluded.failure_message""")
                 .param("organization", organization.id()).param("id", charge.getId()).param("payment", paymentId)
@@ -109,6 +115,89 @@ class PaymentRecords {
                 .param("brand", card == null ? null : card.getBrand())
                 .param("last4", card == null ? null : card.getLast4()).param("created", charge.getCreated())
                 .update();
+    }
+
+    Optional<Payment> lockByStripeId(OrganizationId organization, String paymentIntentId) {
+        return jdbc.sql("select * from payments where organization_id = ? and stripe_payment_intent_id = ? for update")
+                .params(organization.id(), paymentIntentId).query(this::payment).optional();
+    }
+
+    /** {@code created} of the newest Stripe event applied to the payment, null if none. */
+    Long eventCreated(OrganizationId organization, UUID id) {
+        long created = jdbc.sql("select coalesce(stripe_event_created, -1) from payments "
+                        + "where organization_id = ? and id = ?")
+                .params(organization.id(), id).query(Long.class).single();
+        return created < 0 ? null : created;
+    }
+
+    void markEventApplied(OrganizationId organization, UUID id, long created) {
+        jdbc.sql("update payments set stripe_event_created = greatest(coalesce(stripe_event_created, 0), ?) "
+                        + "where organization_id = ? and id = ?")
+                .params(created, organization.id(), id).update();
+    }
+
+    /**
+     * A payment Paydeck has not seen (made in the Stripe dashboard or by another program), recorded from Stripe's
+     * PaymentIntent under {@code id} (its {@code paydeck_payment_id} when Paydeck made it); nothing if it is known.
+     */
+    void insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId) {
+        Map<String, String> metadata = new HashMap<>(intent.getMetadata() == null ? Map.of() : intent.getMetadata());
+        metadata.remove(Payments.PAYDECK_ID);
+        jdbc.sql("""
+                insert into payments (organization_id, id, stripe_payment_intent_id, customer_id, amount, currency,
+                    description, metadata, capture_method, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'unknown')
+                on conflict do nothing""")
+                .params(organization.id(), id, intent.getId(), customerId, intent.getAmount(),
+                        intent.getCurrency().toUpperCase(java.util.Locale.ROOT), intent.getDescription(),
+                        json.writeValueAsString(metadata),
+                        "manual".equals(intent.getCaptureMethod()) ? "manual" : "automatic")
+                .update();
+    }
+
+    /** Payments still {@code pending}/{@code unknown} for a while, claimed for reconciliation across instances. */
+    List<Map.Entry<OrganizationId, UUID>> claimUnresolved(long olderThanSeconds, long againAfterSeconds, int limit) {
+        return jdbc.sql("""
+                update payments set reconciled_at = now() where (organization_id, id) in (
+                    select organization_id, id from payments
+                    where status in ('pending', 'unknown') and updated_at < now() - make_interval(secs => ?)
+                      and (reconciled_at is null or reconciled_at < now() - make_interval(secs => ?))
+                    order by reconciled_at nulls first limit ? for update skip locked)
+                returning organization_id, id""")
+                .params(olderThanSeconds, againAfterSeconds, limit)
+                .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    Optional<Refund> lockRefund(OrganizationId organization, String stripeRefundId, UUID paydeckId) {
+        return jdbc.sql("""
+                select * from refunds where organization_id = ? and (stripe_refund_id = ? or id = ?)
+                order by (stripe_refund_id = ?) desc nulls last limit 1 for update""")
+                .params(organization.id(), stripeRefundId, paydeckId, stripeRefundId)
+                .query(this::refund).optional();
+    }
+
+    void insertRefundFromStripe(OrganizationId organization, UUID id, UUID paymentId, com.stripe.model.Refund refund) {
+        jdbc.sql("""
+                insert into refunds (organization_id, id, stripe_refund_id, payment_id, amount, currency, reason,
+                    status)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(organization.id(), id, refund.getId(), paymentId, refund.getAmount(), refund.getCurrency(),
+                        refund.getReason(), refund.getStatus())
+                .update();
+    }
+
+    /** Records a dispute once (by Stripe's id); true when it is new. */
+    boolean insertDispute(OrganizationId organization, com.stripe.model.Dispute dispute, UUID paymentId) {
+        return jdbc.sql("""
+                insert into disputes (organization_id, id, payment_id, stripe_payment_intent_id, charge_id, amount,
+                    currency, reason, status, created)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(organization.id(), dispute.getId(), paymentId, dispute.getPaymentIntent(), dispute.getCharge(),
+                        dispute.getAmount(), dispute.getCurrency(), dispute.getReason(), dispute.getStatus(),
+                        dispute.getCreated() == null ? 0L : dispute.getCreated())
+                .update() == 1;
     }
 
     List<Payment> list(OrganizationId organization, PaymentQuery query) {

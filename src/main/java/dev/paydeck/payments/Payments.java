@@ -33,7 +33,9 @@ import java.util.UUID;
 @Service
 public class Payments {
 
-    private static final List<String> EXPAND = List.of("latest_charge");
+    static final List<String> EXPAND = List.of("latest_charge");
+    /** The metadata key that links a Stripe PaymentIntent to Paydeck's record. */
+    static final String PAYDECK_ID = "paydeck_payment_id";
 
     private final PaymentRecords records;
     private final StripeClients stripe;
@@ -308,7 +310,7 @@ public class Payments {
 
     private static PaymentIntentCreateParams createParams(PaymentRequest request, UUID id, String customer) {
         Map<String, String> metadata = new HashMap<>(request.metadata() == null ? Map.of() : request.metadata());
-        metadata.put("paydeck_payment_id", id.toString());
+        metadata.put(PAYDECK_ID, id.toString());
         var params = PaymentIntentCreateParams.builder()
                 .setAmount(request.amount().minor())
                 .setCurrency(request.amount().stripeCurrency())

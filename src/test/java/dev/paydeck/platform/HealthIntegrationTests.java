@@ -16,7 +16,8 @@ class HealthIntegrationTests extends IntegrationTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("version").asString()).isNotBlank();
         assertThat(health.get("database").asString()).isEqualTo("external");
-        assertThat(health.get("stripe").asString()).isEqualTo("sandbox");
+        // "test" once another test of the run has made an organization with test-mode keys.
+        assertThat(health.get("stripe").asString()).isIn("sandbox", "test");
         assertThat(health.get("webhooks_enabled").asBoolean()).isTrue();
     }
 

@@ -5,14 +5,12 @@ import com.stripe.model.WebhookEndpoint;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
-import dev.paydeck.PaydeckApplication;
 import dev.paydeck.support.SandboxTest;
 import dev.paydeck.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
@@ -115,7 +113,7 @@ class SandboxWebhookInstancesIntegrationTests extends SandboxTest {
     /** Another Paydeck instance on the same database, as a second node behind a load balancer would be. */
     private void startInstance() {
         // Command-line arguments, as an operator would pass them (they override application.yml).
-        instances.add(new SpringApplicationBuilder(PaydeckApplication.class).run(
+        instances.add(dev.paydeck.support.SecondInstance.start(
                 "--server.port=0",
                 "--paydeck.database.url=" + TestDatabase.jdbcUrl(),
                 "--paydeck.database.user=" + TestDatabase.user(),

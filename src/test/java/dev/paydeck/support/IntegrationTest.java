@@ -53,6 +53,9 @@ public abstract class IntegrationTest {
         registry.add("paydeck.sandbox.webhooks.retry-delays", () -> "1s,2s,2s");
         registry.add("paydeck.sandbox.webhooks.timeout", () -> "3s");
         registry.add("paydeck.sandbox.webhooks.poll-interval", () -> "200ms");
+        // Inbound events: retries in fractions of a second, so tests see an event fail for good and be replayed.
+        registry.add("paydeck.webhooks.retry-delays", () -> "200ms,300ms,300ms");
+        registry.add("paydeck.webhooks.poll-interval", () -> "200ms");
     }
 
     protected String url(String path) {

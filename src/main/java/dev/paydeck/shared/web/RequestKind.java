@@ -15,7 +15,8 @@ public final class RequestKind {
     /** A browser asking for a page: not an API path, and HTML is preferred over JSON. */
     public static boolean isPage(HttpServletRequest request) {
         String path = request.getRequestURI();
-        if (path.startsWith("/api/") || path.startsWith("/v3/api-docs") || path.startsWith("/actuator")) {
+        if (path.startsWith("/api/") || path.startsWith("/v3/api-docs") || path.startsWith("/actuator")
+                || path.startsWith("/webhooks/")) {
             return false;
         }
         String accept = request.getHeader("Accept");

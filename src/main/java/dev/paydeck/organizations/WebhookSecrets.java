@@ -1,0 +1,46 @@
+package dev.paydeck.organizations;
+
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The webhook signing secrets ({@code whsec_…}) an organization's events may be signed with, decrypted for the
+ * webhook endpoint to verify {@code Stripe-Signature}. After a rotation (new keys, a re-registered endpoint) the
+ * replaced secret stays valid for {@code paydeck.webhooks.secret-rotation-window}: Stripe may still be retrying
+ * events signed with it, and a person may update the dashboard and Paydeck minutes apart.
+ */
+@Service
+public class WebhookSecrets {
+
+    private final StripeAccounts accounts;
+    private final CredentialCipher cipher;
+    private final Duration rotationWindow;
+
+    WebhookSecrets(StripeAccounts accounts, CredentialCipher cipher,
+            @Value("${paydeck.webhooks.secret-rotation-window:24h}") Duration rotationWindow) {
+        this.accounts = accounts;
+        this.cipher = cipher;
+        this.rotationWindow = rotationWindow;
+    }
+
+    /** The secrets to try, current first; empty when the organization is unknown or has no secret yet. */
+    public List<String> forOrganization(OrganizationId organization) {
+        List<String> secrets = new ArrayList<>(2);
+        accounts.webhookSecrets(organization).ifPresent(sealed -> {
+            if (sealed.current() != null) {
+                secrets.add(cipher.decrypt(sealed.current(), organization.toString()));
+            }
+            if (sealed.previous() != null && sealed.rotatedAt() != null
+                    && sealed.rotatedAt().isAfter(OffsetDateTime.now().minus(rotationWindow))) {
+                secrets.add(cipher.decrypt(sealed.previous(), organization.toString()));
+            }
+        });
+        return secrets;
+    }
+}

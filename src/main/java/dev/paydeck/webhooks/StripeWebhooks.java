@@ -1,0 +1,186 @@
+package dev.paydeck.webhooks;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import dev.paydeck.organizations.WebhookSecrets;
+import dev.paydeck.shared.OrganizationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Inbound Stripe events of organizations: verification and storage (the endpoint answers as soon as the event is
+ * stored; processing follows on the queue), and the organization's view of its events with replay.
+ */
+@Service
+public class StripeWebhooks {
+
+    /** What became of a request to the webhook endpoint. */
+    public enum Outcome { STORED, DUPLICATE, REJECTED }
+
+    /** @param reason why a request was rejected, in words safe to show the sender */
+    public record Receipt(Outcome outcome, UUID eventId, String reason) {
+    }
+
+    /** A stored event as the API shows it; {@code payload} only when one event is asked for. */
+    public record EventView(UUID id, String stripeEventId, String type, String objectId, long created,
+                            boolean livemode, String status, int attempts, String lastError,
+                            OffsetDateTime receivedAt, OffsetDateTime processedAt, OffsetDateTime nextAttemptAt,
+                            String payload) {
+        static EventView of(WebhookEvents.Stored stored, String payload) {
+            return new EventView(stored.id(), stored.stripeEventId(), stored.type(), stored.objectId(),
+                    stored.created(), stored.livemode(), stored.status(), stored.attempts(), stored.lastError(),
+                    stored.receivedAt(), stored.processedAt(), stored.nextAttemptAt(), payload);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
+
+    private final WebhookSecrets secrets;
+    private final WebhookEvents events;
+    private final WebhookProcessor processor;
+    private final WebhookSettings settings;
+    private final WebhookMetrics metrics;
+    private final JsonMapper json;
+    private final org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs;
+
+    StripeWebhooks(WebhookSecrets secrets, WebhookEvents events, WebhookProcessor processor,
+            WebhookSettings settings, WebhookMetrics metrics, JsonMapper json,
+            org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs) {
+        this.resyncs = resyncs;
+        this.secrets = secrets;
+        this.events = events;
+        this.processor = processor;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    /**
+     * Verifies {@code Stripe-Signature} over the raw body with each of the organization's secrets (several
+     * {@code v1} signatures are handled by stripe-java; the old secret counts during a rotation) and stores a valid
+     * event, once per Stripe event id. Never throws for bad input: a refusal is a {@link Outcome#REJECTED} receipt,
+     * logged with its reason (never the payload or a secret).
+     */
+    public Receipt receive(String organizationId, String payload, String signature) {
+        Optional<OrganizationId> organization = OrganizationId.parse(organizationId);
+        // Only a parsed id reaches the log: the path is the sender's text.
+        String who = organization.map(OrganizationId::toString).orElse("(not an organization id)");
+        List<String> candidates = organization.map(secrets::forOrganization).orElse(List.of());
+        if (candidates.isEmpty()) {
+            return rejected(who, "unknown_organization", organization.isPresent()
+                    ? "unknown organization, or no webhook signing secret configured for it" : "unknown organization");
+        }
+        if (signature == null || signature.isBlank()) {
+            return rejected(who, "no_signature", "no Stripe-Signature header");
+        }
+        Event event = null;
+        String failure = "signature does not match";
+        for (String secret : candidates) {
+            try {
+                event = Webhook.constructEvent(payload, signature, secret, settings.tolerance().toSeconds());
+                break;
+            } catch (SignatureVerificationException e) {
+                if (e.getMessage() != null && e.getMessage().contains("tolerance")) {
+                    failure = "signature timestamp outside the tolerance (stale or replayed)";
+                } else if (e.getMessage() != null && e.getMessage().contains("Unable to extract")) {
+                    failure = "malformed Stripe-Signature header";
+                }
+            } catch (RuntimeException notAnEvent) {
+                // The signature matched but the body is not a Stripe event (not JSON, wrong shape).
+                return rejected(who, "malformed", "the body is not a Stripe event");
+            }
+        }
+        if (event == null) {
+            return rejected(who, failure.startsWith("signature timestamp") ? "stale" : "bad_signature",
+                    failure);
+        }
+        if (event.getId() == null || event.getType() == null || event.getCreated() == null) {
+            return rejected(who, "malformed", "the event has no id, type or created");
+        }
+        Optional<UUID> stored = events.insert(organization.get(), event.getId(), event.getType(), objectId(payload),
+                event.getCreated(), Boolean.TRUE.equals(event.getLivemode()), payload);
+        if (stored.isEmpty()) {
+            metrics.received("duplicate");
+            log.debug("Stripe event {} of organization {} received again; already stored", event.getId(),
+                    who);
+            return new Receipt(Outcome.DUPLICATE, null, null);
+        }
+        metrics.received("stored");
+        processor.wake();
+        return new Receipt(Outcome.STORED, stored.get(), null);
+    }
+
+    public List<EventView> list(OrganizationId organization, String type, String status, OffsetDateTime from,
+            OffsetDateTime before, int limit, UUID startingAfter) {
+        return events.list(organization, new WebhookEvents.Query(type, status, from, before, limit, startingAfter))
+                .stream().map(stored -> EventView.of(stored, null)).toList();
+    }
+
+    public Optional<EventView> find(OrganizationId organization, UUID id) {
+        return events.find(organization, id)
+                .map(stored -> EventView.of(stored, events.payload(organization, id).orElse(null)));
+    }
+
+    /** Processes a finished event again (handlers are idempotent); false when it is unknown or still pending. */
+    public boolean replay(OrganizationId organization, UUID id) {
+        boolean replayed = events.replay(organization, id);
+        if (replayed) {
+            processor.wake();
+        }
+        return replayed;
+    }
+
+    /** Processes every FAILED event of the organization again; returns how many. */
+    public int replayFailed(OrganizationId organization) {
+        int count = events.replayFailed(organization);
+        processor.wake();
+        return count;
+    }
+
+    /**
+     * Re-reads the organization's objects from Stripe through every module's {@link StripeResync} and repairs the
+     * local copies; one report per module.
+     */
+    public List<StripeResync.Report> resync(OrganizationId organization) {
+        List<StripeResync.Report> reports = new java.util.ArrayList<>();
+        for (StripeResync part : resyncs.orderedStream().toList()) {
+            try {
+                reports.add(part.resync(organization));
+            } catch (Exception e) {
+                log.warn("Resync of {} for organization {} failed: {}", part.objects(), organization,
+                        e.getClass().getSimpleName());
+                throw new ResyncFailedException(part.objects(), e);
+            }
+        }
+        return reports;
+    }
+
+    private Receipt rejected(String organization, String reason, String detail) {
+        metrics.rejected(reason);
+        log.warn("Stripe webhook for organization {} rejected: {}", organization, detail);
+        return new Receipt(Outcome.REJECTED, null, detail);
+    }
+
+    /** The id of {@code data.object}, read from the raw body (independent of stripe-java's API version). */
+    private String objectId(String payload) {
+        try {
+            JsonNode id = json.readTree(payload).path("data").path("object").path("id");
+            return id.isString() ? id.asString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

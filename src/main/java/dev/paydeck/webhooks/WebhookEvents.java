@@ -1,0 +1,178 @@
+package dev.paydeck.webhooks;
+
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code webhook_events} table: the event store and, through its status, the processing queue. Workers claim
+ * due events with {@code FOR UPDATE SKIP LOCKED}, counting the attempt and leasing the row in the same statement,
+ * so two instances never process the same attempt, and an event whose instance died mid-processing is taken again
+ * once its lease has run out. Every finishing update names the attempt it finishes, so a worker that lost its lease
+ * cannot overwrite the outcome of the one that took over.
+ */
+@Repository
+class WebhookEvents {
+
+    /** A stored event as the API lists it. */
+    record Stored(UUID id, String stripeEventId, String type, String objectId, long created, boolean livemode,
+                  String status, int attempts, String lastError, OffsetDateTime receivedAt,
+                  OffsetDateTime processedAt, OffsetDateTime nextAttemptAt) {
+    }
+
+    /** Filters of the event list; null = any. */
+    record Query(String type, String status, OffsetDateTime receivedFrom, OffsetDateTime receivedBefore, int limit,
+                 UUID startingAfter) {
+    }
+
+    private static final String COLUMNS = "id, stripe_event_id, type, object_id, created, livemode, status, "
+            + "attempts, last_error, received_at, processed_at, next_attempt_at";
+
+    private final JdbcClient jdbc;
+
+    WebhookEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a verified event as due for processing; empty when the organization has it already (redelivery). */
+    Optional<UUID> insert(OrganizationId organization, String stripeEventId, String type, String objectId,
+            long created, boolean livemode, String payload) {
+        return jdbc.sql("""
+                        insert into webhook_events (organization_id, id, stripe_event_id, type, object_id, created,
+                            livemode, payload, status, next_attempt_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', now())
+                        on conflict (organization_id, stripe_event_id) do nothing
+                        returning id""")
+                .params(organization.id(), UUID.randomUUID(), stripeEventId, type, objectId, created, livemode,
+                        payload)
+                .query(UUID.class).optional();
+    }
+
+    List<StripeEventReceived> claimDue(int limit, Duration lease) {
+        return jdbc.sql("""
+                        update webhook_events e
+                           set status = 'PROCESSING', attempts = e.attempts + 1, updated_at = now(),
+                               next_attempt_at = now() + make_interval(secs => :lease)
+                         where (e.organization_id, e.id) in (
+                               select organization_id, id from webhook_events
+                                where status in ('RECEIVED', 'PROCESSING') and next_attempt_at <= now()
+                                order by next_attempt_at, created
+                                limit :limit
+                                for update skip locked)
+                        returning e.organization_id, e.id, e.stripe_event_id, e.type, e.object_id, e.created,
+                                  e.livemode, e.payload, e.attempts""")
+                .param("lease", (double) lease.toMillis() / 1000)
+                .param("limit", limit)
+                .query((rs, row) -> new StripeEventReceived(new OrganizationId(rs.getObject(1, UUID.class)),
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9)))
+                .list();
+    }
+
+    /** PROCESSED or IGNORED; false when this attempt no longer holds the event (its lease ran out). */
+    boolean finish(StripeEventReceived claim, String status) {
+        return jdbc.sql("""
+                        update webhook_events set status = ?, processed_at = now(), last_error = null,
+                               next_attempt_at = null, updated_at = now()
+                         where organization_id = ? and id = ? and status = 'PROCESSING' and attempts = ?""")
+                .params(status, claim.organization().id(), claim.id(), claim.attempt()).update() == 1;
+    }
+
+    /** The attempt failed: due again after {@code retryIn}, or (null) {@code FAILED} for good, error kept. */
+    void attemptFailed(StripeEventReceived claim, String error, Duration retryIn) {
+        jdbc.sql("""
+                        update webhook_events
+                           set status = case when :retry::float8 is null then 'FAILED' else 'RECEIVED' end,
+                               next_attempt_at = case when :retry::float8 is null then null
+                                   else now() + make_interval(secs => :retry::float8) end,
+                               last_error = :error, updated_at = now()
+                         where organization_id = :organization and id = :id and status = 'PROCESSING'
+                           and attempts = :attempt""")
+                .param("retry", retryIn == null ? null : (double) retryIn.toMillis() / 1000)
+                .param("error", error).param("organization", claim.organization().id())
+                .param("id", claim.id()).param("attempt", claim.attempt())
+                .update();
+    }
+
+    /** Makes a finished event due again, with a fresh count of attempts; false if there is no such event. */
+    boolean replay(OrganizationId organization, UUID id) {
+        return jdbc.sql("""
+                        update webhook_events set status = 'RECEIVED', attempts = 0, next_attempt_at = now(),
+                               updated_at = now()
+                         where organization_id = ? and id = ? and status in ('FAILED', 'PROCESSED', 'IGNORED')""")
+                .params(organization.id(), id).update() == 1;
+    }
+
+    int replayFailed(OrganizationId organization) {
+        return jdbc.sql("""
+                        update webhook_events set status = 'RECEIVED', attempts = 0, next_attempt_at = now(),
+                               updated_at = now()
+                         where organization_id = ? and status = 'FAILED'""")
+                .params(organization.id()).update();
+    }
+
+    Optional<Stored> find(OrganizationId organization, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from webhook_events where organization_id = ? and id = ?")
+                .params(organization.id(), id).query(this::stored).optional();
+    }
+
+    Optional<String> payload(OrganizationId organization, UUID id) {
+        return jdbc.sql("select payload from webhook_events where organization_id = ? and id = ?")
+                .params(organization.id(), id).query(String.class).optional();
+    }
+
+    List<Stored> list(OrganizationId organization, Query query) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS
+                + " from webhook_events where organization_id = :organization");
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.id());
+        if (query.type() != null) {
+            sql.append(" and type = :type");
+            params.put("type", query.type());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = :status");
+            params.put("status", query.status());
+        }
+        if (query.receivedFrom() != null) {
+            sql.append(" and received_at >= :from");
+            params.put("from", query.receivedFrom());
+        }
+        if (query.receivedBefore() != null) {
+            sql.append(" and received_at < :before");
+            params.put("before", query.receivedBefore());
+        }
+        if (query.startingAfter() != null) {
+            sql.append(" and (received_at, id) < (select received_at, id from webhook_events "
+                    + "where organization_id = :organization and id = :after)");
+            params.put("after", query.startingAfter());
+        }
+        sql.append(" order by received_at desc, id desc limit :limit");
+        params.put("limit", query.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
+    }
+
+    /** Events waiting to be processed, for the backlog gauge. */
+    long backlog() {
+        return jdbc.sql("select count(*) from webhook_events where status in ('RECEIVED', 'PROCESSING')")
+                .query(Long.class).single();
+    }
+
+    private Stored stored(ResultSet rs, int row) throws SQLException {
+        return new Stored(rs.getObject("id", UUID.class), rs.getString("stripe_event_id"), rs.getString("type"),
+                rs.getString("object_id"), rs.getLong("created"), rs.getBoolean("livemode"), rs.getString("status"),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("received_at", OffsetDateTime.class),
+                rs.getObject("processed_at", OffsetDateTime.class),
+                rs.getObject("next_attempt_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.paydeck.webhooks;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Micrometer meters of inbound webhooks (at /actuator/prometheus): events received by outcome (stored,
+ * duplicate, rejected with why), processed by outcome and type, how long handlers take, the lag from an event's creation in Stripe to its
+ * processing, and the backlog still waiting.
+ */
+@Component
+class WebhookMetrics {
+
+    private final MeterRegistry registry;
+
+    WebhookMetrics(MeterRegistry registry, WebhookEvents events) {
+        this.registry = registry;
+        Gauge.builder("paydeck.webhooks.backlog", events, WebhookEvents::backlog)
+                .description("Stripe events stored and not yet processed, across instances").register(registry);
+    }
+
+    void received(String outcome) {
+        Counter.builder("paydeck.webhooks.received").tag("outcome", outcome)
+                .description("Stripe webhook requests by outcome").register(registry).increment();
+    }
+
+    void rejected(String reason) {
+        Counter.builder("paydeck.webhooks.rejected").tag("reason", reason)
+                .description("Stripe webhook requests refused (400), by reason").register(registry).increment();
+        received("rejected");
+    }
+
+    void processed(String type, String outcome, Duration took) {
+        Counter.builder("paydeck.webhooks.processed").tag("type", type).tag("outcome", outcome)
+                .description("Processing attempts of stored Stripe events, by outcome").register(registry)
+                .increment();
+        Timer.builder("paydeck.webhooks.processing").tag("outcome", outcome)
+                .description("Time the handlers took for one event").register(registry).record(took);
+    }
+
+    void lag(Duration sinceReceived) {
+        Timer.builder("paydeck.webhooks.lag")
+                .description("From the creation of a Stripe event (its created) to its processing").register(registry)
+                .record(sinceReceived);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.paydeck.webhooks;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Processes stored events on every Paydeck instance: claims due ones from the queue ({@link WebhookEvents}), runs
+ * each on its own virtual thread through the handlers of its type, and records the outcome — {@code PROCESSED},
+ * {@code IGNORED} (no handler), a retry after the next backoff delay, or {@code FAILED} with the error kept. The
+ * handlers and the PROCESSED mark share one transaction, which commits only if this attempt still holds the event:
+ * so an event is applied exactly once even when a slow instance's lease is taken over by another.
+ */
+@Component
+class WebhookProcessor implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
+
+    private final WebhookEvents events;
+    private final StripeEventHandlers handlers;
+    private final WebhookSettings settings;
+    private final WebhookMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Semaphore slots;
+
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+
+    WebhookProcessor(WebhookEvents events, StripeEventHandlers handlers, WebhookSettings settings,
+            WebhookMetrics metrics, TransactionTemplate transactions) {
+        this.events = events;
+        this.handlers = handlers;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.transactions = transactions;
+        this.slots = new Semaphore(Math.max(1, settings.maxConcurrent()));
+    }
+
+    /** Looks for due events now instead of at the next poll (an event was just stored or replayed). */
+    void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stripe-event-", 0).factory());
+        loop = Thread.ofVirtual().name("stripe-event-processor").start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            loop.join(Duration.ofSeconds(5));
+            workers.shutdown();
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            boolean more = false;
+            try {
+                more = claimAndProcess();
+            } catch (RuntimeException e) {
+                log.warn("Stripe event processor could not read the queue: {}", e.getMessage());
+            }
+            if (!more) {
+                try {
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean claimAndProcess() {
+        int free = slots.drainPermits();
+        if (free == 0) {
+            return false;
+        }
+        List<StripeEventReceived> claimed = List.of();
+        try {
+            claimed = events.claimDue(free, settings.lease());
+        } finally {
+            slots.release(free - claimed.size());
+        }
+        for (StripeEventReceived event : claimed) {
+            workers.execute(() -> {
+                try {
+                    process(event);
+                } catch (RuntimeException e) {
+                    log.warn("Stripe event {} of organization {} could not be finished: {}", event.stripeEventId(),
+                            event.organization(), e.getMessage());
+                } finally {
+                    slots.release();
+                    wake();
+                }
+            });
+        }
+        return claimed.size() == free;
+    }
+
+    void process(StripeEventReceived event) {
+        List<StripeEventHandler> matching = handlers.of(event.type());
+        long started = System.nanoTime();
+        if (matching.isEmpty()) {
+            events.finish(event, "IGNORED");
+            record(event, "ignored", started);
+            return;
+        }
+        try {
+            boolean held = Boolean.TRUE.equals(transactions.execute(status -> {
+                for (StripeEventHandler handler : matching) {
+                    try {
+                        handler.handle(event);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new HandlerFailed(e);
+                    }
+                }
+                if (!events.finish(event, "PROCESSED")) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            }));
+            if (held) {
+                record(event, "processed", started);
+                log.debug("Stripe event {} ({}) of organization {} processed", event.stripeEventId(), event.type(),
+                        event.organization());
+            } else {
+                log.info("Stripe event {} of organization {}: attempt {} lost its lease; its effects were undone",
+                        event.stripeEventId(), event.organization(), event.attempt());
+            }
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof HandlerFailed ? e.getCause() : e;
+            String error = describe(cause);
+            Duration retryIn = settings.retryAfter(event.attempt()).orElse(null);
+            events.attemptFailed(event, error, retryIn);
+            record(event, retryIn == null ? "failed" : "retry", started);
+            log.warn("Stripe event {} ({}) of organization {} failed (attempt {}): {}; {}", event.stripeEventId(),
+                    event.type(), event.organization(), event.attempt(), error,
+                    retryIn == null ? "giving up" : "next attempt in " + retryIn.toString().substring(2).toLowerCase());
+        }
+    }
+
+    private void record(StripeEventReceived event, String outcome, long started) {
+        metrics.processed(event.type(), outcome, Duration.ofNanos(System.nanoTime() - started));
+        if (!"retry".equals(outcome)) {
+            metrics.lag(Duration.between(Instant.ofEpochSecond(event.created()), Instant.now()));
+        }
+    }
+
+    /** The error kept on the event: its kind and message, short (never the payload). */
+    private static String describe(Throwable error) {
+        String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    /** A handler's checked exception, carried out of the transaction callback. */
+    private static final class HandlerFailed extends RuntimeException {
+        HandlerFailed(Exception cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.paydeck.webhooks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How Paydeck receives and processes Stripe's events ({@code paydeck.webhooks.*}).
+ *
+ * @param enabled       accept events under /webhooks/stripe/{organization} (false: 404)
+ * @param tolerance     how old a signature's timestamp may be; older ones are refused as replays (Stripe's
+ *                      libraries default to 5 minutes)
+ * @param pollInterval  how often each instance looks for due events (events it receives wake it at once)
+ * @param retryDelays   the wait after each failed processing; after the last one the event is {@code FAILED}
+ * @param maxConcurrent how many events one instance processes at the same time (each on a virtual thread)
+ * @param lease         how long a claimed event stays this instance's; past it another instance takes it over
+ */
+@ConfigurationProperties("paydeck.webhooks")
+record WebhookSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("5m") Duration tolerance,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue({"5s", "30s", "2m", "10m", "1h"}) List<Duration> retryDelays,
+        @DefaultValue("16") int maxConcurrent,
+        @DefaultValue("2m") Duration lease) {
+
+    /** The wait before the next attempt after {@code attemptsMade} failed ones; empty: give up. */
+    Optional<Duration> retryAfter(int attemptsMade) {
+        return attemptsMade < 1 || attemptsMade > retryDelays.size() ? Optional.empty()
+                : Optional.of(retryDelays.get(attemptsMade - 1));
+    }
+}

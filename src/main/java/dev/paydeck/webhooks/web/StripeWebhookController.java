@@ -1,0 +1,53 @@
+package dev.paydeck.webhooks.web;
+
+import dev.paydeck.shared.web.Problems;
+import dev.paydeck.webhooks.StripeWebhooks;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Where Stripe sends an organization's events. The body is taken as raw bytes, since the signature covers them
+ * exactly (re-serialized JSON would no longer match). Answered 200 once the event is stored (or known already);
+ * 400 problem+json when it cannot be verified — Stripe retries those, which is right for a rotation in progress.
+ */
+@RestController
+@Hidden
+class StripeWebhookController {
+
+    private final StripeWebhooks webhooks;
+
+    StripeWebhookController(StripeWebhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @PostMapping(path = "/webhooks/stripe/{organization}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> receive(@PathVariable String organization,
+            @RequestHeader(name = "Stripe-Signature", required = false) String signature,
+            @RequestBody(required = false) byte[] body) {
+        if (!webhooks.enabled()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.forStatus(HttpStatus.NOT_FOUND, null));
+        }
+        if (body == null || body.length == 0) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "webhook-rejected",
+                    "The request has no body."));
+        }
+        StripeWebhooks.Receipt receipt = webhooks.receive(organization, new String(body, StandardCharsets.UTF_8),
+                signature);
+        return switch (receipt.outcome()) {
+            case STORED -> ResponseEntity.ok(Map.of("received", true, "id", receipt.eventId()));
+            case DUPLICATE -> ResponseEntity.ok(Map.of("received", true, "duplicate", true));
+            case REJECTED -> ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
+                    "webhook-rejected", "The event was not accepted: " + receipt.reason() + "."));
+        };
+    }
+}
