@@ -10,6 +10,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
 
 classpath=$(paydeck_bench_classpath)
 paydeck_start PAYDECK_SANDBOX_RATE_LIMIT=0 PAYDECK_DEMO_ENABLED=false
-"$JAVA_HOME/bin/java" -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
+"$JAVA_HOME/bin/java" -Dhttp.maxConnections=64 -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
     --concurrency="${CONCURRENCY:-16}" --seconds="${DURATION_SECONDS:-30}" --warmup="${WARMUP:-10}" \
     --app-pid="$APP_PID"

@@ -14,7 +14,7 @@ paydeck_start PAYDECK_SANDBOX_RATE_LIMIT=0 PAYDECK_DEMO_ENABLED=false
 key=$(curl -fsS -X POST "$BASE_URL/sandbox/accounts?name=bench" | sed -n 's/.*"secret_key":"\([^"]*\)".*/\1/p')
 
 for scenario in customers payments; do
-    "$JAVA_HOME/bin/java" -cp "$classpath" dev.paydeck.bench.SandboxBench --base="$BASE_URL/sandbox" \
+    "$JAVA_HOME/bin/java" -Dhttp.maxConnections=64 -cp "$classpath" dev.paydeck.bench.SandboxBench --base="$BASE_URL/sandbox" \
         --key="$key" --scenario=$scenario --rate="${RATE:-50}" --concurrency="${CONCURRENCY:-16}" \
         --seconds="${DURATION_SECONDS:-30}" --warmup="${WARMUP:-10}"
 done

@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PaydeckApplication {
 
     public static void main(String[] args) {
+        // stripe-java talks HTTP through HttpURLConnection, whose keep-alive cache holds 5 connections per host by
+        // default: under concurrent load every further call would open (and close) a new connection to Stripe.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         SpringApplication.run(PaydeckApplication.class, args);
     }
 }
