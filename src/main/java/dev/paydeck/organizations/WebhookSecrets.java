@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The webhook signing secrets ({@code whsec_…}) an organization's events may be signed with, decrypted for the
@@ -18,9 +20,17 @@ import java.util.List;
 @Service
 public class WebhookSecrets {
 
+    /** Decrypted secrets are kept this long: every webhook asks, and a second of staleness only means that an
+     * event signed with a brand-new secret is refused once and redelivered by Stripe. */
+    private static final long CACHE_NANOS = 1_000_000_000L;
+
+    private record Known(List<String> secrets, long readAt) {
+    }
+
     private final StripeAccounts accounts;
     private final CredentialCipher cipher;
     private final Duration rotationWindow;
+    private final Map<OrganizationId, Known> known = new ConcurrentHashMap<>();
 
     WebhookSecrets(StripeAccounts accounts, CredentialCipher cipher,
             @Value("${paydeck.webhooks.secret-rotation-window:24h}") Duration rotationWindow) {
@@ -31,6 +41,20 @@ public class WebhookSecrets {
 
     /** The secrets to try, current first; empty when the organization is unknown or has no secret yet. */
     public List<String> forOrganization(OrganizationId organization) {
+        long now = System.nanoTime();
+        Known cached = known.get(organization);
+        if (cached != null && now - cached.readAt() < CACHE_NANOS) {
+            return cached.secrets();
+        }
+        List<String> secrets = read(organization);
+        if (known.size() > 10_000) {
+            known.clear();
+        }
+        known.put(organization, new Known(secrets, now));
+        return secrets;
+    }
+
+    private List<String> read(OrganizationId organization) {
         List<String> secrets = new ArrayList<>(2);
         accounts.webhookSecrets(organization).ifPresent(sealed -> {
             if (sealed.current() != null) {
@@ -41,6 +65,6 @@ public class WebhookSecrets {
                 secrets.add(cipher.decrypt(sealed.previous(), organization.toString()));
             }
         });
-        return secrets;
+        return List.copyOf(secrets);
     }
 }

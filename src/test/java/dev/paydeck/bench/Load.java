@@ -87,7 +87,11 @@ final class Load {
         }
 
         String json(String name, String load, long startedNanos, Map<String, Object> extra) {
-            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            return json(name, load, (System.nanoTime() - startedNanos) / 1e9, extra);
+        }
+
+        /** The result line, with throughput over {@code seconds} of load. */
+        String json(String name, String load, double seconds, Map<String, Object> extra) {
             StringBuilder out = new StringBuilder("{");
             out.append("\"scenario\":\"").append(name).append("\",\"load\":\"").append(load).append('"');
             out.append(",\"completed\":").append(count()).append(",\"errors\":").append(errors.get());

@@ -74,13 +74,14 @@ public final class SandboxBench {
             Load.Recorder recorder = new Load.Recorder();
             long started = System.nanoTime();
             Load.closedLoop(concurrency, duration, recorder, () -> flow(stripe, true));
+            double loadSeconds = (System.nanoTime() - started) / 1e9;
             long expected = recorder.count();
             Thread.sleep(Math.min(30_000, 3_000 + expected));
             Map<String, Object> extra = new java.util.LinkedHashMap<>();
             extra.put("webhooks_received", webhooks.received());
             extra.put("webhook_lag_ms", webhooks.lag().percentiles());
             System.out.println(recorder.json("payment_intent create+confirm", concurrency + " concurrent flows",
-                    started, extra));
+                    loadSeconds, extra));
         } finally {
             webhooks.stop();
         }

@@ -1,0 +1,148 @@
+package dev.paydeck.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stripe webhooks into Paydeck: signed {@code payment_intent.succeeded} events (each with its own event and
+ * PaymentIntent id) posted from concurrent senders to {@code /webhooks/stripe/{organization}}; measures events
+ * accepted per second (verified, deduplicated, stored, 2xx), latency percentiles, how long the processing backlog
+ * takes to drain afterwards, and the Paydeck process's CPU milliseconds per event. Not a test: run by
+ * {@code bench/run-webhooks.sh}.
+ */
+public final class WebhookBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SECRET = "whsec_benchmarkSigningSecret0123456789";
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        String base = options.getOrDefault("base", "http://127.0.0.1:8080");
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
+        long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
+
+        String[] setup = setUp(base);
+        String token = setup[0];
+        String endpoint = base + "/webhooks/stripe/" + setup[1];
+        AtomicLong sequence = new AtomicLong();
+        Load.Call post = () -> {
+            String payload = event(sequence.incrementAndGet());
+            long timestamp = System.currentTimeMillis() / 1000;
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("Stripe-Signature", "t=" + timestamp + ",v1=" + sign(timestamp + "." + payload))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        };
+        Load.closedLoop(concurrency, warmup, new Load.Recorder(), post);
+        long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
+        Load.Recorder recorder = new Load.Recorder();
+        long started = System.nanoTime();
+        Load.closedLoop(concurrency, duration, recorder, post);
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        double drainSeconds = drain(base, token, Duration.ofSeconds(120));
+        long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("backlog_drained_s_after_load", drainSeconds < 0 ? "\"not within 120 s\""
+                : String.format(java.util.Locale.ROOT, "%.1f", drainSeconds));
+        if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
+            extra.put("app_cpu_ms_per_event_received_and_processed", String.format(java.util.Locale.ROOT, "%.2f",
+                    (double) (cpuAfter - cpuBefore) / recorder.count()));
+        }
+        System.out.println(recorder.json("signed payment_intent.succeeded -> POST /webhooks/stripe/{organization}",
+                concurrency + " concurrent senders", loadSeconds, extra));
+    }
+
+    /** Seconds until no event is left RECEIVED or PROCESSING, or -1. */
+    private static double drain(String base, String token, Duration limit) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < limit.toNanos()) {
+            boolean empty = true;
+            for (String status : new String[] {"RECEIVED", "PROCESSING"}) {
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/v1/webhook-events?limit=1&status=" + status)).header("Authorization", "Bearer " + token)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                JsonNode data = JSON.readTree(page.body()).get("data");
+                empty &= data != null && data.isEmpty();
+            }
+            if (empty) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(200);
+        }
+        return -1;
+    }
+
+    private static String event(long n) {
+        long now = System.currentTimeMillis() / 1000;
+        String intent = "pi_bench" + n + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return "{\"id\":\"evt_bench" + n + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":" + now
+                + ",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"amount\":2000,"
+                + "\"amount_capturable\":0,\"amount_received\":2000,\"capture_method\":\"automatic\","
+                + "\"currency\":\"usd\",\"created\":" + now + ",\"livemode\":false,\"metadata\":{},"
+                + "\"status\":\"succeeded\"}},\"livemode\":false,\"pending_webhooks\":1,"
+                + "\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"payment_intent.succeeded\"}";
+    }
+
+    private static String sign(String signedPayload) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signedPayload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Signs up, creates an organization with "real" (sandbox) keys and a known webhook secret; token and id. */
+    private static String[] setUp(String base) throws Exception {
+        String email = "webhook-bench-" + UUID.randomUUID() + "@example.com";
+        post(base + "/api/v1/auth/sign-up", null, "{\"email\":\"" + email + "\",\"name\":\"Bench\","
+                + "\"password\":\"benchmark password\"}");
+        String token = post(base + "/api/v1/auth/token", null, "{\"email\":\"" + email + "\","
+                + "\"password\":\"benchmark password\"}").get("access_token").asString();
+        JsonNode account = post(base + "/sandbox/accounts?name=webhook-bench", null, "");
+        String organization = post(base + "/api/v1/organizations", token, "{\"name\":\"Webhook bench\",\"stripe\":"
+                + "{\"publishable_key\":\"" + account.get("publishable_key").asString() + "\",\"secret_key\":\""
+                + account.get("secret_key").asString() + "\",\"webhook_secret\":\"" + SECRET + "\"}}")
+                .get("id").asString();
+        return new String[] {token, organization};
+    }
+
+    private static JsonNode post(String url, String bearer, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private WebhookBench() {
+    }
+}
