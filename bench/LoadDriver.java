@@ -90,19 +90,19 @@ public class LoadDriver {
         long end = start + length.toNanos();
         AtomicLong nextSlot = new AtomicLong();
         List<Worker> workers = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < options.concurrency(); i++) {
-                Worker worker = new Worker(start, end, nextSlot);
-                workers.add(worker);
-                threads.submit(worker);
-            }
-            threads.shutdown();
-            // Every request has a timeout, so this only trips if something is badly wrong.
-            Duration bound = length.plus(options.timeout()).plusSeconds(10);
-            if (!threads.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("load-driver: workers did not stop in time; abandoning them");
-                threads.shutdownNow();
-            }
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        for (int i = 0; i < options.concurrency(); i++) {
+            Worker worker = new Worker(start, end, nextSlot);
+            workers.add(worker);
+            threads.submit(worker);
+        }
+        threads.shutdown();
+        // Every request has a timeout, so this only trips if something is badly wrong.
+        Duration bound = length.plus(options.timeout()).plusSeconds(10);
+        if (!threads.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.err.println("load-driver: workers did not stop in time; interrupting them");
+            threads.shutdownNow();
+            threads.awaitTermination(5, TimeUnit.SECONDS);
         }
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
         return Result.of(options, workers, elapsedSeconds);
