@@ -143,6 +143,11 @@ public class StripeWebhooks {
         return replayed;
     }
 
+    /** How many of the organization's events are in each status (RECEIVED, PROCESSING, PROCESSED, FAILED, IGNORED). */
+    public java.util.Map<String, Long> countsByStatus(OrganizationId organization) {
+        return events.countsByStatus(organization);
+    }
+
     /** Processes every FAILED event of the organization again; returns how many. */
     public int replayFailed(OrganizationId organization) {
         int count = events.replayFailed(organization);

@@ -113,6 +113,18 @@ class WebhookEvents {
                 .params(organization.id(), id).update() == 1;
     }
 
+    /** How many of the organization's events are in each status. */
+    java.util.Map<String, Long> countsByStatus(OrganizationId organization) {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String status : new String[] {"RECEIVED", "PROCESSING", "PROCESSED", "FAILED", "IGNORED"}) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("select status, count(*) from webhook_events where organization_id = ? group by status")
+                .param(organization.id())
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
+        return counts;
+    }
+
     int replayFailed(OrganizationId organization) {
         return jdbc.sql("""
                         update webhook_events set status = 'RECEIVED', attempts = 0, next_attempt_at = now(),
