@@ -21,8 +21,8 @@ import java.util.UUID;
  */
 public final class PaymentsApiBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = BenchApi.JSON;
+    private static final HttpClient HTTP = BenchApi.HTTP;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -64,28 +64,11 @@ public final class PaymentsApiBench {
     }
 
     private static String setUp(String base) throws Exception {
-        String email = "bench-" + UUID.randomUUID() + "@example.com";
-        post(base + "/api/v1/auth/sign-up", null, "{\"email\":\"" + email + "\",\"name\":\"Bench\","
-                + "\"password\":\"benchmark password\"}");
-        String token = post(base + "/api/v1/auth/token", null, "{\"email\":\"" + email + "\","
-                + "\"password\":\"benchmark password\"}").get("access_token").asString();
-        String organization = post(base + "/api/v1/organizations", token, "{\"name\":\"Bench shop\"}")
+        String token = BenchApi.personToken(base);
+        String organization = BenchApi.post(base + "/api/v1/organizations", token, "{\"name\":\"Bench shop\"}")
                 .get("id").asString();
-        return post(base + "/api/v1/organizations/" + organization + "/api-keys", token,
+        return BenchApi.post(base + "/api/v1/organizations/" + organization + "/api-keys", token,
                 "{\"name\":\"bench\",\"role\":\"admin\"}").get("secret").asString();
-    }
-
-    private static JsonNode post(String url, String bearer, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private PaymentsApiBench() {

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WebhookBench {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = BenchApi.JSON;
+    private static final HttpClient HTTP = BenchApi.HTTP;
     private static final String SECRET = "whsec_benchmarkSigningSecret0123456789";
 
     public static void main(String[] args) throws Exception {
@@ -117,30 +117,13 @@ public final class WebhookBench {
 
     /** Signs up, creates an organization with "real" (sandbox) keys and a known webhook secret; token and id. */
     private static String[] setUp(String base) throws Exception {
-        String email = "webhook-bench-" + UUID.randomUUID() + "@example.com";
-        post(base + "/api/v1/auth/sign-up", null, "{\"email\":\"" + email + "\",\"name\":\"Bench\","
-                + "\"password\":\"benchmark password\"}");
-        String token = post(base + "/api/v1/auth/token", null, "{\"email\":\"" + email + "\","
-                + "\"password\":\"benchmark password\"}").get("access_token").asString();
-        JsonNode account = post(base + "/sandbox/accounts?name=webhook-bench", null, "");
-        String organization = post(base + "/api/v1/organizations", token, "{\"name\":\"Webhook bench\",\"stripe\":"
+        String token = BenchApi.personToken(base);
+        JsonNode account = BenchApi.post(base + "/sandbox/accounts?name=webhook-bench", null, "");
+        String organization = BenchApi.post(base + "/api/v1/organizations", token, "{\"name\":\"Webhook bench\",\"stripe\":"
                 + "{\"publishable_key\":\"" + account.get("publishable_key").asString() + "\",\"secret_key\":\""
                 + account.get("secret_key").asString() + "\",\"webhook_secret\":\"" + SECRET + "\"}}")
                 .get("id").asString();
         return new String[] {token, organization};
-    }
-
-    private static JsonNode post(String url, String bearer, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private WebhookBench() {
