@@ -10,6 +10,7 @@ import dev.paydeck.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,6 +56,7 @@ class AuthApiController {
     }
 
     @PostMapping("/auth/sign-up")
+    @SecurityRequirements
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sign up", description = "Creates a person. The password must have 12 to 72 characters. "
             + "409 if the email already has an account.")
@@ -63,6 +65,7 @@ class AuthApiController {
     }
 
     @PostMapping("/auth/token")
+    @SecurityRequirements
     @Operation(summary = "Get an API token", description = "Exchanges email and password for a short-lived "
             + "bearer token (JWT). After 5 wrong passwords the account is locked for 15 minutes.")
     ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {

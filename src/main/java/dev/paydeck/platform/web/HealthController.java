@@ -43,6 +43,7 @@ class HealthController {
     }
 
     @GetMapping("/health")
+    @io.swagger.v3.oas.annotations.security.SecurityRequirements
     @Operation(summary = "Health of this Paydeck instance", description = "Public. 200 when the database answers, "
             + "503 otherwise. Never includes a secret.")
     ResponseEntity<Health> health() {
