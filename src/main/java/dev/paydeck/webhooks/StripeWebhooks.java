@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -141,6 +142,22 @@ public class StripeWebhooks {
             processor.wake();
         }
         return replayed;
+    }
+
+    /** This instance's webhook figures since it started (all organizations): received, duplicates, lag... */
+    public Map<String, String> instanceFigures() {
+        WebhookMetrics.Snapshot snapshot = metrics.snapshot();
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        figures.put("Stored", String.valueOf(snapshot.stored()));
+        figures.put("Duplicates", String.valueOf(snapshot.duplicates()));
+        figures.put("Rejected", String.valueOf(snapshot.rejected()));
+        figures.put("Processed", String.valueOf(snapshot.processed()));
+        figures.put("Failed attempts", String.valueOf(snapshot.failedAttempts()));
+        figures.put("Handler time (mean)", String.format(java.util.Locale.ROOT, "%.1f ms",
+                snapshot.processingMeanMillis()));
+        figures.put("Lag (mean / max)", String.format(java.util.Locale.ROOT, "%.0f / %.0f ms",
+                snapshot.lagMeanMillis(), snapshot.lagMaxMillis()));
+        return figures;
     }
 
     /** How many of the organization's events are in each status (RECEIVED, PROCESSING, PROCESSED, FAILED, IGNORED). */

@@ -7,11 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters of inbound webhooks (at /actuator/prometheus): events received by outcome (stored,
- * duplicate, rejected with why), processed by outcome and type, how long handlers take, the lag from an event's creation in Stripe to its
- * processing, and the backlog still waiting.
+ * duplicate, rejected with why), processed by outcome and type, how long handlers take, the lag from an event's
+ * creation in Stripe to its processing, and the backlog still waiting.
  */
 @Component
 class WebhookMetrics {
@@ -41,6 +42,36 @@ class WebhookMetrics {
                 .increment();
         Timer.builder("paydeck.webhooks.processing").tag("outcome", outcome)
                 .description("Time the handlers took for one event").register(registry).record(took);
+    }
+
+    /** This instance's figures since it started, for the webhook page (Prometheus has them all, per instance). */
+    Snapshot snapshot() {
+        return new Snapshot(count("paydeck.webhooks.received", "outcome", "stored"),
+                count("paydeck.webhooks.received", "outcome", "duplicate"),
+                count("paydeck.webhooks.received", "outcome", "rejected"),
+                count("paydeck.webhooks.processed", "outcome", "processed"),
+                count("paydeck.webhooks.processed", "outcome", "failed"),
+                meanMillis("paydeck.webhooks.processing"), meanMillis("paydeck.webhooks.lag"),
+                maxMillis("paydeck.webhooks.lag"));
+    }
+
+    /** Counts and times of one instance. */
+    record Snapshot(long stored, long duplicates, long rejected, long processed, long failedAttempts,
+                    double processingMeanMillis, double lagMeanMillis, double lagMaxMillis) {
+    }
+
+    private long count(String name, String tag, String value) {
+        return (long) registry.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double meanMillis(String name) {
+        return registry.find(name).timers().stream().mapToDouble(timer -> timer.mean(TimeUnit.MILLISECONDS))
+                .max().orElse(0);
+    }
+
+    private double maxMillis(String name) {
+        return registry.find(name).timers().stream().mapToDouble(timer -> timer.max(TimeUnit.MILLISECONDS))
+                .max().orElse(0);
     }
 
     void lag(Duration sinceReceived) {

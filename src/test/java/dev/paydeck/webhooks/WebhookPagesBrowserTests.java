@@ -32,6 +32,8 @@ class WebhookPagesBrowserTests extends BrowserTest {
         }
         assertThat(page.getByText("payment_intent.succeeded").first()).isVisible();
         assertThat(page.locator("[data-status=PROCESSED]")).not().hasText("0");
+        page.getByText("This Paydeck instance since it started").click();
+        assertThat(page.locator("dt", new Page.LocatorOptions().setHasText("Lag (mean / max)"))).isVisible();
 
         Person stranger = signUp("Stranger");
         String theirs = createOrganization(stranger, "Not yours", null).get("id").asString();

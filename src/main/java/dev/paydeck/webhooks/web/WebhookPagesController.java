@@ -37,6 +37,7 @@ class WebhookPagesController {
                 ? status : null;
         model.addAttribute("organizationId", organization.toString());
         model.addAttribute("counts", webhooks.countsByStatus(organization));
+        model.addAttribute("figures", webhooks.instanceFigures());
         model.addAttribute("status", filter);
         model.addAttribute("events", webhooks.list(organization, null, filter, null, null, 50, null));
         return "webhooks/events";
