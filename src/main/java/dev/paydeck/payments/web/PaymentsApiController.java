@@ -104,10 +104,24 @@ class PaymentsApiController {
     }
 
     /** A payment as the API shows it, with its amount also formatted for people. */
-    record PaymentView(UUID id, String stripePaymentIntentId, String status, long amount, String currency,
-                       String amountFormatted, long amountReceived, long amountCapturable, long amountRefunded,
-                       String captureMethod, UUID customerId, String description, Map<String, String> metadata,
-                       Payment.LastError lastPaymentError, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    record PaymentView(
+            @Schema(example = "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90") UUID id,
+            @Schema(example = "pi_3QxYbX2eZvKYlo2C1aBcDeFg") String stripePaymentIntentId,
+            @Schema(example = "succeeded", description = "Stripe's PaymentIntent status, or pending/unknown")
+            String status,
+            @Schema(example = "2000") long amount,
+            @Schema(example = "usd") String currency,
+            @Schema(example = "$20.00") String amountFormatted,
+            @Schema(example = "2000") long amountReceived,
+            @Schema(example = "0") long amountCapturable,
+            @Schema(example = "500") long amountRefunded,
+            @Schema(example = "automatic") String captureMethod,
+            UUID customerId,
+            @Schema(example = "Order #1042") String description,
+            @Schema(example = "{\"order_id\": \"1042\"}") Map<String, String> metadata,
+            Payment.LastError lastPaymentError,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
         static PaymentView of(Payment p) {
             return new PaymentView(p.id(), p.stripePaymentIntentId(), p.status(), p.amount().minor(),
                     p.amount().stripeCurrency(), p.amount().format(), p.amountReceived(), p.amountCapturable(),
@@ -116,7 +130,10 @@ class PaymentsApiController {
         }
     }
 
-    record CreatedPayment(PaymentView payment, String clientSecret, String publishableKey) {
+    record CreatedPayment(PaymentView payment,
+                          @Schema(example = "pi_3QxYbX2eZvKYlo2C1aBcDeFg_secret_4f9Kx2", description = "For Stripe.js")
+                          String clientSecret,
+                          @Schema(example = "pk_test_51H...") String publishableKey) {
     }
 
     record PaymentDetail(PaymentView payment, List<Charge> charges, List<Refund> refunds) {
