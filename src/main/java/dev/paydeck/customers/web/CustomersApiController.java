@@ -1,5 +1,6 @@
 package dev.paydeck.customers.web;
 
+import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.Customer;
 import dev.paydeck.customers.CustomerDraft;
@@ -59,10 +60,6 @@ class CustomersApiController {
         }
     }
 
-    /** A page of customers and the cursor for the next one. */
-    record CustomerPage(List<Customer> data, boolean hasMore, String nextStartingAfter) {
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a customer", description = "Creates the customer in the organization's Stripe and "
@@ -77,16 +74,14 @@ class CustomersApiController {
 
     @GetMapping
     @Operation(summary = "List customers", description = "Newest first. `q` searches email and name.")
-    CustomerPage list(Caller caller,
+    CursorPage<Customer> list(Caller caller,
             @Parameter(description = "Text to find in email or name") @RequestParam(required = false)
             @Size(max = 200) String q,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Id of the last customer of the previous page")
             @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
-        List<Customer> page = customers.list(caller.organization(), q, limit + 1, startingAfter);
-        boolean more = page.size() > limit;
-        List<Customer> data = more ? page.subList(0, limit) : page;
-        return new CustomerPage(data, more, more ? data.getLast().id().toString() : null);
+        return CursorPage.of(customers.list(caller.organization(), q, limit + 1, startingAfter), limit,
+                Customer::id);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,6 @@
 package dev.paydeck.payments.web;
 
+import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
@@ -139,9 +140,6 @@ class PaymentsApiController {
     record PaymentDetail(PaymentView payment, List<Charge> charges, List<Refund> refunds) {
     }
 
-    record PaymentPage(List<PaymentView> data, boolean hasMore, String nextStartingAfter) {
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a payment", description = "Creates a Stripe PaymentIntent and Paydeck's record. "
@@ -171,7 +169,7 @@ class PaymentsApiController {
     @GetMapping
     @Operation(summary = "Payment history", description = "Newest first, filtered by status, customer and creation "
             + "time (ISO-8601, e.g. 2026-11-01T00:00:00Z).")
-    PaymentPage list(Caller caller,
+    CursorPage<PaymentView> list(Caller caller,
             @RequestParam(required = false) @Pattern(regexp = "pending|unknown|requires_payment_method|"
                     + "requires_confirmation|requires_action|processing|requires_capture|succeeded|canceled",
                     message = "is not a payment status") String status,
@@ -182,12 +180,8 @@ class PaymentsApiController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdBefore,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
-        List<Payment> page = payments.list(caller.organization(), new PaymentQuery(status, customerId, createdFrom,
-                createdBefore, limit + 1, startingAfter));
-        boolean more = page.size() > limit;
-        List<Payment> data = more ? page.subList(0, limit) : page;
-        return new PaymentPage(data.stream().map(PaymentView::of).toList(), more,
-                more ? data.getLast().id().toString() : null);
+        return CursorPage.of(payments.list(caller.organization(), new PaymentQuery(status, customerId, createdFrom,
+                createdBefore, limit + 1, startingAfter)), limit, Payment::id).map(PaymentView::of);
     }
 
     @GetMapping("/{id}")

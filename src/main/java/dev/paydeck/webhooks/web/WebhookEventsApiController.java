@@ -1,5 +1,6 @@
 package dev.paydeck.webhooks.web;
 
+import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.shared.web.Problems;
 import dev.paydeck.webhooks.StripeWebhooks;
@@ -44,14 +45,11 @@ class WebhookEventsApiController {
         this.webhooks = webhooks;
     }
 
-    record EventPage(List<StripeWebhooks.EventView> data, boolean hasMore, String nextStartingAfter) {
-    }
-
     @GetMapping
     @Operation(summary = "Received Stripe events", description = "Newest first; filtered by type "
             + "(payment_intent.succeeded), status (RECEIVED, PROCESSING, PROCESSED, FAILED, IGNORED) and time of "
             + "receipt (ISO-8601). Without payloads: get one event for its raw JSON.")
-    EventPage list(Caller caller,
+    CursorPage<StripeWebhooks.EventView> list(Caller caller,
             @RequestParam(required = false) @Size(max = 100) String type,
             @RequestParam(required = false) @Pattern(regexp = "RECEIVED|PROCESSING|PROCESSED|FAILED|IGNORED",
                     message = "must be RECEIVED, PROCESSING, PROCESSED, FAILED or IGNORED") String status,
@@ -61,11 +59,8 @@ class WebhookEventsApiController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime receivedBefore,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
-        List<StripeWebhooks.EventView> page = webhooks.list(caller.organization(), type, status, receivedFrom,
-                receivedBefore, limit + 1, startingAfter);
-        boolean more = page.size() > limit;
-        List<StripeWebhooks.EventView> data = more ? page.subList(0, limit) : page;
-        return new EventPage(data, more, more ? data.getLast().id().toString() : null);
+        return CursorPage.of(webhooks.list(caller.organization(), type, status, receivedFrom, receivedBefore,
+                limit + 1, startingAfter), limit, StripeWebhooks.EventView::id);
     }
 
     @GetMapping("/{id}")
