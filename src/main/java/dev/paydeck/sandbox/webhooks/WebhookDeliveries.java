@@ -135,13 +135,17 @@ public class WebhookDeliveries {
                 .params(claim.id(), claim.accountId(), claim.attempt(), statusCode, error, durationMs).update();
     }
 
+    /** Deliveries with the type of their event, for the queries below to filter and order. */
+    private static final String DELIVERIES = """
+            select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
+                   d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
+              from sandbox.webhook_deliveries d
+              left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+            """;
+
     /** The latest deliveries to an endpoint, newest first. */
     public List<Delivery> recent(String accountId, String endpointId, int limit) {
-        return jdbc.sql("""
-                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
-                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
-                          from sandbox.webhook_deliveries d
-                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+        return jdbc.sql(DELIVERIES + """
                          where d.account_id = ? and d.endpoint_id = ?
                          order by d.id desc limit ?""")
                 .params(accountId, endpointId, limit).query(Delivery.class).list();
@@ -149,11 +153,7 @@ public class WebhookDeliveries {
 
     /** The deliveries of one event, to every endpoint. */
     public List<Delivery> ofEvent(String accountId, String eventId) {
-        return jdbc.sql("""
-                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
-                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
-                          from sandbox.webhook_deliveries d
-                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+        return jdbc.sql(DELIVERIES + """
                          where d.account_id = ? and d.event_id = ?
                          order by d.id""")
                 .params(accountId, eventId).query(Delivery.class).list();
@@ -175,11 +175,7 @@ public class WebhookDeliveries {
 
     /** Deliveries waiting for their first attempt (not yet in the attempts list). */
     public List<Delivery> waiting(String accountId, String endpointId) {
-        return jdbc.sql("""
-                        select d.id, d.endpoint_id, d.event_id, o.data->>'type' as event_type, d.status, d.attempts,
-                               d.next_attempt_at, d.last_status_code, d.last_error, d.created_at, d.updated_at
-                          from sandbox.webhook_deliveries d
-                          left join sandbox.objects o on o.account_id = d.account_id and o.id = d.event_id
+        return jdbc.sql(DELIVERIES + """
                          where d.account_id = ? and d.endpoint_id = ? and d.status = 'pending' and d.attempts = 0
                          order by d.id desc limit 20""")
                 .params(accountId, endpointId).query(Delivery.class).list();
