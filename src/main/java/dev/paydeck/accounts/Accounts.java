@@ -65,17 +65,5 @@ public class Accounts {
         return people.byId(id);
     }
 
-    Optional<People.Credentials> credentials(String email) {
-        return people.byEmail(email.strip());
-    }
-
-    void recordFailedSignIn(String email) {
-        people.recordFailure(email, FAILED_SIGN_INS_BEFORE_LOCK, LOCK_DURATION);
-    }
-
-    void recordSignIn(PersonId id) {
-        people.recordSuccess(id);
-    }
-
     private static final String DUMMY_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z1VZqPl0GQuJcS3Qy2bPJ3ka";
 }

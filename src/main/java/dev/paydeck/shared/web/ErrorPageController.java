@@ -23,7 +23,7 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = status(request);
         model.addAttribute("status", status.value());
         model.addAttribute("reason", status.getReasonPhrase());
-        model.addAttribute("message", friendlyMessage(status));
+        model.addAttribute("message", Problems.defaultDetail(status));
         return "error";
     }
 
@@ -32,16 +32,12 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = status(request);
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.forStatus(status, friendlyMessage(status)));
+                .body(Problems.forStatus(status, Problems.defaultDetail(status)));
     }
 
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-    }
-
-    private static String friendlyMessage(HttpStatus status) {
-        return Problems.defaultDetail(status);
     }
 }

@@ -131,9 +131,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (servletRequest != null && RequestKind.isPage(servletRequest)) {
             return sendToErrorPage(statusCode, request);
         }
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, normalize(body, statusCode), headers,
-                statusCode, request);
-        return response;
+        return super.handleExceptionInternal(ex, normalize(body, statusCode), headers, statusCode, request);
     }
 
     private Object normalize(Object body, HttpStatusCode status) {
