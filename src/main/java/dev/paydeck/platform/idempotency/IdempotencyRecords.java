@@ -18,13 +18,17 @@ public class IdempotencyRecords {
         this.jdbc = jdbc;
     }
 
-    /** Claims the key for this request; empty when claimed, else what the earlier request left. */
+    /**
+     * Claims the key for this request; empty when claimed, else what the earlier request left. One statement: a key
+     * older than 24 hours is taken over as if it were new.
+     */
     Optional<Saved> claim(String principal, String key, String requestHash) {
-        jdbc.sql("delete from idempotency_records where principal = ? and key = ? "
-                        + "and created_at < now() - interval '24 hours'")
-                .params(principal, key).update();
-        int claimed = jdbc.sql("insert into idempotency_records (principal, key, request_hash) values (?, ?, ?) "
-                        + "on conflict do nothing")
+        int claimed = jdbc.sql("""
+                        insert into idempotency_records (principal, key, request_hash) values (?, ?, ?)
+                        on conflict (principal, key) do update
+                           set request_hash = excluded.request_hash, status = null, content_type = null,
+                               response = null, created_at = now()
+                         where idempotency_records.created_at < now() - interval '24 hours'""")
                 .params(principal, key, requestHash).update();
         if (claimed == 1) {
             return Optional.empty();

@@ -51,6 +51,30 @@ class SecurityConfiguration {
             + "frame-src 'self'; frame-ancestors 'self'; form-action 'self' http: https:; base-uri 'self'; "
             + "object-src 'none'";
 
+    /**
+     * Machine endpoints that authenticate with their own credentials (the sandbox's Stripe API checks its API keys,
+     * the webhook endpoint checks Stripe's signature): no session, no CSRF, no login; only CORS (Stripe.js calls the
+     * sandbox API from any origin, as it calls Stripe). A short chain, because these are the busiest addresses.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain machineEndpointSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sandbox/v1/**", "/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .cors(Customizer.withDefaults())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,

@@ -23,13 +23,18 @@ class Idempotency {
         this.jdbc = jdbc;
     }
 
-    /** Claims the key for this request; empty when claimed, else what an earlier request left. */
+    /**
+     * Claims the key for this request; empty when claimed, else what an earlier request left. One statement: a key
+     * older than 24 hours is taken over as if it were new.
+     */
     Optional<Saved> claim(String accountId, String key, String requestHash, String requestId) {
-        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ? and key = ? "
-                        + "and created_at < now() - interval '24 hours'")
-                .params(accountId, key).update();
-        int claimed = jdbc.sql("insert into sandbox.idempotency_keys (account_id, key, request_hash, request_id) "
-                        + "values (?, ?, ?, ?) on conflict do nothing")
+        int claimed = jdbc.sql("""
+                        insert into sandbox.idempotency_keys (account_id, key, request_hash, request_id)
+                        values (?, ?, ?, ?)
+                        on conflict (account_id, key) do update
+                           set request_hash = excluded.request_hash, request_id = excluded.request_id,
+                               status = null, response = null, created_at = now()
+                         where sandbox.idempotency_keys.created_at < now() - interval '24 hours'""")
                 .params(accountId, key, requestHash, requestId).update();
         if (claimed == 1) {
             return Optional.empty();

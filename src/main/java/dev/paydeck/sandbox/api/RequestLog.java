@@ -1,34 +1,164 @@
 package dev.paydeck.sandbox.api;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Every API request the sandbox answered (method, path, status, request id), for the sandbox's pages. */
+/**
+ * Every API request the sandbox answered (method, path, status, request id), for the sandbox's pages.
+ *
+ * <p>A line is written shortly after the answer, with the lines of other requests in one statement (every
+ * {@value #FLUSH_INTERVAL_MS} ms, or at once when {@value #BATCH} are waiting): a request costs no round trip to the
+ * database for its log line. Reading the log writes what is waiting first, so a page always shows the requests
+ * answered before it. The lines still waiting when the application is killed (not stopped) are lost: this is a
+ * log for looking at, not a record anything depends on.
+ */
 @Component
-public class RequestLog {
+public class RequestLog implements SmartLifecycle {
 
     public record Entry(String requestId, String method, String path, int status, String idempotencyKey,
                         OffsetDateTime createdAt) {
     }
 
+    private record Line(String accountId, String requestId, String method, String path, int status,
+                        String idempotencyKey, long createdAtMillis) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RequestLog.class);
+    private static final int BATCH = 500;
+    private static final long FLUSH_INTERVAL_MS = 200;
+    private static final int CAPACITY = 20_000;
+
     private final JdbcClient jdbc;
+    private final BlockingQueue<Line> waiting = new ArrayBlockingQueue<>(CAPACITY);
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile boolean running;
+    private Thread writer;
 
     RequestLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void record(String accountId, String requestId, String method, String path, int status, String idempotencyKey) {
-        jdbc.sql("insert into sandbox.request_log (account_id, request_id, method, path, status, idempotency_key) "
-                        + "values (?, ?, ?, ?, ?, ?)")
-                .params(accountId, requestId, method, path, status, idempotencyKey).update();
+        Line line = new Line(accountId, requestId, method, path, status, idempotencyKey, System.currentTimeMillis());
+        while (!waiting.offer(line)) {
+            // The writer is behind (the database is slow or down): write in the caller's time rather than lose it.
+            flush();
+        }
     }
 
     public List<Entry> recent(String accountId, int limit) {
+        flush();
         return jdbc.sql("select request_id, method, path, status, idempotency_key, created_at "
                         + "from sandbox.request_log where account_id = ? order by id desc limit ?")
                 .params(accountId, limit).query(Entry.class).list();
+    }
+
+    /** Writes every waiting line, oldest first, in statements of at most {@value #BATCH} lines. */
+    void flush() {
+        writing.lock();
+        try {
+            List<Line> lines = new ArrayList<>(BATCH);
+            while (waiting.drainTo(lines, BATCH) > 0) {
+                write(lines);
+                lines.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void write(List<Line> lines) {
+        int size = lines.size();
+        String[] accounts = new String[size];
+        String[] requestIds = new String[size];
+        String[] methods = new String[size];
+        String[] paths = new String[size];
+        Integer[] statuses = new Integer[size];
+        String[] keys = new String[size];
+        Long[] times = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Line line = lines.get(i);
+            accounts[i] = line.accountId();
+            requestIds[i] = line.requestId();
+            methods[i] = line.method();
+            paths[i] = line.path();
+            statuses[i] = line.status();
+            keys[i] = line.idempotencyKey();
+            times[i] = line.createdAtMillis();
+        }
+        jdbc.sql("""
+                        insert into sandbox.request_log (account_id, request_id, method, path, status,
+                                                         idempotency_key, created_at)
+                        select a, r, m, p, s, k, to_timestamp(t / 1000.0)
+                          from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[])
+                               with ordinality as u(a, r, m, p, s, k, t, n)
+                         order by n""")
+                .params(accounts, requestIds, methods, paths, statuses, keys, times)
+                .update();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Line first = waiting.poll(FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    writing.lock();
+                    try {
+                        List<Line> lines = new ArrayList<>(BATCH);
+                        lines.add(first);
+                        waiting.drainTo(lines, BATCH - 1);
+                        write(lines);
+                    } finally {
+                        writing.unlock();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not write the sandbox's request log: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        writer = Thread.ofVirtual().name("sandbox-request-log").start(this::run);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        try {
+            writer.join(FLUSH_INTERVAL_MS * 5);
+            flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not write the end of the sandbox's request log: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (whose phases are higher), so the last requests' lines are written too. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 }

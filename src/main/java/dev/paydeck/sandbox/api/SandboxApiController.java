@@ -81,13 +81,11 @@ class SandboxApiController {
             reply = Reply.error(StripeError.builder(500).type("api_error")
                     .message("An unexpected error occurred in the sandbox (request " + requestId + ").").build(), json);
         }
-        if (!reply.logged()) {
-            try {
-                requestLog.record(account == null ? null : account.id(), requestId, method, path, reply.status(),
-                        idempotencyKey);
-            } catch (RuntimeException e) {
-                log.warn("Could not record sandbox request {}: {}", requestId, e.getMessage());
-            }
+        try {
+            requestLog.record(account == null ? null : account.id(), requestId, method, path, reply.status(),
+                    idempotencyKey);
+        } catch (RuntimeException e) {
+            log.warn("Could not record sandbox request {}: {}", requestId, e.getMessage());
         }
         HttpHeaders headers = new HttpHeaders();
         headers.set("Request-Id", reply.replayedRequestId() != null ? reply.replayedRequestId() : requestId);
@@ -157,11 +155,6 @@ class SandboxApiController {
             }
             if (idempotencyKey != null) {
                 idempotency.save(account.id(), idempotencyKey, result.status(), result.body());
-            }
-            if (!"lose_response".equals(account.fault())) {
-                // Logged in the request's own transaction: one commit per request instead of two.
-                requestLog.record(account.id(), requestId, method, path, result.status(), idempotencyKey);
-                return result.alreadyLogged();
             }
             return result;
         });
@@ -305,15 +298,7 @@ class SandboxApiController {
         return result;
     }
 
-    record Reply(int status, String body, boolean replayed, String replayedRequestId, boolean logged) {
-
-        Reply(int status, String body, boolean replayed, String replayedRequestId) {
-            this(status, body, replayed, replayedRequestId, false);
-        }
-
-        Reply alreadyLogged() {
-            return new Reply(status, body, replayed, replayedRequestId, true);
-        }
+    record Reply(int status, String body, boolean replayed, String replayedRequestId) {
 
         static Reply error(StripeError error, JsonMapper json) {
             Map<String, Object> body = new LinkedHashMap<>();

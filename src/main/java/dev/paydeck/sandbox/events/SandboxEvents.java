@@ -15,18 +15,20 @@ import tools.jackson.databind.node.ObjectNode;
 public class SandboxEvents {
 
     /**
-     * Published after an event is stored, inside the transaction that stored it, for delivery to the account's
-     * webhook endpoints. Listeners may set the event's {@code pending_webhooks} and store it again.
+     * Published after an event and its webhook deliveries are stored, inside the transaction that stored them (so
+     * a listener can act once they are committed).
      */
-    public record EventRecorded(String accountId, ObjectNode event) {
+    public record EventRecorded(String accountId, ObjectNode event, int deliveries) {
     }
 
     private final ObjectStore store;
+    private final EventRecorder recorder;
     private final SandboxClock clock;
     private final ApplicationEventPublisher publisher;
 
-    SandboxEvents(ObjectStore store, SandboxClock clock, ApplicationEventPublisher publisher) {
+    SandboxEvents(ObjectStore store, EventRecorder recorder, SandboxClock clock, ApplicationEventPublisher publisher) {
         this.store = store;
+        this.recorder = recorder;
         this.clock = clock;
         this.publisher = publisher;
     }
@@ -60,8 +62,8 @@ public class SandboxEvents {
     private ObjectNode publish(String accountId, String apiVersion, String requestId, String idempotencyKey,
             String type, ObjectNode object, ObjectNode previousAttributes) {
         ObjectNode event = build(apiVersion, requestId, idempotencyKey, type, object, previousAttributes);
-        store.insert(accountId, event);
-        publisher.publishEvent(new EventRecorded(accountId, event));
+        int deliveries = recorder.record(accountId, event);
+        publisher.publishEvent(new EventRecorded(accountId, event, deliveries));
         return event;
     }
 

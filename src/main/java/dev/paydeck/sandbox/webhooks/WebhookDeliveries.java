@@ -29,8 +29,12 @@ public class WebhookDeliveries {
                           OffsetDateTime nextAttemptAt) {
     }
 
-    /** A delivery this instance has claimed: it makes attempt number {@code attempt} now. */
-    record Claim(long id, String accountId, String endpointId, String eventId, int attempt) {
+    /**
+     * A delivery this instance has claimed: it makes attempt number {@code attempt} now. With the stored JSON of its
+     * endpoint and of its event, read in the claiming statement (null when deleted meanwhile).
+     */
+    record Claim(long id, String accountId, String endpointId, String eventId, int attempt, String endpoint,
+                 String event) {
     }
 
     private final JdbcClient jdbc;
@@ -49,42 +53,54 @@ public class WebhookDeliveries {
 
     List<Claim> claimDue(int limit, Duration lease) {
         return jdbc.sql("""
-                        update sandbox.webhook_deliveries d
-                           set attempts = d.attempts + 1,
-                               next_attempt_at = now() + make_interval(secs => :lease),
-                               updated_at = now()
-                         where d.id in (select id from sandbox.webhook_deliveries
-                                         where status = 'pending' and next_attempt_at <= now()
-                                         order by next_attempt_at, id
-                                         limit :limit
-                                         for update skip locked)
-                        returning d.id, d.account_id, d.endpoint_id, d.event_id, d.attempts""")
+                        with claimed as (
+                            update sandbox.webhook_deliveries d
+                               set attempts = d.attempts + 1,
+                                   next_attempt_at = now() + make_interval(secs => :lease),
+                                   updated_at = now()
+                             where d.id in (select id from sandbox.webhook_deliveries
+                                             where status = 'pending' and next_attempt_at <= now()
+                                             order by next_attempt_at, id
+                                             limit :limit
+                                             for update skip locked)
+                            returning d.id, d.account_id, d.endpoint_id, d.event_id, d.attempts)
+                        select c.id, c.account_id, c.endpoint_id, c.event_id, c.attempts,
+                               e.data::text as endpoint, v.data::text as event
+                          from claimed c
+                          left join sandbox.objects e on e.account_id = c.account_id and e.id = c.endpoint_id
+                                                     and e.object = 'webhook_endpoint'
+                          left join sandbox.objects v on v.account_id = c.account_id and v.id = c.event_id""")
                 .param("lease", (double) lease.toMillis() / 1000)
                 .param("limit", limit)
                 .query((rs, row) -> new Claim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
+                        rs.getInt(5), rs.getString(6), rs.getString(7)))
                 .list();
     }
 
-    /** The endpoint answered 2xx: done; the event has one webhook fewer pending. */
+    /** The endpoint answered 2xx: done, with its attempt recorded; the event has one webhook fewer pending. */
     void succeeded(Claim claim, int statusCode, long durationMs) {
-        transactions.executeWithoutResult(status -> {
-            recordAttempt(claim, statusCode, null, durationMs);
-            int updated = jdbc.sql("""
+        jdbc.sql("""
+                        with attempt as (
+                            insert into sandbox.webhook_attempts (delivery_id, account_id, attempt, status_code,
+                                                                  duration_ms)
+                            values (:id, :account, :attempt, :status, :duration)),
+                        delivered as (
                             update sandbox.webhook_deliveries
-                               set status = 'succeeded', last_status_code = ?, last_error = null,
+                               set status = 'succeeded', last_status_code = :status, last_error = null,
                                    next_attempt_at = null, updated_at = now()
-                             where id = ? and status = 'pending' and attempts = ?""")
-                    .params(statusCode, claim.id(), claim.attempt()).update();
-            if (updated == 1) {
-                jdbc.sql("""
-                                update sandbox.objects
-                                   set data = jsonb_set(data, '{pending_webhooks}', to_jsonb(greatest(
-                                       coalesce((data->>'pending_webhooks')::int, 0) - 1, 0)))
-                                 where account_id = ? and id = ?""")
-                        .params(claim.accountId(), claim.eventId()).update();
-            }
-        });
+                             where id = :id and status = 'pending' and attempts = :attempt
+                            returning id)
+                        update sandbox.objects
+                           set data = jsonb_set(data, '{pending_webhooks}', to_jsonb(greatest(
+                               coalesce((data->>'pending_webhooks')::int, 0) - 1, 0)))
+                         where account_id = :account and id = :event and exists (select 1 from delivered)""")
+                .param("id", claim.id())
+                .param("account", claim.accountId())
+                .param("attempt", claim.attempt())
+                .param("status", statusCode)
+                .param("duration", durationMs)
+                .param("event", claim.eventId())
+                .update();
     }
 
     /** The attempt failed: try again after {@code retryIn}, or (empty) give up. */

@@ -6,7 +6,6 @@ import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An account's webhook endpoints, and the fan-out of its events to them: for every event recorded, one delivery
- * per enabled endpoint that subscribes to its type, created in the transaction that records the event (so an
- * event is never stored without its deliveries, nor delivered if its change rolls back).
+ * An account's webhook endpoints (the fan-out of events to them is {@link WebhookFanOut}).
  */
 @Service
 public class WebhookEndpoints {
@@ -125,23 +122,4 @@ public class WebhookEndpoints {
         worker.ifAvailable(WebhookWorker::wake);
         return eventId;
     }
-
-    @EventListener
-    void fanOut(SandboxEvents.EventRecorded recorded) {
-        ObjectNode event = recorded.event();
-        String type = event.get("type").asString();
-        int pending = 0;
-        for (ObjectNode endpoint : all(recorded.accountId())) {
-            if (WebhookEndpointJson.enabled(endpoint)
-                    && EventTypes.matches(WebhookEndpointJson.enabledEvents(endpoint), type)) {
-                deliveries.create(recorded.accountId(), endpoint.get("id").asString(), event.get("id").asString());
-                pending++;
-            }
-        }
-        if (pending > 0) {
-            event.put("pending_webhooks", pending);
-            store.update(recorded.accountId(), event);
-        }
-    }
-
 }

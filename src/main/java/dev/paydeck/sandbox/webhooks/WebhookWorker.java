@@ -14,7 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -64,7 +63,9 @@ class WebhookWorker implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void eventCommitted(SandboxEvents.EventRecorded recorded) {
-        wake();
+        if (recorded.deliveries() > 0) {
+            wake();
+        }
     }
 
     @Override
@@ -151,24 +152,23 @@ class WebhookWorker implements SmartLifecycle {
     }
 
     private void deliver(WebhookDeliveries.Claim claim) {
-        Optional<ObjectNode> endpoint = store.find(claim.accountId(), claim.endpointId())
-                .filter(found -> WebhookEndpoints.OBJECT.equals(found.path("object").asString()));
-        if (endpoint.isEmpty()) {
+        if (claim.endpoint() == null) {
             deliveries.abandon(claim, "The endpoint was deleted.");
             return;
         }
-        if (!WebhookEndpointJson.enabled(endpoint.get())) {
+        ObjectNode endpoint = (ObjectNode) store.json().readTree(claim.endpoint());
+        if (!WebhookEndpointJson.enabled(endpoint)) {
             deliveries.abandon(claim, "The endpoint is disabled.");
             return;
         }
-        Optional<ObjectNode> event = store.find(claim.accountId(), claim.eventId());
-        if (event.isEmpty()) {
+        if (claim.event() == null) {
             deliveries.abandon(claim, "The event no longer exists.");
             return;
         }
-        String payload = store.json().writeValueAsString(event.get());
-        WebhookSender.Outcome outcome = sender.send(endpoint.get().get("url").asString(),
-                WebhookEndpointJson.secret(endpoint.get()), clock.now(), payload);
+        // The event exactly as stored (an event never carries internal fields), without parsing it again.
+        String payload = claim.event();
+        WebhookSender.Outcome outcome = sender.send(endpoint.get("url").asString(),
+                WebhookEndpointJson.secret(endpoint), clock.now(), payload);
         if (outcome.succeeded()) {
             deliveries.succeeded(claim, outcome.statusCode(), outcome.durationMs());
             log.debug("Sandbox webhook {} delivered to {} (account {}, attempt {}, HTTP {})", claim.eventId(),
