@@ -11,15 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every API request the sandbox answered (method, path, status, request id), for the sandbox's pages.
  *
  * <p>A line is written shortly after the answer, with the lines of other requests in one statement (every
- * {@value #FLUSH_INTERVAL_MS} ms, or at once when {@value #BATCH} are waiting): a request costs no round trip to the
- * database for its log line. Reading the log writes what is waiting first, so a page always shows the requests
+ * {@value #FLUSH_INTERVAL_MS} ms): a request costs no round trip to the database for its log line. Reading the log writes what is waiting first, so a page always shows the requests
  * answered before it. The lines still waiting when the application is killed (not stopped) are lost: this is a
  * log for looking at, not a record anything depends on.
  */
@@ -111,18 +109,8 @@ public class RequestLog implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                Line first = waiting.poll(FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    writing.lock();
-                    try {
-                        List<Line> lines = new ArrayList<>(BATCH);
-                        lines.add(first);
-                        waiting.drainTo(lines, BATCH - 1);
-                        write(lines);
-                    } finally {
-                        writing.unlock();
-                    }
-                }
+                Thread.sleep(FLUSH_INTERVAL_MS);
+                flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

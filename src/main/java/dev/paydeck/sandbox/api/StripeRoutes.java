@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,66 +18,82 @@ public final class StripeRoutes {
 
     /** One endpoint: method, path template ({@code /v1/customers/{id}}), parameters, handler. */
     public record Route(String method, String template, ParamSpec params, Handler handler, boolean publishable) {
+    }
+
+    /** A route with its template split once, and how many literal segments it has. */
+    private record Compiled(Route route, String[] segments, int specificity) {
+
+        static Compiled of(Route route) {
+            String[] segments = route.template().split("/");
+            int literal = (int) Arrays.stream(segments).filter(part -> !part.startsWith("{")).count();
+            return new Compiled(route, segments, literal);
+        }
 
         Optional<Map<String, String>> match(String method, String path) {
-            if (!this.method.equals(method)) {
+            if (!route.method().equals(method)) {
                 return Optional.empty();
             }
-            String[] expected = template.split("/");
             String[] actual = path.split("/");
-            if (expected.length != actual.length) {
+            if (segments.length != actual.length) {
                 return Optional.empty();
             }
             Map<String, String> variables = new LinkedHashMap<>();
-            for (int i = 0; i < expected.length; i++) {
-                if (expected[i].startsWith("{")) {
+            for (int i = 0; i < segments.length; i++) {
+                if (segments[i].startsWith("{")) {
                     if (actual[i].isEmpty()) {
                         return Optional.empty();
                     }
-                    variables.put(expected[i].substring(1, expected[i].length() - 1), actual[i]);
-                } else if (!expected[i].equals(actual[i])) {
+                    variables.put(segments[i].substring(1, segments[i].length() - 1), actual[i]);
+                } else if (!segments[i].equals(actual[i])) {
                     return Optional.empty();
                 }
             }
             return Optional.of(variables);
         }
-
-        /** Literal segments win over variables: {@code /v1/customers/search} before {@code /v1/customers/{id}}. */
-        int specificity() {
-            return (int) java.util.Arrays.stream(template.split("/")).filter(part -> !part.startsWith("{")).count();
-        }
     }
 
-    private final List<Route> routes = new ArrayList<>();
+    /**
+     * Most specific first: literal segments win over variables ({@code /v1/customers/search} before
+     * {@code /v1/customers/{id}}); routes as specific as each other keep the order they were added in.
+     */
+    private final List<Compiled> routes = new ArrayList<>();
 
     public void get(String template, ParamSpec params, Handler handler) {
-        routes.add(new Route("GET", template, params, handler, false));
+        add(new Route("GET", template, params, handler, false));
     }
 
     public void post(String template, ParamSpec params, Handler handler) {
-        routes.add(new Route("POST", template, params, handler, false));
+        add(new Route("POST", template, params, handler, false));
     }
 
     public void delete(String template, ParamSpec params, Handler handler) {
-        routes.add(new Route("DELETE", template, params, handler, false));
+        add(new Route("DELETE", template, params, handler, false));
     }
 
     /** An endpoint that Stripe.js may call with a publishable key (the handler checks the client secret). */
     public void publishable(String method, String template, ParamSpec params, Handler handler) {
-        routes.add(new Route(method, template, params, handler, true));
+        add(new Route(method, template, params, handler, true));
     }
 
     record Match(Route route, Map<String, String> variables) {
     }
 
-    Optional<Match> find(String method, String path) {
-        return routes.stream()
-                .sorted(java.util.Comparator.comparingInt(Route::specificity).reversed())
-                .flatMap(route -> route.match(method, path).map(variables -> new Match(route, variables)).stream())
-                .findFirst();
+    private void add(Route route) {
+        Compiled compiled = Compiled.of(route);
+        int at = 0;
+        while (at < routes.size() && routes.get(at).specificity() >= compiled.specificity()) {
+            at++;
+        }
+        routes.add(at, compiled);
     }
 
-    boolean pathExists(String path) {
-        return routes.stream().anyMatch(route -> route.match(route.method(), path).isPresent());
+    Optional<Match> find(String method, String path) {
+        for (Compiled compiled : routes) {
+            Optional<Map<String, String>> variables = compiled.match(method, path);
+            if (variables.isPresent()) {
+                return Optional.of(new Match(compiled.route(), variables.get()));
+            }
+        }
+        return Optional.empty();
     }
 }

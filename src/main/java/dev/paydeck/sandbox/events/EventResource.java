@@ -24,9 +24,11 @@ class EventResource implements StripeResource {
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("type").stringList("types"));
 
     private final ObjectStore store;
+    private final EventRecorder recorder;
 
-    EventResource(ObjectStore store) {
+    EventResource(ObjectStore store, EventRecorder recorder) {
         this.store = store;
+        this.recorder = recorder;
     }
 
     @Override
@@ -36,9 +38,11 @@ class EventResource implements StripeResource {
     }
 
     private ObjectNode retrieve(StripeCall call) {
-        return store.find(call.accountId(), call.path("id"))
+        ObjectNode event = store.find(call.accountId(), call.path("id"))
                 .filter(found -> "event".equals(found.get("object").asString()))
                 .orElseThrow(() -> StripeError.resourceMissing("event", call.path("id"), "id"));
+        recorder.countPendingWebhooks(call.accountId(), List.of(event));
+        return event;
     }
 
     private StripeList list(StripeCall call) {
@@ -58,6 +62,8 @@ class EventResource implements StripeResource {
             // Exact names only: a '*' inside types[] is not a wildcard, so it matches nothing but itself.
             query.whereMatches("type", types.stream().map(name -> name.replace("*", "")).toList());
         }
-        return store.list(call.accountId(), "event", query, "/v1/events");
+        StripeList events = store.list(call.accountId(), "event", query, "/v1/events");
+        recorder.countPendingWebhooks(call.accountId(), events.data());
+        return events;
     }
 }

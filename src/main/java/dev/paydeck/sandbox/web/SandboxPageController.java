@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.web;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.RequestLog;
+import dev.paydeck.sandbox.events.EventRecorder;
 import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeError;
@@ -63,14 +64,16 @@ class SandboxPageController {
     private final ObjectStore store;
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
+    private final EventRecorder events;
 
     SandboxPageController(SandboxAccounts accounts, RequestLog requestLog, ObjectStore store,
-            WebhookEndpoints endpoints, WebhookDeliveries deliveries) {
+            WebhookEndpoints endpoints, WebhookDeliveries deliveries, EventRecorder events) {
         this.accounts = accounts;
         this.requestLog = requestLog;
         this.store = store;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
+        this.events = events;
     }
 
     @GetMapping("/sandbox")
@@ -102,7 +105,9 @@ class SandboxPageController {
     @GetMapping("/sandbox/accounts/{accountId}/events")
     String events(@PathVariable String accountId, Model model) {
         model.addAttribute("account", account(accountId));
-        List<EventRow> rows = store.list(accountId, "event", recent(100), "/v1/events").data().stream()
+        List<ObjectNode> recent = store.list(accountId, "event", recent(100), "/v1/events").data();
+        events.countPendingWebhooks(accountId, recent);
+        List<EventRow> rows = recent.stream()
                 .map(event -> new EventRow(event.get("id").asString(), event.get("type").asString(),
                         TIME.format(Instant.ofEpochSecond(event.get("created").asLong())),
                         event.path("pending_webhooks").asLong(), event.path("request").path("id").asString(null)))
@@ -118,6 +123,7 @@ class SandboxPageController {
         ObjectNode event = store.find(accountId, eventId)
                 .filter(found -> "event".equals(found.path("object").asString()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        events.countPendingWebhooks(accountId, List.of(event));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(store.json().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(event));
     }

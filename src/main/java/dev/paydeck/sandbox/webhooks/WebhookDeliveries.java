@@ -31,7 +31,8 @@ public class WebhookDeliveries {
 
     /**
      * A delivery this instance has claimed: it makes attempt number {@code attempt} now. With the stored JSON of its
-     * endpoint and of its event, read in the claiming statement (null when deleted meanwhile).
+     * endpoint and of its event (with {@code pending_webhooks} counted), read in the claiming statement (null when
+     * deleted meanwhile).
      */
     record Claim(long id, String accountId, String endpointId, String eventId, int attempt, String endpoint,
                  String event) {
@@ -65,7 +66,11 @@ public class WebhookDeliveries {
                                              for update skip locked)
                             returning d.id, d.account_id, d.endpoint_id, d.event_id, d.attempts)
                         select c.id, c.account_id, c.endpoint_id, c.event_id, c.attempts,
-                               e.data::text as endpoint, v.data::text as event
+                               e.data::text as endpoint,
+                               jsonb_set(v.data, '{pending_webhooks}', to_jsonb(
+                                   (select count(*) from sandbox.webhook_deliveries p
+                                     where p.account_id = c.account_id and p.event_id = c.event_id
+                                       and p.status <> 'succeeded')))::text as event
                           from claimed c
                           left join sandbox.objects e on e.account_id = c.account_id and e.id = c.endpoint_id
                                                      and e.object = 'webhook_endpoint'
@@ -77,29 +82,22 @@ public class WebhookDeliveries {
                 .list();
     }
 
-    /** The endpoint answered 2xx: done, with its attempt recorded; the event has one webhook fewer pending. */
+    /** The endpoint answered 2xx: done, with its attempt recorded (so its event has one webhook fewer pending). */
     void succeeded(Claim claim, int statusCode, long durationMs) {
         jdbc.sql("""
                         with attempt as (
                             insert into sandbox.webhook_attempts (delivery_id, account_id, attempt, status_code,
                                                                   duration_ms)
-                            values (:id, :account, :attempt, :status, :duration)),
-                        delivered as (
-                            update sandbox.webhook_deliveries
-                               set status = 'succeeded', last_status_code = :status, last_error = null,
-                                   next_attempt_at = null, updated_at = now()
-                             where id = :id and status = 'pending' and attempts = :attempt
-                            returning id)
-                        update sandbox.objects
-                           set data = jsonb_set(data, '{pending_webhooks}', to_jsonb(greatest(
-                               coalesce((data->>'pending_webhooks')::int, 0) - 1, 0)))
-                         where account_id = :account and id = :event and exists (select 1 from delivered)""")
+                            values (:id, :account, :attempt, :status, :duration))
+                        update sandbox.webhook_deliveries
+                           set status = 'succeeded', last_status_code = :status, last_error = null,
+                               next_attempt_at = null, updated_at = now()
+                         where id = :id and status = 'pending' and attempts = :attempt""")
                 .param("id", claim.id())
                 .param("account", claim.accountId())
                 .param("attempt", claim.attempt())
                 .param("status", statusCode)
                 .param("duration", durationMs)
-                .param("event", claim.eventId())
                 .update();
     }
 

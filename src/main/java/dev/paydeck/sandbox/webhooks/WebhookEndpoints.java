@@ -114,8 +114,6 @@ public class WebhookEndpoints {
             String apiVersion = endpoint.path("api_version").asString(null);
             ObjectNode event = events.recordUnannounced(accountId,
                     apiVersion == null ? StripeCall.DEFAULT_API_VERSION : apiVersion, "customer.created", customer);
-            event.put("pending_webhooks", 1);
-            store.update(accountId, event);
             deliveries.create(accountId, endpointId, event.get("id").asString());
             return event.get("id").asString();
         });

@@ -6,6 +6,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The fan-out of events to webhook endpoints: an event is stored with one delivery per enabled endpoint of its
  * account that subscribes to its type ({@code *} or the type itself), in one statement of the transaction that
@@ -22,8 +26,7 @@ class WebhookFanOut implements EventRecorder {
                         or data->'enabled_events' @> jsonb_build_array(:type::text))),
             event as (
                 insert into sandbox.objects (account_id, id, object, created, data)
-                values (:account, :id, 'event', :created, jsonb_set(:data::jsonb, '{pending_webhooks}',
-                        to_jsonb((select count(*) from endpoints))))),
+                values (:account, :id, 'event', :created, :data::jsonb)),
             deliveries as (
                 insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
                 select :account, id, :id, now() from endpoints)
@@ -48,5 +51,22 @@ class WebhookFanOut implements EventRecorder {
                 .query(Integer.class).single();
         event.put("pending_webhooks", deliveries);
         return deliveries;
+    }
+
+    @Override
+    public void countPendingWebhooks(String accountId, List<ObjectNode> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> pending = new HashMap<>();
+        jdbc.sql("""
+                        select event_id, count(*) from sandbox.webhook_deliveries
+                         where account_id = ? and event_id = any(?) and status <> 'succeeded'
+                         group by event_id""")
+                .params(accountId, events.stream().map(event -> event.get("id").asString()).toArray(String[]::new))
+                .query(rows -> {
+                    pending.put(rows.getString(1), rows.getInt(2));
+                });
+        events.forEach(event -> event.put("pending_webhooks", pending.getOrDefault(event.get("id").asString(), 0)));
     }
 }
