@@ -30,11 +30,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 
 /**
- * Three filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
- * 401/403, no CSRF since no cookies are used), a bare one for Stripe's webhooks under {@code /webhooks/**}, and one
- * for pages (session, form login, CSRF). Public: home, health, sandbox, webhooks, static assets and API docs. Pages
- * that need a signed-in person live under {@code /app/**}. People sign in with the accounts module's authentication
- * provider.
+ * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
+ * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
+ * health, sandbox, webhooks, static assets and API docs. Pages that need a signed-in person live under
+ * {@code /app/**}. People sign in with the accounts module's authentication provider.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -82,31 +81,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * Stripe's webhooks authenticate by their signature, which the webhooks module checks; they carry no session, no
-     * cookie and no login. So they get only the default security headers, without the page chain's session, CSRF,
-     * CORS, request cache and anonymous filters (which cost about as much CPU as verifying an event) and without
-     * authorization rules: every request reaches the endpoint, which refuses what it cannot verify.
-     */
     @Bean
     @Order(2)
-    SecurityFilterChain webhookSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/webhooks/**")
-                .sessionManagement(session -> session.disable())
-                .securityContext(context -> context.disable())
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .exceptionHandling(exceptions -> exceptions.disable())
-                .servletApi(servletApi -> servletApi.disable())
-                .logout(logout -> logout.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'none'; frame-ancestors 'none'")));
-        return http.build();
-    }
-
-    @Bean
-    @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/app/**").authenticated()
