@@ -1,14 +1,12 @@
 package dev.paydeck.webhooks;
 
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import dev.paydeck.organizations.WebhookSecrets;
 import dev.paydeck.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
@@ -24,8 +22,12 @@ import java.util.UUID;
 @Service
 public class StripeWebhooks {
 
-    /** What became of a request to the webhook endpoint. */
-    public enum Outcome { STORED, DUPLICATE, REJECTED }
+    /**
+     * What became of a request to the webhook endpoint: {@code UNAVAILABLE} when a verified event could not be stored
+     * now (database unavailable, too many waiting, stopping). Stripe retries it; should a store that timed out still
+     * have committed, the retry finds it and is answered as a {@code DUPLICATE}.
+     */
+    public enum Outcome { STORED, DUPLICATE, REJECTED, UNAVAILABLE }
 
     /** @param reason why a request was rejected, in words safe to show the sender */
     public record Receipt(Outcome outcome, UUID eventId, String reason) {
@@ -47,18 +49,20 @@ public class StripeWebhooks {
 
     private final WebhookSecrets secrets;
     private final WebhookEvents events;
+    private final WebhookEventWriter writer;
     private final WebhookProcessor processor;
     private final WebhookSettings settings;
     private final WebhookMetrics metrics;
     private final JsonMapper json;
     private final org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs;
 
-    StripeWebhooks(WebhookSecrets secrets, WebhookEvents events, WebhookProcessor processor,
+    StripeWebhooks(WebhookSecrets secrets, WebhookEvents events, WebhookEventWriter writer, WebhookProcessor processor,
             WebhookSettings settings, WebhookMetrics metrics, JsonMapper json,
             org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs) {
         this.resyncs = resyncs;
         this.secrets = secrets;
         this.events = events;
+        this.writer = writer;
         this.processor = processor;
         this.settings = settings;
         this.metrics = metrics;
@@ -87,11 +91,14 @@ public class StripeWebhooks {
         if (signature == null || signature.isBlank()) {
             return rejected(who, "no_signature", "no Stripe-Signature header");
         }
-        Event event = null;
+        boolean verified = false;
         String failure = "signature does not match";
         for (String secret : candidates) {
             try {
-                event = Webhook.constructEvent(payload, signature, secret, settings.tolerance().toSeconds());
+                // The check Webhook.constructEvent makes before it builds the Event: HMAC-SHA256 of "t.payload" under
+                // the secret against each v1 signature, and the timestamp within the tolerance. The event itself is
+                // read by EventEnvelope below (constructEvent would build all of stripe-java's model with Gson).
+                verified = Webhook.Signature.verifyHeader(payload, signature, secret, settings.tolerance().toSeconds());
                 break;
             } catch (SignatureVerificationException e) {
                 if (e.getMessage() != null && e.getMessage().contains("tolerance")) {
@@ -99,29 +106,36 @@ public class StripeWebhooks {
                 } else if (e.getMessage() != null && e.getMessage().contains("Unable to extract")) {
                     failure = "malformed Stripe-Signature header";
                 }
-            } catch (RuntimeException notAnEvent) {
-                // The signature matched but the body is not a Stripe event (not JSON, wrong shape).
-                return rejected(who, "malformed", "the body is not a Stripe event");
             }
         }
-        if (event == null) {
+        if (!verified) {
             return rejected(who, failure.startsWith("signature timestamp") ? "stale" : "bad_signature",
                     failure);
         }
-        if (event.getId() == null || event.getType() == null || event.getCreated() == null) {
-            return rejected(who, "malformed", "the event has no id, type or created");
+        Optional<EventEnvelope> read = EventEnvelope.read(json, payload);
+        if (read.isEmpty()) {
+            // The signature matched but the body is not a Stripe event (not JSON, wrong shape, no id/type/created).
+            return rejected(who, "malformed", "the body is not a Stripe event with an id, a type and created");
         }
-        Optional<UUID> stored = events.insert(organization.get(), event.getId(), event.getType(), objectId(payload),
-                event.getCreated(), Boolean.TRUE.equals(event.getLivemode()), payload);
-        if (stored.isEmpty()) {
+        EventEnvelope event = read.get();
+        WebhookEvents.NewEvent stored = new WebhookEvents.NewEvent(organization.get(), UUID.randomUUID(), event.id(),
+                event.type(), event.objectId(), event.created(), event.livemode(), payload);
+        boolean inserted;
+        try {
+            inserted = writer.store(stored);
+        } catch (WebhookEventWriter.StoreFailed e) {
+            metrics.received("unavailable");
+            log.warn("Stripe event {} of organization {} not stored: {}", event.id(), who, e.getMessage());
+            return new Receipt(Outcome.UNAVAILABLE, null, "could not be stored now; please retry");
+        }
+        if (!inserted) {
             metrics.received("duplicate");
-            log.debug("Stripe event {} of organization {} received again; already stored", event.getId(),
-                    who);
+            log.debug("Stripe event {} of organization {} received again; already stored", event.id(), who);
             return new Receipt(Outcome.DUPLICATE, null, null);
         }
         metrics.received("stored");
         processor.wake();
-        return new Receipt(Outcome.STORED, stored.get(), null);
+        return new Receipt(Outcome.STORED, stored.id(), null);
     }
 
     public List<EventView> list(OrganizationId organization, String type, String status, OffsetDateTime from,
@@ -194,15 +208,5 @@ public class StripeWebhooks {
         metrics.rejected(reason);
         log.warn("Stripe webhook for organization {} rejected: {}", organization, detail);
         return new Receipt(Outcome.REJECTED, null, detail);
-    }
-
-    /** The id of {@code data.object}, read from the raw body (independent of stripe-java's API version). */
-    private String objectId(String payload) {
-        try {
-            JsonNode id = json.readTree(payload).path("data").path("object").path("id");
-            return id.isString() ? id.asString() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

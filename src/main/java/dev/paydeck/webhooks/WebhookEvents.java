@@ -1,17 +1,22 @@
 package dev.paydeck.webhooks;
 
 import dev.paydeck.shared.OrganizationId;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,18 +49,69 @@ class WebhookEvents {
         this.jdbc = jdbc;
     }
 
-    /** Stores a verified event as due for processing; empty when the organization has it already (redelivery). */
-    Optional<UUID> insert(OrganizationId organization, String stripeEventId, String type, String objectId,
-            long created, boolean livemode, String payload) {
-        return jdbc.sql("""
+    /** A verified event to store, with the id Paydeck gives it. */
+    record NewEvent(OrganizationId organization, UUID id, String stripeEventId, String type, String objectId,
+                    long created, boolean livemode, String payload) {
+    }
+
+    /**
+     * Stores verified events as due for processing, in one statement; returns the ids of those stored. An event the
+     * organization has already (a redelivery, or the same event twice among these) is left out.
+     */
+    Set<UUID> insertAll(List<NewEvent> events) {
+        int size = events.size();
+        UUID[] organizations = new UUID[size];
+        UUID[] ids = new UUID[size];
+        String[] stripeEventIds = new String[size];
+        String[] types = new String[size];
+        String[] objectIds = new String[size];
+        Long[] created = new Long[size];
+        Boolean[] livemode = new Boolean[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewEvent event = events.get(i);
+            organizations[i] = event.organization().id();
+            ids[i] = event.id();
+            stripeEventIds[i] = event.stripeEventId();
+            types[i] = event.type();
+            objectIds[i] = event.objectId();
+            created[i] = event.created();
+            livemode[i] = event.livemode();
+            payloads[i] = event.payload();
+        }
+        // One statement text whatever the number of events (arrays, not a VALUES row each), so it is prepared once.
+        return new HashSet<>(jdbc.sql("""
                         insert into webhook_events (organization_id, id, stripe_event_id, type, object_id, created,
                             livemode, payload, status, next_attempt_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', now())
+                        select e.organization_id, e.id, e.stripe_event_id, e.type, e.object_id, e.created,
+                               e.livemode, e.payload, 'RECEIVED', now()
+                          from unnest(:organizations::uuid[], :ids::uuid[], :stripeEventIds::text[],
+                                      :types::text[], :objectIds::text[], :created::bigint[], :livemode::boolean[],
+                                      :payloads::text[])
+                               as e(organization_id, id, stripe_event_id, type, object_id, created, livemode,
+                                    payload)
                         on conflict (organization_id, stripe_event_id) do nothing
                         returning id""")
-                .params(organization.id(), UUID.randomUUID(), stripeEventId, type, objectId, created, livemode,
-                        payload)
-                .query(UUID.class).optional();
+                .param("organizations", array("uuid", organizations))
+                .param("ids", array("uuid", ids))
+                .param("stripeEventIds", array("text", stripeEventIds))
+                .param("types", array("text", types))
+                .param("objectIds", array("text", objectIds))
+                .param("created", array("int8", created))
+                .param("livemode", array("bool", livemode))
+                .param("payloads", array("text", payloads))
+                .query(UUID.class).list());
+    }
+
+    /** A PostgreSQL array parameter of the given element type. */
+    private static SqlTypeValue array(String elementType, Object[] values) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection connection, int sqlType, String typeName)
+                    throws SQLException {
+                return connection.createArrayOf(elementType, values);
+            }
+        };
     }
 
     List<StripeEventReceived> claimDue(int limit, Duration lease) {

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 class WebhookMetrics {
 
     private final MeterRegistry registry;
+    /** Counters of received requests by outcome, built once: every request counts in one. */
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
 
     WebhookMetrics(MeterRegistry registry, WebhookEvents events) {
         this.registry = registry;
@@ -26,8 +30,8 @@ class WebhookMetrics {
     }
 
     void received(String outcome) {
-        Counter.builder("paydeck.webhooks.received").tag("outcome", outcome)
-                .description("Stripe webhook requests by outcome").register(registry).increment();
+        received.computeIfAbsent(outcome, key -> Counter.builder("paydeck.webhooks.received").tag("outcome", key)
+                .description("Stripe webhook requests by outcome").register(registry)).increment();
     }
 
     void rejected(String reason) {

@@ -107,6 +107,13 @@ class WebhookProcessor implements SmartLifecycle {
     }
 
     private boolean claimAndProcess() {
+        // While events are in flight, claim again only once half the slots are free: a claim per finished event
+        // would cost a query per event under load. Idle, an event is claimed as soon as it is stored.
+        int max = Math.max(1, settings.maxConcurrent());
+        int available = slots.availablePermits();
+        if (available < max && available < (max + 1) / 2) {
+            return false;
+        }
         int free = slots.drainPermits();
         if (free == 0) {
             return false;

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param retryDelays   the wait after each failed processing; after the last one the event is {@code FAILED}
  * @param maxConcurrent how many events one instance processes at the same time (each on a virtual thread)
  * @param lease         how long a claimed event stays this instance's; past it another instance takes it over
+ * @param storeQueue    how many verified events may wait to be stored; past that the endpoint answers 503 (Stripe
+ *                      retries) instead of letting answers slow down without bound
+ * @param storeTimeout  how long a request waits for its event to be stored before it answers 503
  */
 @ConfigurationProperties("paydeck.webhooks")
 record WebhookSettings(
@@ -25,7 +28,9 @@ record WebhookSettings(
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue({"5s", "30s", "2m", "10m", "1h"}) List<Duration> retryDelays,
         @DefaultValue("16") int maxConcurrent,
-        @DefaultValue("2m") Duration lease) {
+        @DefaultValue("2m") Duration lease,
+        @DefaultValue("2000") int storeQueue,
+        @DefaultValue("10s") Duration storeTimeout) {
 
     /** The wait before the next attempt after {@code attemptsMade} failed ones; empty: give up. */
     Optional<Duration> retryAfter(int attemptsMade) {

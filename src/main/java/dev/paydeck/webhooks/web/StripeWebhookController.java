@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Where Stripe sends an organization's events. The body is taken as raw bytes, since the signature covers them
  * exactly (re-serialized JSON would no longer match). Answered 200 once the event is stored (or known already);
- * 400 problem+json when it cannot be verified — Stripe retries those, which is right for a rotation in progress.
+ * 400 problem+json when it cannot be verified — Stripe retries those, which is right for a rotation in progress;
+ * 503 when a verified event cannot be stored now (it is then not answered as received, and Stripe retries it).
  */
 @RestController
 @Hidden
@@ -48,6 +49,9 @@ class StripeWebhookController {
             case DUPLICATE -> ResponseEntity.ok(Map.of("received", true, "duplicate", true));
             case REJECTED -> ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
                     "webhook-rejected", "The event was not accepted: " + receipt.reason() + "."));
+            case UNAVAILABLE -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "webhook-unavailable",
+                            "The event was verified but " + receipt.reason() + "."));
         };
     }
 }
