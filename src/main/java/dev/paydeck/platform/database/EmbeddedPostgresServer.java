@@ -47,7 +47,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The library starts PostgreSQL for tests: without fsync (-F) and with asynchronous commits.
+                    // Paydeck keeps payments in it, so a commit must be on disk before it is answered.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    // Young tables get their statistics soon, so plans chosen while a table was empty do not
+                    // outlive its first rows (the default, a minute, is long for a new installation under load).
+                    .setServerConfig("autovacuum_naptime", "10s");
             if (port > 0) {
                 builder.setPort(port);
             }
