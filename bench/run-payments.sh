@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
 # Payments through Paydeck's REST API with its sandbox as Stripe (issue "Accounts, organizations ... payments"):
 # signs up, creates an organization (with its own sandbox account) and an API key, then create+confirm payments
-# from concurrent callers. Prints one JSON line: payments/s, latency percentiles, and the CPU milliseconds the
-# Paydeck process (service and sandbox together, as they run in one process) spent per payment.
+# two ways, each printing one JSON line (payments/s, latency percentiles, and the CPU milliseconds the Paydeck
+# process, service and sandbox together as they run in one process, spent per payment):
+#   1. from concurrent callers (closed loop): the most it sustains, after a long warm-up (WARMUP, 120 s: on this
+#      2-core machine the JIT compilers are busy for a minute or two of load);
+#   2. at a fixed RATE (open loop, latency from each payment's scheduled start): the latency at the target rate.
 #
-# Environment: PORT (8080), CONCURRENCY (16), DURATION_SECONDS (30), WARMUP (10).
+# Environment: PORT (8080), CONCURRENCY (16), RATE (150), DURATION_SECONDS (30), WARMUP (120).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/app.sh"
 
 classpath=$(paydeck_bench_classpath)
 paydeck_start PAYDECK_SANDBOX_RATE_LIMIT=0 PAYDECK_DEMO_ENABLED=false
-"$JAVA_HOME/bin/java" -Dhttp.maxConnections=64 -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
-    --concurrency="${CONCURRENCY:-16}" --seconds="${DURATION_SECONDS:-30}" --warmup="${WARMUP:-10}" \
-    --app-pid="$APP_PID"
+for rate in 0 "${RATE:-150}"; do
+    warmup=$([[ $rate == 0 ]] && echo "${WARMUP:-120}" || echo 10)
+    "$JAVA_HOME/bin/java" -Dhttp.maxConnections=64 -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
+        --concurrency="${CONCURRENCY:-16}" --rate="$rate" --seconds="${DURATION_SECONDS:-30}" --warmup="$warmup" \
+        --app-pid="$APP_PID"
+done

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Payments through Paydeck's own REST API, with its sandbox as Stripe: sign up, create an organization and an API
- * key, then create+confirm payments ({@code pm_card_visa}) from concurrent callers. Prints one JSON line with
+ * key, then create+confirm payments ({@code pm_card_visa}) from concurrent callers, or at a fixed rate
+ * ({@code --rate}). Prints one JSON line with
  * payments per second, latency percentiles and, given {@code --app-pid}, the CPU milliseconds the Paydeck process
  * (service and sandbox together) spent per payment. Not a test: run by {@code bench/run-payments.sh}.
  */
@@ -33,6 +34,9 @@ public final class PaymentsApiBench {
         }
         String base = options.getOrDefault("base", "http://127.0.0.1:8080");
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+        // With --rate: the measured phase is an open loop at that many payments per second (latency counted from
+        // each payment's scheduled start); without: a closed loop of concurrent callers, for the most it can do.
+        int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
         long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
@@ -52,7 +56,11 @@ public final class PaymentsApiBench {
         Load.Recorder recorder = new Load.Recorder();
         long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
         long started = System.nanoTime();
-        Load.closedLoop(concurrency, duration, recorder, pay);
+        if (rate > 0) {
+            Load.openLoop(rate, duration, recorder, pay);
+        } else {
+            Load.closedLoop(concurrency, duration, recorder, pay);
+        }
         long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
         Map<String, Object> extra = new LinkedHashMap<>();
         if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
@@ -60,7 +68,7 @@ public final class PaymentsApiBench {
                     (double) (cpuAfter - cpuBefore) / recorder.count()));
         }
         System.out.println(recorder.json("paydeck POST /api/v1/payment-intents (create+confirm)",
-                concurrency + " concurrent callers", started, extra));
+                rate > 0 ? rate + " payments/s open loop" : concurrency + " concurrent callers", started, extra));
     }
 
     private static String setUp(String base) throws Exception {
