@@ -59,36 +59,34 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain machineEndpointSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/sandbox/v1/**", "/webhooks/**")
+        stateless(http.securityMatcher("/sandbox/v1/**", "/webhooks/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
                 .cors(Customizer.withDefaults())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,
-            ProblemWriter problems, IdempotencyRecords idempotency) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/auth/**").permitAll()
-                        .anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    /** For callers that send their credentials with every request: no session, CSRF, login, logout or saved request. */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+                .logout(logout -> logout.disable());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<ApiAuthenticator> authenticators,
+            ProblemWriter problems, IdempotencyRecords idempotency) throws Exception {
+        stateless(http.securityMatcher("/api/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/auth/**").permitAll()
+                        .anyRequest().authenticated())
                 .addFilterBefore(new ApiAuthenticationFilter(authenticators.orderedStream().toList()),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new IdempotencyFilter(idempotency, problems), AuthorizationFilter.class)
