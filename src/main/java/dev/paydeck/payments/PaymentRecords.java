@@ -75,22 +75,34 @@ class PaymentRecords {
      * Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded; a terminal
      * status (succeeded, canceled) is never replaced, whichever answer or event arrives last.
      */
-    void apply(OrganizationId organization, UUID id, PaymentIntent intent) {
+    String apply(OrganizationId organization, UUID id, PaymentIntent intent) {
+        return apply(organization, id, intent, null);
+    }
+
+    /**
+     * {@link #apply(OrganizationId, UUID, PaymentIntent)} for the snapshot of an event created at {@code eventCreated}
+     * (unix seconds), remembered as the newest applied (an older one never lowers it). Answers the status after.
+     */
+    String apply(OrganizationId organization, UUID id, PaymentIntent intent, Long eventCreated) {
         var error = intent.getLastPaymentError();
-        jdbc.sql("""
+        String status = jdbc.sql("""
                 update payments set stripe_payment_intent_id = ?,
                     status = case when status in ('succeeded', 'canceled') then status else ? end, amount_received = ?,
                     amount_capturable = ?, last_error_code = ?, last_decline_code = ?, last_error_message = ?,
+                    stripe_event_created = case when ?::bigint is null then stripe_event_created
+                        else greatest(coalesce(stripe_event_created, 0), ?::bigint) end,
                     updated_at = now()
-                where organization_id = ? and id = ?""")
+                where organization_id = ? and id = ?
+                returning status""")
                 .params(intent.getId(), intent.getStatus(), orZero(intent.getAmountReceived()),
                         orZero(intent.getAmountCapturable()), error == null ? null : error.getCode(),
                         error == null ? null : error.getDeclineCode(), error == null ? null : error.getMessage(),
-                        organization.id(), id)
-                .update();
+                        eventCreated, eventCreated, organization.id(), id)
+                .query(String.class).optional().orElse(null);
         if (intent.getLatestChargeObject() != null) {
             applyCharge(organization, id, intent.getLatestChargeObject());
         }
+        return status;
     }
 
     void applyCharge(OrganizationId organization, UUID paymentId, com.stripe.model.Charge charge) {
@@ -130,29 +142,25 @@ class PaymentRecords {
         return created < 0 ? null : created;
     }
 
-    void markEventApplied(OrganizationId organization, UUID id, long created) {
-        jdbc.sql("update payments set stripe_event_created = greatest(coalesce(stripe_event_created, 0), ?) "
-                        + "where organization_id = ? and id = ?")
-                .params(created, organization.id(), id).update();
-    }
-
     /**
      * A payment Paydeck has not seen (made in the Stripe dashboard or by another program), recorded from Stripe's
      * PaymentIntent under {@code id} (its {@code paydeck_payment_id} when Paydeck made it); nothing if it is known.
+     * Answers the new row, locked by this transaction (empty when it was known).
      */
-    void insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId) {
+    Optional<Payment> insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId) {
         Map<String, String> metadata = new HashMap<>(intent.getMetadata() == null ? Map.of() : intent.getMetadata());
         metadata.remove(Payments.PAYDECK_ID);
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into payments (organization_id, id, stripe_payment_intent_id, customer_id, amount, currency,
                     description, metadata, capture_method, status)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'unknown')
-                on conflict do nothing""")
+                on conflict do nothing
+                returning *""")
                 .params(organization.id(), id, intent.getId(), customerId, intent.getAmount(),
                         intent.getCurrency().toUpperCase(java.util.Locale.ROOT), intent.getDescription(),
                         json.writeValueAsString(metadata),
                         "manual".equals(intent.getCaptureMethod()) ? "manual" : "automatic")
-                .update();
+                .query(this::payment).optional();
     }
 
     /** Payments still {@code pending}/{@code unknown} for a while, claimed for reconciliation across instances. */

@@ -52,12 +52,8 @@ class PaymentSync {
             case APPLY -> snapshot;
             case RE_READ -> retrieve(organization, snapshot.getId());
         };
-        if (intent != null) {
-            records.apply(organization, local.id(), intent);
-            records.markEventApplied(organization, local.id(), created);
-        }
-        return new Applied(local.id(), local.status(), records.find(organization, local.id()).orElseThrow().status(),
-                false);
+        String after = intent == null ? local.status() : records.apply(organization, local.id(), intent, created);
+        return new Applied(local.id(), local.status(), after, false);
     }
 
     /** Applies a PaymentIntent just read from Stripe: it is the current truth (a terminal local status stays). */
@@ -84,9 +80,11 @@ class PaymentSync {
         }
         UUID customer = intent.getCustomer() == null ? null
                 : customers.findByStripeId(organization, intent.getCustomer()).map(found -> found.id()).orElse(null);
-        records.insertFromStripe(organization, paydeckId != null ? paydeckId : UUID.randomUUID(), intent, customer);
-        return records.lockByStripeId(organization, intent.getId()).orElseThrow(() -> new IllegalStateException(
-                "PaymentIntent " + intent.getId() + " could not be recorded"));
+        return records.insertFromStripe(organization, paydeckId != null ? paydeckId : UUID.randomUUID(), intent,
+                        customer)
+                .or(() -> records.lockByStripeId(organization, intent.getId()))
+                .orElseThrow(() -> new IllegalStateException("PaymentIntent " + intent.getId()
+                        + " could not be recorded"));
     }
 
     /** The local payment of a PaymentIntent id, locked; read from Stripe and recorded when Paydeck has none. */
