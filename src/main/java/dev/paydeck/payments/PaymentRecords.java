@@ -130,8 +130,19 @@ class PaymentRecords {
     }
 
     Optional<Payment> lockByStripeId(OrganizationId organization, String paymentIntentId) {
+        return lockByStripeIdForEvent(organization, paymentIntentId).map(Locked::payment);
+    }
+
+    /** A payment locked for an event, with {@code created} of the newest event applied to it (null if none). */
+    record Locked(Payment payment, Long eventCreated) {
+    }
+
+    /** {@link #lockByStripeId} with the newest applied event's time, in the same read. */
+    Optional<Locked> lockByStripeIdForEvent(OrganizationId organization, String paymentIntentId) {
         return jdbc.sql("select * from payments where organization_id = ? and stripe_payment_intent_id = ? for update")
-                .params(organization.id(), paymentIntentId).query(this::payment).optional();
+                .params(organization.id(), paymentIntentId)
+                .query((rs, row) -> new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class)))
+                .optional();
     }
 
     /** {@code created} of the newest Stripe event applied to the payment, null if none. */

@@ -44,8 +44,9 @@ class PaymentSync {
      * Stripe, now). A snapshot that looks like a step backwards is checked against Stripe's current object.
      */
     Applied apply(OrganizationId organization, PaymentIntent snapshot, long created) throws StripeException {
-        Payment local = locate(organization, snapshot);
-        Long newest = records.eventCreated(organization, local.id());
+        Optional<PaymentRecords.Locked> known = records.lockByStripeIdForEvent(organization, snapshot.getId());
+        Payment local = known.isPresent() ? known.get().payment() : locate(organization, snapshot);
+        Long newest = known.isPresent() ? known.get().eventCreated() : records.eventCreated(organization, local.id());
         PaymentIntent intent = switch (PaymentIntentOrder.decide(local.status(), newest, snapshot.getStatus(),
                 created)) {
             case SKIP -> null;
