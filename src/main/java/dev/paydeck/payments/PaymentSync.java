@@ -45,7 +45,7 @@ class PaymentSync {
      */
     Applied apply(OrganizationId organization, PaymentIntent snapshot, long created) throws StripeException {
         Optional<PaymentRecords.Locked> known = records.lockByStripeIdForEvent(organization, snapshot.getId());
-        Payment local = known.isPresent() ? known.get().payment() : locate(organization, snapshot);
+        Payment local = known.isPresent() ? known.get().payment() : recordUnseen(organization, snapshot);
         Long newest = known.isPresent() ? known.get().eventCreated() : records.eventCreated(organization, local.id());
         PaymentIntent intent = switch (PaymentIntentOrder.decide(local.status(), newest, snapshot.getStatus(),
                 created)) {
@@ -59,19 +59,22 @@ class PaymentSync {
 
     /** Applies a PaymentIntent just read from Stripe: it is the current truth (a terminal local status stays). */
     Applied applyCurrent(OrganizationId organization, PaymentIntent intent) {
-        boolean known = records.lockByStripeId(organization, intent.getId()).isPresent();
-        Payment local = locate(organization, intent);
-        records.apply(organization, local.id(), intent);
-        return new Applied(local.id(), known ? local.status() : "unknown",
-                records.find(organization, local.id()).orElseThrow().status(), !known);
+        Optional<Payment> known = records.lockByStripeId(organization, intent.getId());
+        Payment local = known.orElseGet(() -> recordUnseen(organization, intent));
+        String after = records.apply(organization, local.id(), intent);
+        return new Applied(local.id(), known.isPresent() ? local.status() : "unknown", after, known.isEmpty());
     }
 
     /** The local payment of a PaymentIntent, locked; recorded first when Paydeck has none. */
     Payment locate(OrganizationId organization, PaymentIntent intent) {
-        Optional<Payment> known = records.lockByStripeId(organization, intent.getId());
-        if (known.isPresent()) {
-            return known.get();
-        }
+        return records.lockByStripeId(organization, intent.getId()).orElseGet(() -> recordUnseen(organization, intent));
+    }
+
+    /**
+     * For a PaymentIntent no local payment carries yet: Paydeck's own payment named in its metadata (not yet linked),
+     * or a new one recorded from it; locked.
+     */
+    private Payment recordUnseen(OrganizationId organization, PaymentIntent intent) {
         UUID paydeckId = paydeckId(intent.getMetadata() == null ? null : intent.getMetadata().get(Payments.PAYDECK_ID));
         if (paydeckId != null) {
             Optional<Payment> ours = records.lock(organization, paydeckId);
@@ -91,7 +94,7 @@ class PaymentSync {
     /** The local payment of a PaymentIntent id, locked; read from Stripe and recorded when Paydeck has none. */
     Payment paymentOf(OrganizationId organization, String paymentIntentId) throws StripeException {
         Optional<Payment> known = records.lockByStripeId(organization, paymentIntentId);
-        return known.isPresent() ? known.get() : locate(organization, retrieve(organization, paymentIntentId));
+        return known.isPresent() ? known.get() : recordUnseen(organization, retrieve(organization, paymentIntentId));
     }
 
     PaymentIntent retrieve(OrganizationId organization, String paymentIntentId) throws StripeException {

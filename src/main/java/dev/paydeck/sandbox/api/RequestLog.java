@@ -2,6 +2,7 @@ package dev.paydeck.sandbox.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -144,9 +145,9 @@ public class RequestLog implements SmartLifecycle {
         return running;
     }
 
-    /** Stops after the web server (whose phases are higher), so the last requests' lines are written too. */
+    /** Starts before the web server takes requests and stops after it has finished them (their lines written). */
     @Override
     public int getPhase() {
-        return 0;
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1;
     }
 }
