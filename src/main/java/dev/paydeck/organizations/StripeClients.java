@@ -3,6 +3,7 @@ package dev.paydeck.organizations;
 import com.stripe.StripeClient;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -10,13 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one {@link StripeClient} per organization: built once from its decrypted key (and the sandbox's address when
- * it uses the sandbox), cached, and rebuilt when the organization's keys change — also when another instance
- * changed them, since the cache is checked against the stored record's version.
+ * it uses the sandbox), cached, and rebuilt when the organization's keys change: at once on this instance, and
+ * within a second when another instance changed them, since the cache is checked against the stored record's
+ * version at most once a second (every payment asks, twice).
  */
 @Service
 public class StripeClients {
 
-    private record Cached(OffsetDateTime version, StripeClient client, String publishableKey, StripeMode mode) {
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+
+    private record Cached(OffsetDateTime version, StripeClient client, String publishableKey, StripeMode mode,
+                          long checkedAt) {
+
+        Cached checkedAgain(long now) {
+            return new Cached(version, client, publishableKey, mode, now);
+        }
     }
 
     private final StripeAccounts accounts;
@@ -52,12 +61,24 @@ public class StripeClients {
         return environment.getProperty("paydeck.stripe.api-base", "");
     }
 
+    /** Keys saved on this instance take effect as soon as they are committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void credentialsChanged(StripeCredentialsChanged event) {
+        cache.remove(event.organization());
+    }
+
     private Cached cached(OrganizationId organization) {
+        long now = System.nanoTime();
+        Cached current = cache.get(organization);
+        if (current != null && now - current.checkedAt() < RECHECK_NANOS) {
+            return current;
+        }
         StripeAccounts.Stored stored = accounts.find(organization)
                 .orElseThrow(() -> new IllegalStateException("Organization " + organization + " has no Stripe account"));
-        Cached current = cache.get(organization);
         if (current != null && current.version().equals(stored.updatedAt())) {
-            return current;
+            Cached confirmed = current.checkedAgain(now);
+            cache.put(organization, confirmed);
+            return confirmed;
         }
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(cipher.decrypt(stored.secretKeyCiphertext(), organization.toString()))
@@ -69,7 +90,7 @@ public class StripeClients {
         } else if (!stripeApiBase().isBlank()) {
             builder.setApiBase(stripeApiBase());
         }
-        Cached fresh = new Cached(stored.updatedAt(), builder.build(), stored.publishableKey(), stored.mode());
+        Cached fresh = new Cached(stored.updatedAt(), builder.build(), stored.publishableKey(), stored.mode(), now);
         cache.put(organization, fresh);
         return fresh;
     }

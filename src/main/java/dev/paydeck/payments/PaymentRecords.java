@@ -57,8 +57,7 @@ class PaymentRecords {
 
     /** Locks the payment row for the rest of the transaction (refunds check what is left under this lock). */
     Optional<Payment> lock(OrganizationId organization, UUID id) {
-        return jdbc.sql("select * from payments where organization_id = ? and id = ? for update")
-                .params(organization.id(), id).query(this::payment).optional();
+        return lockForEvent(organization, id).map(Locked::payment);
     }
 
     void markStatus(OrganizationId organization, UUID id, String status) {
@@ -75,17 +74,17 @@ class PaymentRecords {
      * Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded; a terminal
      * status (succeeded, canceled) is never replaced, whichever answer or event arrives last.
      */
-    String apply(OrganizationId organization, UUID id, PaymentIntent intent) {
+    Payment apply(OrganizationId organization, UUID id, PaymentIntent intent) {
         return apply(organization, id, intent, null);
     }
 
     /**
      * {@link #apply(OrganizationId, UUID, PaymentIntent)} for the snapshot of an event created at {@code eventCreated}
-     * (unix seconds), remembered as the newest applied (an older one never lowers it). Answers the status after.
+     * (unix seconds), remembered as the newest applied (an older one never lowers it). Answers the payment after.
      */
-    String apply(OrganizationId organization, UUID id, PaymentIntent intent, Long eventCreated) {
+    Payment apply(OrganizationId organization, UUID id, PaymentIntent intent, Long eventCreated) {
         var error = intent.getLastPaymentError();
-        String status = jdbc.sql("""
+        Payment after = jdbc.sql("""
                 update payments set stripe_payment_intent_id = ?,
                     status = case when status in ('succeeded', 'canceled') then status else ? end, amount_received = ?,
                     amount_capturable = ?, last_error_code = ?, last_decline_code = ?, last_error_message = ?,
@@ -93,16 +92,16 @@ class PaymentRecords {
                         else greatest(coalesce(stripe_event_created, 0), ?::bigint) end,
                     updated_at = now()
                 where organization_id = ? and id = ?
-                returning status""")
+                returning *""")
                 .params(intent.getId(), intent.getStatus(), orZero(intent.getAmountReceived()),
                         orZero(intent.getAmountCapturable()), error == null ? null : error.getCode(),
                         error == null ? null : error.getDeclineCode(), error == null ? null : error.getMessage(),
                         eventCreated, eventCreated, organization.id(), id)
-                .query(String.class).optional().orElse(null);
+                .query(this::payment).optional().orElse(null);
         if (intent.getLatestChargeObject() != null) {
             applyCharge(organization, id, intent.getLatestChargeObject());
         }
-        return status;
+        return after;
     }
 
     void applyCharge(OrganizationId organization, UUID paymentId, com.stripe.model.Charge charge) {
@@ -145,12 +144,12 @@ class PaymentRecords {
                 .optional();
     }
 
-    /** {@code created} of the newest Stripe event applied to the payment, null if none. */
-    Long eventCreated(OrganizationId organization, UUID id) {
-        long created = jdbc.sql("select coalesce(stripe_event_created, -1) from payments "
-                        + "where organization_id = ? and id = ?")
-                .params(organization.id(), id).query(Long.class).single();
-        return created < 0 ? null : created;
+    /** {@link #lock} with the newest applied event's time, in the same read. */
+    Optional<Locked> lockForEvent(OrganizationId organization, UUID id) {
+        return jdbc.sql("select * from payments where organization_id = ? and id = ? for update")
+                .params(organization.id(), id)
+                .query((rs, row) -> new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class)))
+                .optional();
     }
 
     /**

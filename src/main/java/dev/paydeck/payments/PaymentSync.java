@@ -44,16 +44,18 @@ class PaymentSync {
      * Stripe, now). A snapshot that looks like a step backwards is checked against Stripe's current object.
      */
     Applied apply(OrganizationId organization, PaymentIntent snapshot, long created) throws StripeException {
-        Optional<PaymentRecords.Locked> known = records.lockByStripeIdForEvent(organization, snapshot.getId());
-        Payment local = known.isPresent() ? known.get().payment() : recordUnseen(organization, snapshot);
-        Long newest = known.isPresent() ? known.get().eventCreated() : records.eventCreated(organization, local.id());
+        PaymentRecords.Locked locked = records.lockByStripeIdForEvent(organization, snapshot.getId())
+                .orElseGet(() -> recordUnseenForEvent(organization, snapshot));
+        Payment local = locked.payment();
+        Long newest = locked.eventCreated();
         PaymentIntent intent = switch (PaymentIntentOrder.decide(local.status(), newest, snapshot.getStatus(),
                 created)) {
             case SKIP -> null;
             case APPLY -> snapshot;
             case RE_READ -> retrieve(organization, snapshot.getId());
         };
-        String after = intent == null ? local.status() : records.apply(organization, local.id(), intent, created);
+        String after = intent == null ? local.status()
+                : records.apply(organization, local.id(), intent, created).status();
         return new Applied(local.id(), local.status(), after, false);
     }
 
@@ -61,7 +63,7 @@ class PaymentSync {
     Applied applyCurrent(OrganizationId organization, PaymentIntent intent) {
         Optional<Payment> known = records.lockByStripeId(organization, intent.getId());
         Payment local = known.orElseGet(() -> recordUnseen(organization, intent));
-        String after = records.apply(organization, local.id(), intent);
+        String after = records.apply(organization, local.id(), intent).status();
         return new Applied(local.id(), known.isPresent() ? local.status() : "unknown", after, known.isEmpty());
     }
 
@@ -75,9 +77,14 @@ class PaymentSync {
      * or a new one recorded from it; locked.
      */
     private Payment recordUnseen(OrganizationId organization, PaymentIntent intent) {
+        return recordUnseenForEvent(organization, intent).payment();
+    }
+
+    /** {@link #recordUnseen}, with the newest event applied to it (none when it is recorded now). */
+    private PaymentRecords.Locked recordUnseenForEvent(OrganizationId organization, PaymentIntent intent) {
         UUID paydeckId = paydeckId(intent.getMetadata() == null ? null : intent.getMetadata().get(Payments.PAYDECK_ID));
         if (paydeckId != null) {
-            Optional<Payment> ours = records.lock(organization, paydeckId);
+            Optional<PaymentRecords.Locked> ours = records.lockForEvent(organization, paydeckId);
             if (ours.isPresent()) {
                 return ours.get();
             }
@@ -85,8 +92,8 @@ class PaymentSync {
         UUID customer = intent.getCustomer() == null ? null
                 : customers.findByStripeId(organization, intent.getCustomer()).map(found -> found.id()).orElse(null);
         return records.insertFromStripe(organization, paydeckId != null ? paydeckId : UUID.randomUUID(), intent,
-                        customer)
-                .or(() -> records.lockByStripeId(organization, intent.getId()))
+                        customer).map(inserted -> new PaymentRecords.Locked(inserted, null))
+                .or(() -> records.lockByStripeIdForEvent(organization, intent.getId()))
                 .orElseThrow(() -> new IllegalStateException("PaymentIntent " + intent.getId()
                         + " could not be recorded"));
     }

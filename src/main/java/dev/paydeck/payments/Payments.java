@@ -86,11 +86,15 @@ public class Payments {
         } catch (StripeException e) {
             throw unresolved(organization, id, e);
         }
-        records.apply(organization, id, intent);
-        events.publishEvent(new PaymentChanged(organization, id, "payment.created", actor,
-                request.amount().format()));
-        return new Created(records.find(organization, id).orElseThrow(), intent.getClientSecret(),
-                stripe.publishableKey(organization));
+        // Stripe's answer and its audit line are written in one transaction: one commit, and the row comes back
+        // from the update itself.
+        Payment created = transactions.execute(status -> {
+            Payment after = records.apply(organization, id, intent);
+            events.publishEvent(new PaymentChanged(organization, id, "payment.created", actor,
+                    request.amount().format()));
+            return after;
+        });
+        return new Created(created, intent.getClientSecret(), stripe.publishableKey(organization));
     }
 
     public Optional<Payment> find(OrganizationId organization, UUID id) {
