@@ -149,7 +149,7 @@ public class StripeWebhooks {
                 .map(stored -> EventView.of(stored, events.payload(organization, id).orElse(null)));
     }
 
-    /** Processes a finished event again (handlers are idempotent); false when it is unknown or still pending. */
+    /** Processes a finished event again (listeners are idempotent); false when it is unknown or still pending. */
     public boolean replay(OrganizationId organization, UUID id) {
         boolean replayed = events.replay(organization, id);
         if (replayed) {
