@@ -4,12 +4,11 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
-import dev.paydeck.webhooks.StripeEventHandler;
+import dev.paydeck.webhooks.StripeEventListener;
 import dev.paydeck.webhooks.StripeEventReceived;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,7 +18,7 @@ import java.util.UUID;
  * known, and a deleted customer stays deleted.
  */
 @Component
-class CustomerEventHandler implements StripeEventHandler {
+class CustomerEventHandler {
 
     private final CustomerRecords records;
     private final StripeClients stripe;
@@ -29,13 +28,8 @@ class CustomerEventHandler implements StripeEventHandler {
         this.stripe = stripe;
     }
 
-    @Override
-    public Set<String> types() {
-        return Set.of("customer.created", "customer.updated", "customer.deleted");
-    }
-
-    @Override
-    public void handle(StripeEventReceived event) throws Exception {
+    @StripeEventListener({"customer.created", "customer.updated", "customer.deleted"})
+    void on(StripeEventReceived event) throws Exception {
         var snapshot = event.dataObject(com.stripe.model.Customer.class);
         OrganizationId organization = event.organization();
         switch (event.type()) {

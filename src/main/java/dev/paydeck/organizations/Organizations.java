@@ -100,6 +100,12 @@ public class Organizations {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
+    /** The organization, when there is exactly one (a single-organization set-up). */
+    public Optional<OrganizationId> only() {
+        List<UUID> ids = jdbc.sql("select id from organizations limit 2").query(UUID.class).list();
+        return ids.size() == 1 ? Optional.of(new OrganizationId(ids.getFirst())) : Optional.empty();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from organizations").query(Long.class).single();
     }

@@ -2,14 +2,12 @@ package dev.paydeck.payments;
 
 import com.stripe.model.Dispute;
 import com.stripe.model.PaymentIntent;
-import dev.paydeck.webhooks.StripeEventHandler;
+import dev.paydeck.webhooks.StripeEventListener;
 import dev.paydeck.webhooks.StripeEventReceived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
 
 /**
  * The Stripe events payments apply: PaymentIntent state changes, refunds (also those made in the Stripe dashboard)
@@ -17,7 +15,7 @@ import java.util.Set;
  * re-reads the intent's refunds from Stripe, since the charge alone does not say which refunds it holds.
  */
 @Component
-class PaymentEventHandler implements StripeEventHandler {
+class PaymentEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEventHandler.class);
 
@@ -31,15 +29,10 @@ class PaymentEventHandler implements StripeEventHandler {
         this.events = events;
     }
 
-    @Override
-    public Set<String> types() {
-        return Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
-                "payment_intent.processing", "payment_intent.requires_action",
-                "payment_intent.amount_capturable_updated", "charge.refunded", "charge.dispute.created", "refund.*");
-    }
-
-    @Override
-    public void handle(StripeEventReceived event) throws Exception {
+    @StripeEventListener({"payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
+            "payment_intent.processing", "payment_intent.requires_action", "payment_intent.amount_capturable_updated",
+            "charge.refunded", "charge.dispute.created", "refund.*"})
+    void on(StripeEventReceived event) throws Exception {
         if (event.type().startsWith("payment_intent.")) {
             var applied = sync.apply(event.organization(), event.dataObject(PaymentIntent.class), event.created());
             if (applied.changed()) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code livemode} and the id of {@code data.object}.
  *
  * <p>Read in one streaming pass over the body instead of building stripe-java's {@code Event} (which
- * {@code Webhook.constructEvent} does with Gson): the handlers read the full event later, from the stored body. The
+ * {@code Webhook.constructEvent} does with Gson): the listeners read the full event later, from the stored body. The
  * pass still reads the whole body, so a body that is not one well-formed JSON object is refused as before.
  */
 record EventEnvelope(String id, String type, long created, boolean livemode, String objectId) {

@@ -9,7 +9,7 @@ import dev.paydeck.shared.OrganizationId;
 import java.util.UUID;
 
 /**
- * A verified Stripe event of an organization, as stored, handed to the {@link StripeEventHandler}s.
+ * A verified Stripe event of an organization, as stored, handed to the {@link StripeEventListener}s.
  *
  * @param id            Paydeck's id of the stored event
  * @param stripeEventId Stripe's {@code evt_…}

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A module's part of "resync": re-read its objects from the organization's Stripe (paged) and repair the local
  * copies, for drift that events did not fix (lost events, changes made while Paydeck was down). Implemented by the
- * module that owns the records, like {@link StripeEventHandler}.
+ * module that owns the records, like its {@link StripeEventListener}s.
  */
 public interface StripeResync {
 

@@ -2,6 +2,7 @@ package dev.paydeck.webhooks;
 
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
+import dev.paydeck.organizations.Organizations;
 import dev.paydeck.organizations.WebhookSecrets;
 import dev.paydeck.shared.OrganizationId;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public class StripeWebhooks {
     private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
 
     private final WebhookSecrets secrets;
+    private final Organizations organizations;
     private final WebhookEvents events;
     private final WebhookEventWriter writer;
     private final WebhookProcessor processor;
@@ -56,11 +58,13 @@ public class StripeWebhooks {
     private final JsonMapper json;
     private final org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs;
 
-    StripeWebhooks(WebhookSecrets secrets, WebhookEvents events, WebhookEventWriter writer, WebhookProcessor processor,
-            WebhookSettings settings, WebhookMetrics metrics, JsonMapper json,
+    StripeWebhooks(WebhookSecrets secrets, Organizations organizations, WebhookEvents events,
+            WebhookEventWriter writer, WebhookProcessor processor, WebhookSettings settings, WebhookMetrics metrics,
+            JsonMapper json,
             org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs) {
         this.resyncs = resyncs;
         this.secrets = secrets;
+        this.organizations = organizations;
         this.events = events;
         this.writer = writer;
         this.processor = processor;
@@ -81,12 +85,35 @@ public class StripeWebhooks {
      */
     public Receipt receive(String organizationId, String payload, String signature) {
         Optional<OrganizationId> organization = OrganizationId.parse(organizationId);
-        // Only a parsed id reaches the log: the path is the sender's text.
-        String who = organization.map(OrganizationId::toString).orElse("(not an organization id)");
-        List<String> candidates = organization.map(secrets::forOrganization).orElse(List.of());
+        if (organization.isEmpty()) {
+            // Only a parsed id reaches the log: the path is the sender's text.
+            return rejected("(not an organization id)", "unknown_organization", "unknown organization");
+        }
+        return receive(organization.get(), payload, signature);
+    }
+
+    /**
+     * {@link #receive} for the address without an organization id ({@code /webhooks/stripe}) of single-organization
+     * set-ups: the event is the default organization's, the one {@code paydeck.webhooks.default-organization} names,
+     * otherwise the only one. With several organizations and no setting, it is rejected.
+     */
+    public Receipt receiveForDefaultOrganization(String payload, String signature) {
+        Optional<OrganizationId> organization = settings.defaultOrganization() != null
+                ? Optional.of(new OrganizationId(settings.defaultOrganization())) : organizations.only();
+        if (organization.isEmpty()) {
+            return rejected("(none by default)", "no_default_organization", "this Paydeck has several organizations "
+                    + "(or none) and no paydeck.webhooks.default-organization, so the organization id must be in the "
+                    + "URL (/webhooks/stripe/{organizationId})");
+        }
+        return receive(organization.get(), payload, signature);
+    }
+
+    private Receipt receive(OrganizationId organization, String payload, String signature) {
+        String who = organization.toString();
+        List<String> candidates = secrets.forOrganization(organization);
         if (candidates.isEmpty()) {
-            return rejected(who, "unknown_organization", organization.isPresent()
-                    ? "unknown organization, or no webhook signing secret configured for it" : "unknown organization");
+            return rejected(who, "unknown_organization",
+                    "unknown organization, or no webhook signing secret configured for it");
         }
         if (signature == null || signature.isBlank()) {
             return rejected(who, "no_signature", "no Stripe-Signature header");
@@ -118,7 +145,7 @@ public class StripeWebhooks {
             return rejected(who, "malformed", "the body is not a Stripe event with an id, a type and created");
         }
         EventEnvelope event = read.get();
-        WebhookEvents.NewEvent stored = new WebhookEvents.NewEvent(organization.get(), UUID.randomUUID(), event.id(),
+        WebhookEvents.NewEvent stored = new WebhookEvents.NewEvent(organization, UUID.randomUUID(), event.id(),
                 event.type(), event.objectId(), event.created(), event.livemode(), payload);
         boolean inserted;
         try {
@@ -149,7 +176,7 @@ public class StripeWebhooks {
                 .map(stored -> EventView.of(stored, events.payload(organization, id).orElse(null)));
     }
 
-    /** Processes a finished event again (handlers are idempotent); false when it is unknown or still pending. */
+    /** Processes a finished event again (listeners are idempotent); false when it is unknown or still pending. */
     public boolean replay(OrganizationId organization, UUID id) {
         boolean replayed = events.replay(organization, id);
         if (replayed) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Micrometer meters of inbound webhooks (at /actuator/prometheus): events received by outcome (stored,
- * duplicate, rejected with why), processed by outcome and type, how long handlers take, the lag from an event's
+ * duplicate, rejected with why), processed by outcome and type, how long listeners take, the lag from an event's
  * creation in Stripe to its processing, and the backlog still waiting.
  */
 @Component
@@ -45,7 +45,7 @@ class WebhookMetrics {
                 .description("Processing attempts of stored Stripe events, by outcome").register(registry)
                 .increment();
         Timer.builder("paydeck.webhooks.processing").tag("outcome", outcome)
-                .description("Time the handlers took for one event").register(registry).record(took);
+                .description("Time the listeners took for one event").register(registry).record(took);
     }
 
     /** This instance's figures since it started, for the webhook page (Prometheus has them all, per instance). */

@@ -2,10 +2,13 @@ package dev.paydeck.webhooks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Processes stored events on every Paydeck instance: claims due ones from the queue ({@link WebhookEvents}), runs
- * each on its own virtual thread through the handlers of its type, and records the outcome — {@code PROCESSED},
- * {@code IGNORED} (no handler), a retry after the next backoff delay, or {@code FAILED} with the error kept. The
- * handlers and the PROCESSED mark share one transaction, which commits only if this attempt still holds the event:
- * so an event is applied exactly once even when a slow instance's lease is taken over by another.
+ * Processes stored events on every Paydeck instance: claims due ones from the queue ({@link WebhookEvents}), publishes
+ * each, on its own virtual thread, to the {@link StripeEventListener}s of its type, and records the outcome —
+ * {@code PROCESSED}, {@code IGNORED} (no listener took it), a retry after the next backoff delay, or {@code FAILED}
+ * with the error kept. The listeners and the mark share one transaction, which commits only if this attempt still
+ * holds the event: so an event is applied exactly once even when a slow instance's lease is taken over by another.
  */
 @Component
 class WebhookProcessor implements SmartLifecycle {
@@ -33,7 +36,7 @@ class WebhookProcessor implements SmartLifecycle {
     private enum Claimed { ALL_ASKED, QUEUE_EMPTIED, NOTHING_FREE }
 
     private final WebhookEvents events;
-    private final StripeEventHandlers handlers;
+    private final ApplicationEventPublisher listeners;
     private final WebhookSettings settings;
     private final WebhookMetrics metrics;
     private final TransactionTemplate transactions;
@@ -44,10 +47,10 @@ class WebhookProcessor implements SmartLifecycle {
     private Thread loop;
     private ExecutorService workers;
 
-    WebhookProcessor(WebhookEvents events, StripeEventHandlers handlers, WebhookSettings settings,
+    WebhookProcessor(WebhookEvents events, ApplicationEventPublisher listeners, WebhookSettings settings,
             WebhookMetrics metrics, TransactionTemplate transactions) {
         this.events = events;
-        this.handlers = handlers;
+        this.listeners = listeners;
         this.settings = settings;
         this.metrics = metrics;
         this.transactions = transactions;
@@ -156,41 +159,30 @@ class WebhookProcessor implements SmartLifecycle {
     }
 
     void process(StripeEventReceived event) {
-        List<StripeEventHandler> matching = handlers.of(event.type());
         long started = System.nanoTime();
-        if (matching.isEmpty()) {
-            events.finish(event, "IGNORED");
-            record(event, "ignored", started);
-            return;
-        }
         try {
-            boolean held = Boolean.TRUE.equals(transactions.execute(status -> {
-                for (StripeEventHandler handler : matching) {
-                    try {
-                        handler.handle(event);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new HandlerFailed(e);
-                    }
-                }
-                if (!events.finish(event, "PROCESSED")) {
+            String outcome = transactions.execute(status -> {
+                // Listeners run here, synchronously, so their effects commit or roll back with the event's mark.
+                StripeEventDispatch dispatch = new StripeEventDispatch(event);
+                listeners.publishEvent(dispatch);
+                String finished = dispatch.taken() ? "PROCESSED" : "IGNORED";
+                if (!events.finish(event, finished)) {
                     status.setRollbackOnly();
-                    return false;
+                    return null;
                 }
-                return true;
-            }));
-            if (held) {
-                record(event, "processed", started);
-                log.debug("Stripe event {} ({}) of organization {} processed", event.stripeEventId(), event.type(),
-                        event.organization());
+                return finished;
+            });
+            if (outcome != null) {
+                String finished = outcome.equals("PROCESSED") ? "processed" : "ignored";
+                record(event, finished, started);
+                log.debug("Stripe event {} ({}) of organization {} {}", event.stripeEventId(), event.type(),
+                        event.organization(), finished);
             } else {
                 log.info("Stripe event {} of organization {}: attempt {} lost its lease; its effects were undone",
                         event.stripeEventId(), event.organization(), event.attempt());
             }
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof HandlerFailed ? e.getCause() : e;
-            String error = describe(cause);
+            String error = describe(failure(e));
             Duration retryIn = settings.retryAfter(event.attempt()).orElse(null);
             events.attemptFailed(event, error, retryIn);
             record(event, retryIn == null ? "failed" : "retry", started);
@@ -213,10 +205,16 @@ class WebhookProcessor implements SmartLifecycle {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    /** A handler's checked exception, carried out of the transaction callback. */
-    private static final class HandlerFailed extends RuntimeException {
-        HandlerFailed(Exception cause) {
-            super(cause);
+    /**
+     * What a listener threw: Spring calls listener methods reflectively and hands on a checked exception wrapped in an
+     * {@link UndeclaredThrowableException}, which says nothing in the event's error.
+     */
+    static Throwable failure(Throwable thrown) {
+        Throwable failure = thrown;
+        while ((failure instanceof UndeclaredThrowableException || failure instanceof InvocationTargetException)
+                && failure.getCause() != null) {
+            failure = failure.getCause();
         }
+        return failure;
     }
 }

@@ -6,11 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How Paydeck receives and processes Stripe's events ({@code paydeck.webhooks.*}).
  *
- * @param enabled       accept events under /webhooks/stripe/{organization} (false: 404)
+ * @param enabled       accept events under /webhooks/stripe/{organization} and /webhooks/stripe (false: 404)
  * @param tolerance     how old a signature's timestamp may be; older ones are refused as replays (Stripe's
  *                      libraries default to 5 minutes)
  * @param pollInterval  how often each instance looks for due events (events it receives wake it at once)
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param storeQueue    how many verified events may wait to be stored; past that the endpoint answers 503 (Stripe
  *                      retries) instead of letting answers slow down without bound
  * @param storeTimeout  how long a request waits for its event to be stored before it answers 503
+ * @param defaultOrganization the organization whose events arrive at /webhooks/stripe, without an organization id
+ *                      (single-organization set-ups); null: the only organization, if there is exactly one
  */
 @ConfigurationProperties("paydeck.webhooks")
 record WebhookSettings(
@@ -30,7 +33,8 @@ record WebhookSettings(
         @DefaultValue("16") int maxConcurrent,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("2000") int storeQueue,
-        @DefaultValue("10s") Duration storeTimeout) {
+        @DefaultValue("10s") Duration storeTimeout,
+        UUID defaultOrganization) {
 
     /** The wait before the next attempt after {@code attemptsMade} failed ones; empty: give up. */
     Optional<Duration> retryAfter(int attemptsMade) {

@@ -6,6 +6,11 @@ import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 
 /**
  * One PostgreSQL for the whole test run, started on first use with Paydeck's own embedded server and shared by
@@ -30,6 +35,22 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
         }
         return server.jdbcUrl();
+    }
+
+    /**
+     * A new, empty database on the same PostgreSQL, for an instance that must start from nothing (the suite's
+     * database holds every test's organizations); its JDBC URL.
+     */
+    public static String newDatabase() {
+        String shared = jdbcUrl();
+        String name = "paydeck_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = DriverManager.getConnection(shared);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a test database", e);
+        }
+        return shared.replace("/" + EmbeddedPostgresServer.DATABASE + "?", "/" + name + "?");
     }
 
     public static String user() {

@@ -3,30 +3,24 @@ package dev.paydeck.webhooks;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A handler only the tests have, for the made-up type {@code paydeck_test.flaky}: it fails the first
+ * A listener only the tests have, for the made-up type {@code paydeck_test.flaky}: it fails the first
  * {@code data.object.fail_times} calls for an event, then succeeds, and counts the calls and successes, so tests
  * see retries, FAILED, replays and exactly-once effects.
  */
 @Component
-public class FlakyTestHandler implements StripeEventHandler {
+public class FlakyTestHandler {
 
     static final String TYPE = "paydeck_test.flaky";
 
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
 
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
-    }
-
-    @Override
-    public void handle(StripeEventReceived event) {
+    @StripeEventListener(TYPE)
+    void on(StripeEventReceived event) {
         int call = calls.computeIfAbsent(event.stripeEventId(), id -> new AtomicInteger()).incrementAndGet();
         int failTimes = tools.jackson.databind.json.JsonMapper.builder().build().readTree(event.payload())
                 .path("data").path("object").path("fail_times").asInt();

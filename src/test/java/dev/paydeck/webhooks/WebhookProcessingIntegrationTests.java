@@ -9,7 +9,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Processing of stored events: retries, FAILED with the error kept, replay, ordering, and handlers' effects. */
+/** Processing of stored events: retries, FAILED with the error kept, replay, ordering, and listeners' effects. */
 class WebhookProcessingIntegrationTests extends WebhookTest {
 
     @Autowired

@@ -64,7 +64,16 @@ abstract class WebhookTest extends IntegrationTest {
     }
 
     protected HttpResponse<String> deliver(String organizationId, String payload, String signatureHeader) {
-        var builder = request("/webhooks/stripe/" + organizationId)
+        return deliverTo("/webhooks/stripe/" + organizationId, payload, signatureHeader);
+    }
+
+    /** Delivers to the address without an organization id, the default organization's. */
+    protected HttpResponse<String> deliverWithoutOrganizationId(String payload, String signatureHeader) {
+        return deliverTo("/webhooks/stripe", payload, signatureHeader);
+    }
+
+    private HttpResponse<String> deliverTo(String path, String payload, String signatureHeader) {
+        var builder = request(path)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
                 .POST(HttpRequest.BodyPublishers.ofString(payload));

@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Where Stripe sends an organization's events. The body is taken as raw bytes, since the signature covers them
- * exactly (re-serialized JSON would no longer match). Answered 200 once the event is stored (or known already);
- * 400 problem+json when it cannot be verified — Stripe retries those, which is right for a rotation in progress;
- * 503 when a verified event cannot be stored now (it is then not answered as received, and Stripe retries it).
+ * Where Stripe sends an organization's events: {@code /webhooks/stripe/{organization}}, or {@code /webhooks/stripe}
+ * for the default organization of a single-organization set-up. The body is taken as raw bytes, since the signature
+ * covers them exactly (re-serialized JSON would no longer match). Answered 200 once the event is stored (or known
+ * already); 400 problem+json when it cannot be verified (or, without an id, there is no default organization) —
+ * Stripe retries those, which is right for a rotation in progress; 503 when a verified event cannot be stored now
+ * (it is then not answered as received, and Stripe retries it).
  */
 @RestController
 @Hidden
@@ -31,8 +33,9 @@ class StripeWebhookController {
         this.webhooks = webhooks;
     }
 
-    @PostMapping(path = "/webhooks/stripe/{organization}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> receive(@PathVariable String organization,
+    @PostMapping(path = {"/webhooks/stripe/{organization}", "/webhooks/stripe"},
+            consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> receive(@PathVariable(required = false) String organization,
             @RequestHeader(name = "Stripe-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         if (!webhooks.enabled()) {
@@ -42,8 +45,10 @@ class StripeWebhookController {
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "webhook-rejected",
                     "The request has no body."));
         }
-        StripeWebhooks.Receipt receipt = webhooks.receive(organization, new String(body, StandardCharsets.UTF_8),
-                signature);
+        String payload = new String(body, StandardCharsets.UTF_8);
+        StripeWebhooks.Receipt receipt = organization == null
+                ? webhooks.receiveForDefaultOrganization(payload, signature)
+                : webhooks.receive(organization, payload, signature);
         return switch (receipt.outcome()) {
             case STORED -> ResponseEntity.ok(Map.of("received", true, "id", receipt.eventId()));
             case DUPLICATE -> ResponseEntity.ok(Map.of("received", true, "duplicate", true));

@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /**
  * The Stripe events Paydeck received for the organization, with their processing status, and replay: a
- * {@code FAILED} event (e.g. after fixing what made it fail) or any finished one is processed again; handlers are
+ * {@code FAILED} event (e.g. after fixing what made it fail) or any finished one is processed again; listeners are
  * idempotent, so a replay never applies a change twice.
  */
 @RestController
