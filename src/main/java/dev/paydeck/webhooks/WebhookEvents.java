@@ -144,6 +144,37 @@ class WebhookEvents {
                 .params(status, claim.organization().id(), claim.id(), claim.attempt()).update() == 1;
     }
 
+    /**
+     * Marks each event PROCESSED or IGNORED, in one statement; answers how many this instance still held (fewer than
+     * given when a lease ran out).
+     */
+    int finishAll(Map<StripeEventReceived, String> outcomes) {
+        int size = outcomes.size();
+        UUID[] organizations = new UUID[size];
+        UUID[] ids = new UUID[size];
+        Integer[] attempts = new Integer[size];
+        String[] statuses = new String[size];
+        int i = 0;
+        for (Map.Entry<StripeEventReceived, String> outcome : outcomes.entrySet()) {
+            organizations[i] = outcome.getKey().organization().id();
+            ids[i] = outcome.getKey().id();
+            attempts[i] = outcome.getKey().attempt();
+            statuses[i++] = outcome.getValue();
+        }
+        return jdbc.sql("""
+                        update webhook_events e set status = f.status, processed_at = now(), last_error = null,
+                               next_attempt_at = null, updated_at = now()
+                          from unnest(:organizations::uuid[], :ids::uuid[], :attempts::int[], :statuses::text[])
+                               as f(organization_id, id, attempts, status)
+                         where e.organization_id = f.organization_id and e.id = f.id
+                           and e.status = 'PROCESSING' and e.attempts = f.attempts""")
+                .param("organizations", array("uuid", organizations))
+                .param("ids", array("uuid", ids))
+                .param("attempts", array("int4", attempts))
+                .param("statuses", array("text", statuses))
+                .update();
+    }
+
     /** The attempt failed: due again after {@code retryIn}, or (null) {@code FAILED} for good, error kept. */
     void attemptFailed(StripeEventReceived claim, String error, Duration retryIn) {
         jdbc.sql("""

@@ -11,7 +11,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -31,6 +35,8 @@ class WebhookProcessor implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookProcessor.class);
     /** How long after emptying the queue the next claim waits, so that it finds several rows. */
     private static final long GATHER_NANOS = 20_000_000L;
+    /** The most events processed in one transaction. */
+    static final int BATCH = 8;
 
     /** What a claim found: as many rows as free slots (claim again at once), fewer, or no free slot to fill. */
     private enum Claimed { ALL_ASKED, QUEUE_EMPTIED, NOTHING_FREE }
@@ -142,15 +148,14 @@ class WebhookProcessor implements SmartLifecycle {
         } finally {
             slots.release(free - claimed.size());
         }
-        for (StripeEventReceived event : claimed) {
+        for (List<StripeEventReceived> batch : batches(claimed)) {
             workers.execute(() -> {
                 try {
-                    process(event);
+                    process(batch);
                 } catch (RuntimeException e) {
-                    log.warn("Stripe event {} of organization {} could not be finished: {}", event.stripeEventId(),
-                            event.organization(), e.getMessage());
+                    log.warn("{} Stripe event(s) could not be finished: {}", batch.size(), e.getMessage());
                 } finally {
-                    slots.release();
+                    slots.release(batch.size());
                     wake();
                 }
             });
@@ -158,14 +163,81 @@ class WebhookProcessor implements SmartLifecycle {
         return claimed.size() == free ? Claimed.ALL_ASKED : Claimed.QUEUE_EMPTIED;
     }
 
+    /**
+     * The claimed events in batches of at most {@link #BATCH}, each processed in one transaction. Sorted by object
+     * (then by time, as claimed), so that concurrent batches lock rows in the same order and the events of one
+     * object stay in one batch as far as possible.
+     */
+    static List<List<StripeEventReceived>> batches(List<StripeEventReceived> claimed) {
+        List<StripeEventReceived> sorted = new ArrayList<>(claimed);
+        sorted.sort(Comparator.comparing(StripeEventReceived::objectId,
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        int count = (sorted.size() + BATCH - 1) / BATCH;
+        List<List<StripeEventReceived>> batches = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            batches.add(List.copyOf(sorted.subList(i * sorted.size() / count, (i + 1) * sorted.size() / count)));
+        }
+        return batches;
+    }
+
+    /**
+     * Processes events in one transaction: their listeners, then one update marking them all, so a batch costs one
+     * commit instead of one per event. A listener that fails rolls the batch back; that event's attempt is recorded
+     * as failed (its listener is not run again in this attempt) and the others are processed again without it. When
+     * an event's lease was lost, or the transaction itself failed, each is processed on its own.
+     */
+    void process(List<StripeEventReceived> batch) {
+        List<StripeEventReceived> pending = batch;
+        while (pending.size() > 1) {
+            long started = System.nanoTime();
+            List<StripeEventReceived> attempt = pending;
+            Failed[] failed = new Failed[1];
+            Map<StripeEventReceived, String> finished;
+            try {
+                finished = transactions.execute(status -> {
+                    Map<StripeEventReceived, String> outcomes = new LinkedHashMap<>();
+                    for (StripeEventReceived event : attempt) {
+                        try {
+                            outcomes.put(event, dispatch(event));
+                        } catch (RuntimeException e) {
+                            failed[0] = new Failed(event, e);
+                            status.setRollbackOnly();
+                            return null;
+                        }
+                    }
+                    if (events.finishAll(outcomes) != attempt.size()) {
+                        status.setRollbackOnly();
+                        return null;
+                    }
+                    return outcomes;
+                });
+            } catch (RuntimeException e) {
+                log.debug("A batch of {} Stripe events could not be committed ({}); processing them one by one",
+                        attempt.size(), e.getMessage());
+                break;
+            }
+            if (finished != null) {
+                finished.forEach((event, outcome) -> finished(event, outcome, started));
+                return;
+            }
+            if (failed[0] == null) {
+                break;
+            }
+            attemptFailed(failed[0].event(), failed[0].error(), started);
+            pending = attempt.stream().filter(event -> event != failed[0].event()).toList();
+        }
+        pending.forEach(this::process);
+    }
+
+    /** An event's listener failure inside a batch. */
+    private record Failed(StripeEventReceived event, RuntimeException error) {
+    }
+
     void process(StripeEventReceived event) {
         long started = System.nanoTime();
         try {
             String outcome = transactions.execute(status -> {
-                // Listeners run here, synchronously, so their effects commit or roll back with the event's mark.
-                StripeEventDispatch dispatch = new StripeEventDispatch(event);
-                listeners.publishEvent(dispatch);
-                String finished = dispatch.taken() ? "PROCESSED" : "IGNORED";
+                String finished = dispatch(event);
                 if (!events.finish(event, finished)) {
                     status.setRollbackOnly();
                     return null;
@@ -173,23 +245,38 @@ class WebhookProcessor implements SmartLifecycle {
                 return finished;
             });
             if (outcome != null) {
-                String finished = outcome.equals("PROCESSED") ? "processed" : "ignored";
-                record(event, finished, started);
-                log.debug("Stripe event {} ({}) of organization {} {}", event.stripeEventId(), event.type(),
-                        event.organization(), finished);
+                finished(event, outcome, started);
             } else {
                 log.info("Stripe event {} of organization {}: attempt {} lost its lease; its effects were undone",
                         event.stripeEventId(), event.organization(), event.attempt());
             }
         } catch (RuntimeException e) {
-            String error = describe(failure(e));
-            Duration retryIn = settings.retryAfter(event.attempt()).orElse(null);
-            events.attemptFailed(event, error, retryIn);
-            record(event, retryIn == null ? "failed" : "retry", started);
-            log.warn("Stripe event {} ({}) of organization {} failed (attempt {}): {}; {}", event.stripeEventId(),
-                    event.type(), event.organization(), event.attempt(), error,
-                    retryIn == null ? "giving up" : "next attempt in " + retryIn.toString().substring(2).toLowerCase());
+            attemptFailed(event, e, started);
         }
+    }
+
+    /** Runs the event's listeners, here, synchronously, so their effects commit or roll back with its mark. */
+    private String dispatch(StripeEventReceived event) {
+        StripeEventDispatch dispatch = new StripeEventDispatch(event);
+        listeners.publishEvent(dispatch);
+        return dispatch.taken() ? "PROCESSED" : "IGNORED";
+    }
+
+    private void finished(StripeEventReceived event, String outcome, long started) {
+        String finished = outcome.equals("PROCESSED") ? "processed" : "ignored";
+        record(event, finished, started);
+        log.debug("Stripe event {} ({}) of organization {} {}", event.stripeEventId(), event.type(),
+                event.organization(), finished);
+    }
+
+    private void attemptFailed(StripeEventReceived event, RuntimeException e, long started) {
+        String error = describe(failure(e));
+        Duration retryIn = settings.retryAfter(event.attempt()).orElse(null);
+        events.attemptFailed(event, error, retryIn);
+        record(event, retryIn == null ? "failed" : "retry", started);
+        log.warn("Stripe event {} ({}) of organization {} failed (attempt {}): {}; {}", event.stripeEventId(),
+                event.type(), event.organization(), event.attempt(), error,
+                retryIn == null ? "giving up" : "next attempt in " + retryIn.toString().substring(2).toLowerCase());
     }
 
     private void record(StripeEventReceived event, String outcome, long started) {

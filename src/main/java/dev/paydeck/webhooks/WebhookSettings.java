@@ -16,7 +16,8 @@ import java.util.UUID;
  *                      libraries default to 5 minutes)
  * @param pollInterval  how often each instance looks for due events (events it receives wake it at once)
  * @param retryDelays   the wait after each failed processing; after the last one the event is {@code FAILED}
- * @param maxConcurrent how many events one instance processes at the same time (each on a virtual thread)
+ * @param maxConcurrent how many events one instance processes at the same time (in transactions of up to 8, each on a
+ *                      virtual thread)
  * @param lease         how long a claimed event stays this instance's; past it another instance takes it over
  * @param storeQueue    how many verified events may wait to be stored; past that the endpoint answers 503 (Stripe
  *                      retries) instead of letting answers slow down without bound
@@ -30,7 +31,7 @@ record WebhookSettings(
         @DefaultValue("5m") Duration tolerance,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue({"5s", "30s", "2m", "10m", "1h"}) List<Duration> retryDelays,
-        @DefaultValue("16") int maxConcurrent,
+        @DefaultValue("32") int maxConcurrent,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("2000") int storeQueue,
         @DefaultValue("10s") Duration storeTimeout,

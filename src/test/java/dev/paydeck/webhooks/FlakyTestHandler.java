@@ -1,6 +1,8 @@
 package dev.paydeck.webhooks;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A listener only the tests have, for the made-up type {@code paydeck_test.flaky}: it fails the first
- * {@code data.object.fail_times} calls for an event, then succeeds, and counts the calls and successes, so tests
- * see retries, FAILED, replays and exactly-once effects.
+ * {@code data.object.fail_times} calls for an event, then succeeds, and counts the calls and the committed successes,
+ * so tests see retries, FAILED, replays and exactly-once effects.
  */
 @Component
 public class FlakyTestHandler {
@@ -27,7 +29,20 @@ public class FlakyTestHandler {
         if (call <= failTimes) {
             throw new IllegalStateException("Failing on purpose (call " + call + " of " + failTimes + ")");
         }
-        successes.computeIfAbsent(event.stripeEventId(), id -> new AtomicInteger()).incrementAndGet();
+        // A success is counted when it commits: a listener's run in a batch that another event's failure rolled
+        // back left no effect, and is run again.
+        Runnable success = () -> successes.computeIfAbsent(event.stripeEventId(), id -> new AtomicInteger())
+                .incrementAndGet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    success.run();
+                }
+            });
+        } else {
+            success.run();
+        }
     }
 
     int successes(String eventId) {

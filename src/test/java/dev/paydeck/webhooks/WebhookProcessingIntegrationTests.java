@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,35 @@ class WebhookProcessingIntegrationTests extends WebhookTest {
 
         assertThat(stored.get("attempts").asInt()).isEqualTo(3);
         assertThat(flaky.successes(id)).isEqualTo(1);
+    }
+
+    @Test
+    void inABurstProcessedInBatchesAFailingEventFailsAloneAndEachListenerRunsOncePerAttempt() throws Exception {
+        List<String> failingOnce = new ArrayList<>();
+        List<String> succeeding = new ArrayList<>();
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = newEventId();
+                (i % 5 == 0 ? failingOnce : succeeding).add(id);
+                String object = "{\"id\":\"x_burst_" + i + "\",\"fail_times\":" + (i % 5 == 0 ? 1 : 0) + "}";
+                answers.add(senders.submit(() -> deliver(event(id, FlakyTestHandler.TYPE,
+                        Instant.now().getEpochSecond(), object))));
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+            }
+        }
+
+        for (String id : failingOnce) {
+            assertThat(awaitStatus(id, "PROCESSED").get("attempts").asInt()).isEqualTo(2);
+            assertThat(flaky.calls.get(id).get()).as("listener calls of " + id).isEqualTo(2);
+            assertThat(flaky.successes(id)).isEqualTo(1);
+        }
+        for (String id : succeeding) {
+            assertThat(awaitStatus(id, "PROCESSED").get("attempts").asInt()).isEqualTo(1);
+            assertThat(flaky.successes(id)).isEqualTo(1);
+        }
     }
 
     @Test
