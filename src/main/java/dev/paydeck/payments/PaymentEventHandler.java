@@ -36,7 +36,7 @@ class PaymentEventHandler {
         if (event.type().startsWith("payment_intent.")) {
             var applied = sync.apply(event.organization(), event.dataObject(PaymentIntent.class), event.created());
             if (applied.changed()) {
-                log.info("Payment {} of organization {}: {} → {} ({})", applied.payment(), event.organization(),
+                log.debug("Payment {} of organization {}: {} → {} ({})", applied.payment(), event.organization(),
                         applied.before(), applied.after(), event.stripeEventId());
             }
         } else if (event.type().equals("charge.refunded")) {

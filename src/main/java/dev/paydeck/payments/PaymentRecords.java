@@ -132,8 +132,15 @@ class PaymentRecords {
         return lockByStripeIdForEvent(organization, paymentIntentId).map(Locked::payment);
     }
 
-    /** A payment locked for an event, with {@code created} of the newest event applied to it (null if none). */
-    record Locked(Payment payment, Long eventCreated) {
+    /**
+     * A payment locked for an event, with {@code created} of the newest event applied to it (null if none), and
+     * whether it was recorded from the event just now (it then holds the event's state already).
+     */
+    record Locked(Payment payment, Long eventCreated, boolean recordedNow) {
+
+        Locked(Payment payment, Long eventCreated) {
+            this(payment, eventCreated, false);
+        }
     }
 
     /** {@link #lockByStripeId} with the newest applied event's time, in the same read. */
@@ -154,23 +161,34 @@ class PaymentRecords {
 
     /**
      * A payment Paydeck has not seen (made in the Stripe dashboard or by another program), recorded from Stripe's
-     * PaymentIntent under {@code id} (its {@code paydeck_payment_id} when Paydeck made it); nothing if it is known.
+     * PaymentIntent under {@code id} (its {@code paydeck_payment_id} when Paydeck made it) with the PaymentIntent's
+     * state, as of the event created at {@code eventCreated} (null: not from an event); nothing if it is known.
      * Answers the new row, locked by this transaction (empty when it was known).
      */
-    Optional<Payment> insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId) {
+    Optional<Payment> insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId,
+            Long eventCreated) {
         Map<String, String> metadata = new HashMap<>(intent.getMetadata() == null ? Map.of() : intent.getMetadata());
         metadata.remove(Payments.PAYDECK_ID);
-        return jdbc.sql("""
+        var error = intent.getLastPaymentError();
+        Optional<Payment> inserted = jdbc.sql("""
                 insert into payments (organization_id, id, stripe_payment_intent_id, customer_id, amount, currency,
-                    description, metadata, capture_method, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'unknown')
+                    description, metadata, capture_method, status, amount_received, amount_capturable,
+                    last_error_code, last_decline_code, last_error_message, stripe_event_created)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, coalesce(?, 'unknown'), ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 returning *""")
                 .params(organization.id(), id, intent.getId(), customerId, intent.getAmount(),
                         intent.getCurrency().toUpperCase(java.util.Locale.ROOT), intent.getDescription(),
                         json.writeValueAsString(metadata),
-                        "manual".equals(intent.getCaptureMethod()) ? "manual" : "automatic")
+                        "manual".equals(intent.getCaptureMethod()) ? "manual" : "automatic", intent.getStatus(),
+                        orZero(intent.getAmountReceived()), orZero(intent.getAmountCapturable()),
+                        error == null ? null : error.getCode(), error == null ? null : error.getDeclineCode(),
+                        error == null ? null : error.getMessage(), eventCreated)
                 .query(this::payment).optional();
+        if (inserted.isPresent() && intent.getLatestChargeObject() != null) {
+            applyCharge(organization, id, intent.getLatestChargeObject());
+        }
+        return inserted;
     }
 
     /** Payments still {@code pending}/{@code unknown} for a while, claimed for reconciliation across instances. */

@@ -45,8 +45,11 @@ class PaymentSync {
      */
     Applied apply(OrganizationId organization, PaymentIntent snapshot, long created) throws StripeException {
         PaymentRecords.Locked locked = records.lockByStripeIdForEvent(organization, snapshot.getId())
-                .orElseGet(() -> recordUnseenForEvent(organization, snapshot));
+                .orElseGet(() -> recordUnseenForEvent(organization, snapshot, created));
         Payment local = locked.payment();
+        if (locked.recordedNow()) {
+            return new Applied(local.id(), "unknown", local.status(), true);
+        }
         Long newest = locked.eventCreated();
         PaymentIntent intent = switch (PaymentIntentOrder.decide(local.status(), newest, snapshot.getStatus(),
                 created)) {
@@ -77,11 +80,15 @@ class PaymentSync {
      * or a new one recorded from it; locked.
      */
     private Payment recordUnseen(OrganizationId organization, PaymentIntent intent) {
-        return recordUnseenForEvent(organization, intent).payment();
+        return recordUnseenForEvent(organization, intent, null).payment();
     }
 
-    /** {@link #recordUnseen}, with the newest event applied to it (none when it is recorded now). */
-    private PaymentRecords.Locked recordUnseenForEvent(OrganizationId organization, PaymentIntent intent) {
+    /**
+     * {@link #recordUnseen} for the snapshot of an event created at {@code eventCreated} (null: not from an event),
+     * with the newest event applied to it; a payment recorded now holds the snapshot's state.
+     */
+    private PaymentRecords.Locked recordUnseenForEvent(OrganizationId organization, PaymentIntent intent,
+            Long eventCreated) {
         UUID paydeckId = paydeckId(intent.getMetadata() == null ? null : intent.getMetadata().get(Payments.PAYDECK_ID));
         if (paydeckId != null) {
             Optional<PaymentRecords.Locked> ours = records.lockForEvent(organization, paydeckId);
@@ -92,7 +99,7 @@ class PaymentSync {
         UUID customer = intent.getCustomer() == null ? null
                 : customers.findByStripeId(organization, intent.getCustomer()).map(found -> found.id()).orElse(null);
         return records.insertFromStripe(organization, paydeckId != null ? paydeckId : UUID.randomUUID(), intent,
-                        customer).map(inserted -> new PaymentRecords.Locked(inserted, null))
+                        customer, eventCreated).map(inserted -> new PaymentRecords.Locked(inserted, eventCreated, true))
                 .or(() -> records.lockByStripeIdForEvent(organization, intent.getId()))
                 .orElseThrow(() -> new IllegalStateException("PaymentIntent " + intent.getId()
                         + " could not be recorded"));
