@@ -15,10 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 public class SandboxEvents {
 
     /**
-     * Published after an event and its webhook deliveries are stored, inside the transaction that stored them (so
-     * a listener can act once they are committed).
+     * Published when an event is recorded, inside the transaction that stores it with its webhook deliveries (so a
+     * listener can act once they are committed).
      */
-    public record EventRecorded(String accountId, ObjectNode event, int deliveries) {
+    public record EventRecorded(String accountId, ObjectNode event) {
     }
 
     private final ObjectStore store;
@@ -62,8 +62,8 @@ public class SandboxEvents {
     private ObjectNode publish(String accountId, String apiVersion, String requestId, String idempotencyKey,
             String type, ObjectNode object, ObjectNode previousAttributes) {
         ObjectNode event = build(apiVersion, requestId, idempotencyKey, type, object, previousAttributes);
-        int deliveries = recorder.record(accountId, event);
-        publisher.publishEvent(new EventRecorded(accountId, event, deliveries));
+        recorder.record(accountId, event);
+        publisher.publishEvent(new EventRecorded(accountId, event));
         return event;
     }
 

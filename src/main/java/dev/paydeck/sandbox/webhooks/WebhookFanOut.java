@@ -1,36 +1,52 @@
 package dev.paydeck.sandbox.webhooks;
 
 import dev.paydeck.sandbox.events.EventRecorder;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The fan-out of events to webhook endpoints: an event is stored with one delivery per enabled endpoint of its
- * account that subscribes to its type ({@code *} or the type itself), in one statement of the transaction that
- * records the event; so an event is never stored without its deliveries, nor delivered if its change rolls back.
+ * account that subscribes to its type ({@code *} or the type itself), in the transaction that records the event; so
+ * an event is never stored without its deliveries, nor delivered if its change rolls back. The events of one
+ * transaction (a confirmation makes three) are stored in one statement, its last before the commit.
  */
 @Component
 class WebhookFanOut implements EventRecorder {
 
     private static final String RECORD = """
-            with endpoints as (
-                select id from sandbox.objects
-                 where account_id = :account and object = 'webhook_endpoint' and data->>'status' = 'enabled'
-                   and (data->'enabled_events' @> '["*"]'::jsonb
-                        or data->'enabled_events' @> jsonb_build_array(:type::text))),
-            event as (
+            with event as (
+                select e.id, e.type, e.created, e.data, e.n
+                  from unnest(:ids::text[], :types::text[], :created::bigint[], :data::text[]) with ordinality
+                       as e(id, type, created, data, n)),
+            endpoints as (
+                select id, data->'enabled_events' as enabled_events from sandbox.objects
+                 where account_id = :account and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
+            stored as (
                 insert into sandbox.objects (account_id, id, object, created, data)
-                values (:account, :id, 'event', :created, :data::jsonb)),
-            deliveries as (
-                insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
-                select :account, id, :id, now() from endpoints)
-            select count(*) from endpoints""";
+                select :account, id, 'event', created, data::jsonb from event order by n)
+            insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
+            select :account, endpoints.id, event.id, now()
+              from event join endpoints
+                on endpoints.enabled_events @> '["*"]'::jsonb
+                   or endpoints.enabled_events @> jsonb_build_array(event.type)
+             order by event.n""";
+
+    /** The events a transaction has recorded so far, by account, stored just before it commits. */
+    private final Object pendingKey = new Object();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -41,16 +57,64 @@ class WebhookFanOut implements EventRecorder {
     }
 
     @Override
-    public int record(String accountId, ObjectNode event) {
-        int deliveries = jdbc.sql(RECORD)
+    public void record(String accountId, ObjectNode event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            store(accountId, List.of(event));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<ObjectNode>> pending =
+                (Map<String, List<ObjectNode>>) TransactionSynchronizationManager.getResource(pendingKey);
+        if (pending == null) {
+            Map<String, List<ObjectNode>> events = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(pendingKey, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    events.forEach(WebhookFanOut.this::store);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+                }
+            });
+            pending = events;
+        }
+        pending.computeIfAbsent(accountId, account -> new ArrayList<>()).add(event);
+    }
+
+    private void store(String accountId, List<ObjectNode> events) {
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] types = new String[size];
+        Long[] created = new Long[size];
+        String[] data = new String[size];
+        for (int i = 0; i < size; i++) {
+            ObjectNode event = events.get(i);
+            ids[i] = event.get("id").asString();
+            types[i] = event.get("type").asString();
+            created[i] = event.get("created").asLong();
+            data[i] = json.writeValueAsString(event);
+        }
+        jdbc.sql(RECORD)
                 .param("account", accountId)
-                .param("id", event.get("id").asString())
-                .param("created", event.get("created").asLong())
-                .param("type", event.get("type").asString())
-                .param("data", json.writeValueAsString(event))
-                .query(Integer.class).single();
-        event.put("pending_webhooks", deliveries);
-        return deliveries;
+                .param("ids", array("text", ids))
+                .param("types", array("text", types))
+                .param("created", array("int8", created))
+                .param("data", array("text", data))
+                .update();
+    }
+
+    /** A PostgreSQL array parameter of the given element type. */
+    private static SqlTypeValue array(String elementType, Object[] values) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection connection, int sqlType, String typeName)
+                    throws SQLException {
+                return connection.createArrayOf(elementType, values);
+            }
+        };
     }
 
     @Override

@@ -70,9 +70,7 @@ class WebhookWorker implements SmartLifecycle {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void eventCommitted(SandboxEvents.EventRecorded recorded) {
-        if (recorded.deliveries() > 0) {
-            wake();
-        }
+        wake();
     }
 
     @Override
