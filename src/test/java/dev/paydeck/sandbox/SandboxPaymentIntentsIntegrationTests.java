@@ -37,6 +37,19 @@ class SandboxPaymentIntentsIntegrationTests extends SandboxTest {
                 .addPaymentMethodType("card");
     }
 
+    @Test
+    void creatingAndConfirmingWithATestCardTokenMakesOnePaymentMethod() throws Exception {
+        PaymentIntent intent = stripe.v1().paymentIntents().create(cardPayment(1500, "eur")
+                .setPaymentMethod("pm_card_visa").setConfirm(true).build());
+
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+        var paymentMethods = stripe.v1().paymentMethods().list(
+                com.stripe.param.PaymentMethodListParams.builder().setType(
+                        com.stripe.param.PaymentMethodListParams.Type.CARD).build()).getData();
+        assertThat(paymentMethods).extracting(com.stripe.model.PaymentMethod::getId)
+                .containsExactly(intent.getPaymentMethod());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "4242424242424242, succeeded, , , visa",

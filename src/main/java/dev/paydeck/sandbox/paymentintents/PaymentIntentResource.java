@@ -152,7 +152,9 @@ class PaymentIntentResource implements StripeResource {
         store.insert(call.accountId(), intent);
         events.publish(call, "payment_intent.created", intent);
         if (call.isTrue("confirm")) {
-            return confirm(call, intent);
+            // The payment method given is already the intent's: a pm_card_… token resolved again would make a
+            // second PaymentMethod.
+            return confirm(call, intent, false);
         }
         return intent;
     }
@@ -192,17 +194,18 @@ class PaymentIntentResource implements StripeResource {
     private ObjectNode confirm(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
         checkClientSecret(call, intent);
-        ObjectNode confirmed = confirm(call, intent);
+        ObjectNode confirmed = confirm(call, intent, true);
         return call.publishableKey() ? PaymentIntentJson.forPublishableKey(confirmed) : confirmed;
     }
 
-    private ObjectNode confirm(StripeCall call, ObjectNode intent) {
+    /** Confirms; {@code withPaymentMethod}: the call's payment method (or its data) is to be used first. */
+    private ObjectNode confirm(StripeCall call, ObjectNode intent, boolean withPaymentMethod) {
         PaymentIntentTransitions.check(Operation.CONFIRM, PaymentIntentJson.status(intent));
         PaymentIntentJson.apply(intent, call);
-        if (call.string("payment_method") != null) {
+        if (withPaymentMethod && call.string("payment_method") != null) {
             usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
                     "payment_method"));
-        } else if (call.map("payment_method_data") != null) {
+        } else if (withPaymentMethod && call.map("payment_method_data") != null) {
             usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
         }
         if (PaymentIntentJson.string(intent, "payment_method") == null) {
