@@ -19,8 +19,9 @@ class DatabaseConfiguration {
     DatabaseLocation databaseLocation(PaydeckProperties properties) {
         PaydeckProperties.Database database = properties.database();
         if (database.embedded()) {
+            // Stopped when the application context closes, after everything that uses it.
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                    properties.dataDirectory().resolve("postgres"), database.embeddedPort());
+                    properties.dataDirectory().resolve("postgres"), database.embeddedPort(), false);
             return DatabaseLocation.embedded(server);
         }
         return DatabaseLocation.external(database.url(), database.user(), database.password());

@@ -36,6 +36,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * before it could stop its PostgreSQL. {@code port} 0 picks a free port.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * {@link #start(Path, int)}; with {@code stopAtExit} false, the server is stopped only by {@link #close()}. The
+     * application closes it itself, after the components that use it have stopped: the library's own exit hook
+     * would stop PostgreSQL at the same time as they finish their work (webhook deliveries failing on a terminated
+     * connection during shutdown).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean stopAtExit) {
         try {
             Path data = dataDirectory.toAbsolutePath().normalize();
             Files.createDirectories(data);
@@ -45,6 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(data.getParent().resolve("pg-binaries").toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopAtExit)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("listen_addresses", "127.0.0.1")
