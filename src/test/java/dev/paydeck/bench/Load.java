@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Load shapes and latency recording shared by the benchmarks (virtual threads; loopback targets only). */
@@ -19,10 +20,18 @@ final class Load {
         void run() throws Exception;
     }
 
+    /**
+     * The most calls an open loop has in flight, like a client's connection pool: when the server falls behind, calls
+     * wait for one of these (their latency still counts from their scheduled start) instead of each opening a
+     * connection of its own, which made the load driver itself use a third of the machine.
+     */
+    static final int MAX_IN_FLIGHT = 64;
+
     /** A fixed arrival rate; latency counts from the scheduled start, so queueing is not hidden. */
     static void openLoop(int rate, Duration duration, Recorder recorder, Call call) throws InterruptedException {
         long intervalNanos = 1_000_000_000L / rate;
         long end = System.nanoTime() + duration.toNanos();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT, true);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long next = System.nanoTime(); next < end; next += intervalNanos) {
                 long scheduled = next;
@@ -30,7 +39,14 @@ final class Load {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                executor.submit(() -> recorder.time(scheduled, call));
+                executor.submit(() -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                        recorder.time(scheduled, call);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
             }
         }
     }

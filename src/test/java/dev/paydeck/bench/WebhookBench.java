@@ -58,15 +58,32 @@ public final class WebhookBench {
                 throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
             }
         };
-        Load.closedLoop(concurrency, warmup, new Load.Recorder(), post);
+        int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
+        if (rate > 0) {
+            Load.openLoop(rate, warmup, new Load.Recorder(), post);
+        } else {
+            Load.closedLoop(concurrency, warmup, new Load.Recorder(), post);
+        }
+        // The measured phase starts with nothing left to process from the warm-up, so its backlog is its own.
+        drain(base, token, Duration.ofSeconds(300));
         long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
         Load.Recorder recorder = new Load.Recorder();
+        Backlog backlog = Backlog.watch(base);
         long started = System.nanoTime();
-        Load.closedLoop(concurrency, duration, recorder, post);
+        if (rate > 0) {
+            Load.openLoop(rate, duration, recorder, post);
+        } else {
+            Load.closedLoop(concurrency, duration, recorder, post);
+        }
         double loadSeconds = (System.nanoTime() - started) / 1e9;
+        Backlog.Seen duringLoad = backlog.stop();
         double drainSeconds = drain(base, token, Duration.ofSeconds(120));
         long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
         Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("processed_per_s_during_load", String.format(java.util.Locale.ROOT, "%.1f",
+                duringLoad.processed() / loadSeconds));
+        extra.put("backlog_max_during_load", duringLoad.maxBacklog());
+        extra.put("backlog_at_end_of_load", duringLoad.lastBacklog());
         extra.put("backlog_drained_s_after_load", drainSeconds < 0 ? "\"not within 120 s\""
                 : String.format(java.util.Locale.ROOT, "%.1f", drainSeconds));
         if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
@@ -74,7 +91,74 @@ public final class WebhookBench {
                     (double) (cpuAfter - cpuBefore) / recorder.count()));
         }
         System.out.println(recorder.json("signed payment_intent.succeeded -> POST /webhooks/stripe/{organization}",
-                concurrency + " concurrent senders", loadSeconds, extra));
+                rate > 0 ? rate + " events/s open loop" : concurrency + " concurrent senders", loadSeconds, extra));
+    }
+
+    /**
+     * The processing backlog during the load, read every second from Paydeck's Prometheus figures: events waiting
+     * ({@code paydeck_webhooks_backlog}) and events processed ({@code paydeck_webhooks_processed_total}).
+     */
+    private static final class Backlog {
+
+        record Seen(long processed, long maxBacklog, long lastBacklog) {
+        }
+
+        private final String base;
+        private final long processedBefore;
+        private volatile boolean watching = true;
+        private volatile long maxBacklog;
+        private volatile long lastBacklog;
+        private final Thread thread;
+
+        private Backlog(String base) throws Exception {
+            this.base = base;
+            this.processedBefore = read()[1];
+            this.thread = Thread.ofVirtual().start(this::run);
+        }
+
+        static Backlog watch(String base) throws Exception {
+            return new Backlog(base);
+        }
+
+        private void run() {
+            while (watching) {
+                try {
+                    Thread.sleep(1000);
+                    long backlog = read()[0];
+                    lastBacklog = backlog;
+                    maxBacklog = Math.max(maxBacklog, backlog);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    System.err.println("Could not read the backlog: " + e.getMessage());
+                }
+            }
+        }
+
+        Seen stop() throws Exception {
+            watching = false;
+            thread.interrupt();
+            thread.join();
+            long[] now = read();
+            return new Seen(now[1] - processedBefore, Math.max(maxBacklog, now[0]), now[0]);
+        }
+
+        /** {backlog, processed so far}. */
+        private long[] read() throws Exception {
+            String text = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long backlog = 0;
+            long processed = 0;
+            for (String line : text.split("\n")) {
+                if (line.startsWith("paydeck_webhooks_backlog")) {
+                    backlog = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("paydeck_webhooks_processed_total")
+                        && line.contains("outcome=\"processed\"")) {
+                    processed += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return new long[] {backlog, processed};
+        }
     }
 
     /** Seconds until no event is left RECEIVED or PROCESSING, or -1. */
