@@ -2,11 +2,14 @@ package dev.paydeck.sandbox.api;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,12 @@ public class ObjectStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /**
+     * The key of the objects this transaction has written, as written (a deleted one as null): a request that
+     * creates an object and reads it again (a confirmation reads the PaymentMethod it just made, an expansion the
+     * charge) gets it without a query. The transaction holds their rows' locks, so reading "for update" is the same.
+     */
+    private final Object writtenKey = new Object();
 
     ObjectStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -30,40 +39,80 @@ public class ObjectStore {
     }
 
     public ObjectNode insert(String accountId, ObjectNode object) {
+        String data = json.writeValueAsString(object);
         jdbc.sql("insert into sandbox.objects (account_id, id, object, created, data) values (?, ?, ?, ?, ?::jsonb)")
                 .params(accountId, object.get("id").asString(), object.get("object").asString(),
-                        object.get("created").asLong(), json.writeValueAsString(object))
+                        object.get("created").asLong(), data)
                 .update();
+        written(accountId, object.get("id").asString(), data);
         return object;
     }
 
     public ObjectNode update(String accountId, ObjectNode object) {
+        String data = json.writeValueAsString(object);
         int updated = jdbc.sql("update sandbox.objects set data = ?::jsonb where account_id = ? and id = ?")
-                .params(json.writeValueAsString(object), accountId, object.get("id").asString())
+                .params(data, accountId, object.get("id").asString())
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("No stored object " + object.get("id").asString());
         }
+        written(accountId, object.get("id").asString(), data);
         return object;
     }
 
     public void delete(String accountId, String id) {
         jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
+        written(accountId, id, null);
     }
 
     public Optional<ObjectNode> find(String accountId, String id) {
-        return jdbc.sql("select data from sandbox.objects where account_id = ? and id = ?")
-                .params(accountId, id)
-                .query((rs, row) -> (ObjectNode) json.readTree(rs.getString(1)))
-                .optional();
+        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, ""));
     }
 
     /** Reads and locks the object for the rest of the transaction, so concurrent changes serialize. */
     public Optional<ObjectNode> findForUpdate(String accountId, String id) {
-        return jdbc.sql("select data from sandbox.objects where account_id = ? and id = ? for update")
+        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, " for update"));
+    }
+
+    private Optional<ObjectNode> read(String accountId, String id, String lock) {
+        return jdbc.sql("select data from sandbox.objects where account_id = ? and id = ?" + lock)
                 .params(accountId, id)
                 .query((rs, row) -> (ObjectNode) json.readTree(rs.getString(1)))
                 .optional();
+    }
+
+    private void written(String accountId, String id, String data) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> written = (Map<String, String>) TransactionSynchronizationManager.getResource(writtenKey);
+        if (written == null) {
+            Map<String, String> created = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(writtenKey, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(writtenKey);
+                }
+            });
+            written = created;
+        }
+        written.put(accountId + "/" + id, data);
+    }
+
+    private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> written = (Map<String, String>) TransactionSynchronizationManager.getResource(writtenKey);
+        if (written == null || !written.containsKey(accountId + "/" + id)) {
+            return Optional.empty();
+        }
+        String data = written.get(accountId + "/" + id);
+        // Deleted in this transaction: missing, as the database would say.
+        return data == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(data));
     }
 
     /**
