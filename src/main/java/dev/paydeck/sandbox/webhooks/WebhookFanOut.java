@@ -1,17 +1,13 @@
 package dev.paydeck.sandbox.webhooks;
 
 import dev.paydeck.sandbox.events.EventRecorder;
-import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,19 +23,20 @@ import java.util.Map;
 @Component
 class WebhookFanOut implements EventRecorder {
 
+    /** Parameters: the events' ids, types, times and documents (arrays), then the account three times. */
     private static final String RECORD = """
             with event as (
                 select e.id, e.type, e.created, e.data, e.n
-                  from unnest(:ids::text[], :types::text[], :created::bigint[], :data::text[]) with ordinality
+                  from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality
                        as e(id, type, created, data, n)),
             endpoints as (
                 select id, data->'enabled_events' as enabled_events from sandbox.objects
-                 where account_id = :account and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
+                 where account_id = ? and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
             stored as (
                 insert into sandbox.objects (account_id, id, object, created, data)
-                select :account, id, 'event', created, data::jsonb from event order by n)
+                select ?, id, 'event', created, data::jsonb from event order by n)
             insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
-            select :account, endpoints.id, event.id, now()
+            select ?, endpoints.id, event.id, now()
               from event join endpoints
                 on endpoints.enabled_events @> '["*"]'::jsonb
                    or endpoints.enabled_events @> jsonb_build_array(event.type)
@@ -97,24 +94,7 @@ class WebhookFanOut implements EventRecorder {
             created[i] = event.get("created").asLong();
             data[i] = json.writeValueAsString(event);
         }
-        jdbc.sql(RECORD)
-                .param("account", accountId)
-                .param("ids", array("text", ids))
-                .param("types", array("text", types))
-                .param("created", array("int8", created))
-                .param("data", array("text", data))
-                .update();
-    }
-
-    /** A PostgreSQL array parameter of the given element type. */
-    private static SqlTypeValue array(String elementType, Object[] values) {
-        return new AbstractSqlTypeValue() {
-            @Override
-            protected Object createTypeValue(Connection connection, int sqlType, String typeName)
-                    throws SQLException {
-                return connection.createArrayOf(elementType, values);
-            }
-        };
+        jdbc.sql(RECORD).params(ids, types, created, data, accountId, accountId, accountId).update();
     }
 
     @Override
