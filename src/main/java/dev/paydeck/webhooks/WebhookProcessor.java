@@ -24,10 +24,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Processes stored events on every Paydeck instance: claims due ones from the queue ({@link WebhookEvents}), publishes
- * each, on its own virtual thread, to the {@link StripeEventListener}s of its type, and records the outcome —
- * {@code PROCESSED}, {@code IGNORED} (no listener took it), a retry after the next backoff delay, or {@code FAILED}
- * with the error kept. The listeners and the mark share one transaction, which commits only if this attempt still
- * holds the event: so an event is applied exactly once even when a slow instance's lease is taken over by another.
+ * each to the {@link StripeEventListener}s of its type (in batches, each in one transaction on a virtual thread),
+ * and records the outcome — {@code PROCESSED}, {@code IGNORED} (no listener took it), a retry after the next backoff
+ * delay, or {@code FAILED} with the error kept. The listeners and the mark share one transaction, which commits only
+ * if this attempt still holds the event: so an event is applied exactly once even when a slow instance's lease is
+ * taken over by another.
  */
 @Component
 class WebhookProcessor implements SmartLifecycle {
