@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class StripeClients {
 
     private static final long RECHECK_NANOS = 1_000_000_000L;
+    /** Shared by every organization's client: it keeps no state of its own. */
+    private static final StripeTransport TRANSPORT = new StripeTransport();
 
     private record Cached(OffsetDateTime version, StripeClient client, String publishableKey, StripeMode mode,
                           long checkedAt) {
@@ -84,7 +86,8 @@ public class StripeClients {
                 .setApiKey(cipher.decrypt(stored.secretKeyCiphertext(), organization.toString()))
                 .setMaxNetworkRetries(2)
                 .setConnectTimeout(10_000)
-                .setReadTimeout(30_000);
+                .setReadTimeout(30_000)
+                .setHttpClient(TRANSPORT);
         if ("sandbox".equals(stored.source())) {
             builder.setApiBase(sandbox.apiBase());
         } else if (!stripeApiBase().isBlank()) {
