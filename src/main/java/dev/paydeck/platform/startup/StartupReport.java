@@ -55,7 +55,8 @@ class StartupReport {
             lines.add("             " + organization);
         }
         lines.add("  Webhooks : " + (properties.webhooks().enabled()
-                ? "enabled at " + properties.publicUrl() + "/webhooks/stripe/{organization}" : "disabled"));
+                ? "enabled at " + properties.publicUrl() + "/webhooks/stripe/{organization}"
+                        + " (or /webhooks/stripe for a single organization)" : "disabled"));
         lines.add("  Open     : " + local + "/");
         lines.add("  API docs : " + local + "/docs");
         lines.add("  Health   : " + local + "/health");
