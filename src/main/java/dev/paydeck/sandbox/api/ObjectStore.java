@@ -2,8 +2,6 @@ package dev.paydeck.sandbox.api;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,11 +25,11 @@ public class ObjectStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     /**
-     * The key of the objects this transaction has written, as written (a deleted one as null): a request that
-     * creates an object and reads it again (a confirmation reads the PaymentMethod it just made, an expansion the
-     * charge) gets it without a query. The transaction holds their rows' locks, so reading "for update" is the same.
+     * The objects this transaction has written, as written, by account and id: a request that creates an object and
+     * reads it again (a confirmation reads the PaymentMethod it just made, an expansion the charge) gets it without a
+     * query. The transaction holds their rows' locks, so reading "for update" is the same.
      */
-    private final Object writtenKey = new Object();
+    private final TransactionScoped<Map<String, String>> written = new TransactionScoped<>(HashMap::new);
 
     ObjectStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -44,7 +42,7 @@ public class ObjectStore {
                 .params(accountId, object.get("id").asString(), object.get("object").asString(),
                         object.get("created").asLong(), data)
                 .update();
-        written(accountId, object.get("id").asString(), data);
+        remember(accountId, object.get("id").asString(), data);
         return object;
     }
 
@@ -56,13 +54,16 @@ public class ObjectStore {
         if (updated != 1) {
             throw new IllegalStateException("No stored object " + object.get("id").asString());
         }
-        written(accountId, object.get("id").asString(), data);
+        remember(accountId, object.get("id").asString(), data);
         return object;
     }
 
     public void delete(String accountId, String id) {
         jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
-        written(accountId, id, null);
+        Map<String, String> objects = written.existing();
+        if (objects != null) {
+            objects.remove(accountId + "/" + id);
+        }
     }
 
     public Optional<ObjectNode> find(String accountId, String id) {
@@ -81,37 +82,16 @@ public class ObjectStore {
                 .optional();
     }
 
-    private void written(String accountId, String id, String data) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+    private void remember(String accountId, String id, String data) {
+        Map<String, String> objects = written.get();
+        if (objects != null) {
+            objects.put(accountId + "/" + id, data);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, String> written = (Map<String, String>) TransactionSynchronizationManager.getResource(writtenKey);
-        if (written == null) {
-            Map<String, String> created = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(writtenKey, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(writtenKey);
-                }
-            });
-            written = created;
-        }
-        written.put(accountId + "/" + id, data);
     }
 
     private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, String> written = (Map<String, String>) TransactionSynchronizationManager.getResource(writtenKey);
-        if (written == null || !written.containsKey(accountId + "/" + id)) {
-            return Optional.empty();
-        }
-        String data = written.get(accountId + "/" + id);
-        // Deleted in this transaction: missing, as the database would say.
+        Map<String, String> objects = written.existing();
+        String data = objects == null ? null : objects.get(accountId + "/" + id);
         return data == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(data));
     }
 

@@ -1,10 +1,9 @@
 package dev.paydeck.sandbox.webhooks;
 
+import dev.paydeck.sandbox.api.TransactionScoped;
 import dev.paydeck.sandbox.events.EventRecorder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,7 +42,8 @@ class WebhookFanOut implements EventRecorder {
              order by event.n""";
 
     /** The events a transaction has recorded so far, by account, stored just before it commits. */
-    private final Object pendingKey = new Object();
+    private final TransactionScoped<Map<String, List<ObjectNode>>> pending =
+            new TransactionScoped<>(LinkedHashMap::new, events -> events.forEach(this::store));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -55,30 +55,12 @@ class WebhookFanOut implements EventRecorder {
 
     @Override
     public void record(String accountId, ObjectNode event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Map<String, List<ObjectNode>> events = pending.get();
+        if (events == null) {
             store(accountId, List.of(event));
-            return;
+        } else {
+            events.computeIfAbsent(accountId, account -> new ArrayList<>()).add(event);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, List<ObjectNode>> pending =
-                (Map<String, List<ObjectNode>>) TransactionSynchronizationManager.getResource(pendingKey);
-        if (pending == null) {
-            Map<String, List<ObjectNode>> events = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(pendingKey, events);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    events.forEach(WebhookFanOut.this::store);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
-                }
-            });
-            pending = events;
-        }
-        pending.computeIfAbsent(accountId, account -> new ArrayList<>()).add(event);
     }
 
     private void store(String accountId, List<ObjectNode> events) {
