@@ -147,15 +147,19 @@ class PaymentRecords {
     Optional<Locked> lockByStripeIdForEvent(OrganizationId organization, String paymentIntentId) {
         return jdbc.sql("select * from payments where organization_id = ? and stripe_payment_intent_id = ? for update")
                 .params(organization.id(), paymentIntentId)
-                .query((rs, row) -> new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class)))
+                .query(this::locked)
                 .optional();
+    }
+
+    private Locked locked(ResultSet rs, int row) throws SQLException {
+        return new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class));
     }
 
     /** {@link #lock} with the newest applied event's time, in the same read. */
     Optional<Locked> lockForEvent(OrganizationId organization, UUID id) {
         return jdbc.sql("select * from payments where organization_id = ? and id = ? for update")
                 .params(organization.id(), id)
-                .query((rs, row) -> new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class)))
+                .query(this::locked)
                 .optional();
     }
 

@@ -65,9 +65,16 @@ class PaymentSync {
     /** Applies a PaymentIntent just read from Stripe: it is the current truth (a terminal local status stays). */
     Applied applyCurrent(OrganizationId organization, PaymentIntent intent) {
         Optional<Payment> known = records.lockByStripeId(organization, intent.getId());
-        Payment local = known.orElseGet(() -> recordUnseen(organization, intent));
-        String after = records.apply(organization, local.id(), intent).status();
-        return new Applied(local.id(), known.isPresent() ? local.status() : "unknown", after, known.isEmpty());
+        if (known.isPresent()) {
+            Payment local = known.get();
+            return new Applied(local.id(), local.status(), records.apply(organization, local.id(), intent).status(),
+                    false);
+        }
+        PaymentRecords.Locked unseen = recordUnseenForEvent(organization, intent, null);
+        Payment local = unseen.payment();
+        // A payment recorded now holds the intent's state already; Paydeck's own, found by its metadata, takes it.
+        String after = unseen.recordedNow() ? local.status() : records.apply(organization, local.id(), intent).status();
+        return new Applied(local.id(), "unknown", after, true);
     }
 
     /** The local payment of a PaymentIntent, locked; recorded first when Paydeck has none. */
