@@ -137,11 +137,7 @@ class WebhookEvents {
 
     /** PROCESSED or IGNORED; false when this attempt no longer holds the event (its lease ran out). */
     boolean finish(StripeEventReceived claim, String status) {
-        return jdbc.sql("""
-                        update webhook_events set status = ?, processed_at = now(), last_error = null,
-                               next_attempt_at = null, updated_at = now()
-                         where organization_id = ? and id = ? and status = 'PROCESSING' and attempts = ?""")
-                .params(status, claim.organization().id(), claim.id(), claim.attempt()).update() == 1;
+        return finishAll(Map.of(claim, status)) == 1;
     }
 
     /**
