@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,14 +23,48 @@ public class ObjectStore {
     /** How Stripe names each kind of object in its "No such ..." messages. */
     private static final Map<String, String> DISPLAY_NAMES = Map.of("payment_method", "PaymentMethod");
 
+    /** Parameters: accounts, ids, kinds, times, documents and whether each is new (arrays, in writing order). */
+    private static final String WRITE = """
+            insert into sandbox.objects as o (account_id, id, object, created, data)
+            select w.account_id, w.id, w.object, w.created, w.data::jsonb
+              from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::boolean[]) with ordinality
+                   as w(account_id, id, object, created, data, new, n)
+             order by w.n
+            on conflict (account_id, id) do update set data = excluded.data
+            returning o.id, (o.xmax = 0) as inserted""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     /**
-     * The objects this transaction has written, as written, by account and id: a request that creates an object and
-     * reads it again (a confirmation reads the PaymentMethod it just made, an expansion the charge) gets it without a
-     * query. The transaction holds their rows' locks, so reading "for update" is the same.
+     * The objects this transaction has written, as written, by account and id, in writing order. They are written
+     * to the database together, in one statement, just before the commit (or before a query that needs them): a
+     * confirmation creates a PaymentMethod, a PaymentIntent and a charge and updates the PaymentIntent, one
+     * statement instead of four. Until then a request that reads one of them again (a confirmation reads the
+     * PaymentMethod it just made, an expansion the charge) gets it from here; its row is locked by this
+     * transaction once written, and no other transaction can see it before, so reading "for update" is the same.
      */
-    private final TransactionScoped<Map<String, String>> written = new TransactionScoped<>(HashMap::new);
+    private final TransactionScoped<Map<String, Written>> written =
+            new TransactionScoped<>(LinkedHashMap::new, this::write);
+
+    /** An object written in this transaction; {@code stored} once it is in the database. */
+    private static final class Written {
+        final String accountId;
+        final String id;
+        final String object;
+        final long created;
+        final boolean isNew;
+        String data;
+        boolean stored;
+
+        Written(String accountId, ObjectNode object, boolean isNew, String data) {
+            this.accountId = accountId;
+            this.id = object.get("id").asString();
+            this.object = object.get("object").asString();
+            this.created = object.get("created").asLong();
+            this.isNew = isNew;
+            this.data = data;
+        }
+    }
 
     ObjectStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -37,33 +72,85 @@ public class ObjectStore {
     }
 
     public ObjectNode insert(String accountId, ObjectNode object) {
+        return write(accountId, object, true);
+    }
+
+    /** Replaces a stored object's document; the object must exist (the commit fails otherwise). */
+    public ObjectNode update(String accountId, ObjectNode object) {
+        return write(accountId, object, false);
+    }
+
+    private ObjectNode write(String accountId, ObjectNode object, boolean isNew) {
         String data = json.writeValueAsString(object);
-        jdbc.sql("insert into sandbox.objects (account_id, id, object, created, data) values (?, ?, ?, ?, ?::jsonb)")
-                .params(accountId, object.get("id").asString(), object.get("object").asString(),
-                        object.get("created").asLong(), data)
-                .update();
-        remember(accountId, object.get("id").asString(), data);
+        Map<String, Written> objects = written.get();
+        if (objects == null) {
+            write(List.of(new Written(accountId, object, isNew, data)));
+            return object;
+        }
+        String key = accountId + "/" + object.get("id").asString();
+        Written earlier = objects.get(key);
+        if (earlier != null && !earlier.stored) {
+            // Still only here: it is written once, as new if it was made in this transaction.
+            earlier.data = data;
+        } else {
+            objects.put(key, new Written(accountId, object, isNew && earlier == null, data));
+        }
         return object;
     }
 
-    public ObjectNode update(String accountId, ObjectNode object) {
-        String data = json.writeValueAsString(object);
-        int updated = jdbc.sql("update sandbox.objects set data = ?::jsonb where account_id = ? and id = ?")
-                .params(data, accountId, object.get("id").asString())
-                .update();
-        if (updated != 1) {
-            throw new IllegalStateException("No stored object " + object.get("id").asString());
+    /**
+     * Writes what this transaction has written and not yet stored, in one statement. Called before the commit, and
+     * by queries that must see those objects.
+     */
+    public void flush() {
+        Map<String, Written> objects = written.existing();
+        if (objects != null) {
+            write(objects);
         }
-        remember(accountId, object.get("id").asString(), data);
-        return object;
+    }
+
+    private void write(Map<String, Written> objects) {
+        List<Written> unstored = objects.values().stream().filter(object -> !object.stored).toList();
+        if (!unstored.isEmpty()) {
+            write(unstored);
+            unstored.forEach(object -> object.stored = true);
+        }
+    }
+
+    private void write(List<Written> objects) {
+        int size = objects.size();
+        String[] accounts = new String[size];
+        String[] ids = new String[size];
+        String[] kinds = new String[size];
+        Long[] created = new Long[size];
+        String[] data = new String[size];
+        Boolean[] isNew = new Boolean[size];
+        Map<String, Boolean> expectNew = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Written object = objects.get(i);
+            accounts[i] = object.accountId;
+            ids[i] = object.id;
+            kinds[i] = object.object;
+            created[i] = object.created;
+            data[i] = object.data;
+            isNew[i] = object.isNew;
+            expectNew.put(object.id, object.isNew);
+        }
+        jdbc.sql(WRITE).params(accounts, ids, kinds, created, data, isNew).query(rows -> {
+            String id = rows.getString(1);
+            boolean inserted = rows.getBoolean(2);
+            if (inserted != expectNew.get(id)) {
+                throw new IllegalStateException(inserted ? "No stored object " + id : "Object " + id + " exists");
+            }
+        });
     }
 
     public void delete(String accountId, String id) {
-        jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
-        Map<String, String> objects = written.existing();
+        Map<String, Written> objects = written.existing();
         if (objects != null) {
             objects.remove(accountId + "/" + id);
         }
+        jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
     }
 
     public Optional<ObjectNode> find(String accountId, String id) {
@@ -82,17 +169,10 @@ public class ObjectStore {
                 .optional();
     }
 
-    private void remember(String accountId, String id, String data) {
-        Map<String, String> objects = written.get();
-        if (objects != null) {
-            objects.put(accountId + "/" + id, data);
-        }
-    }
-
     private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
-        Map<String, String> objects = written.existing();
-        String data = objects == null ? null : objects.get(accountId + "/" + id);
-        return data == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(data));
+        Map<String, Written> objects = written.existing();
+        Written object = objects == null ? null : objects.get(accountId + "/" + id);
+        return object == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(object.data));
     }
 
     /**
@@ -107,6 +187,7 @@ public class ObjectStore {
     }
 
     public StripeList list(String accountId, String object, ListQuery query, String url) {
+        flush();
         StringBuilder sql = new StringBuilder(
                 "select data, seq from sandbox.objects where account_id = :account and object = :object");
         Map<String, Object> params = new java.util.HashMap<>();

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.webhooks;
 
+import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.TransactionScoped;
 import dev.paydeck.sandbox.events.EventRecorder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,10 +48,12 @@ class WebhookFanOut implements EventRecorder {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ObjectStore objects;
 
-    WebhookFanOut(JdbcClient jdbc, JsonMapper json) {
+    WebhookFanOut(JdbcClient jdbc, JsonMapper json, ObjectStore objects) {
         this.jdbc = jdbc;
         this.json = json;
+        this.objects = objects;
     }
 
     @Override
@@ -64,6 +67,8 @@ class WebhookFanOut implements EventRecorder {
     }
 
     private void store(String accountId, List<ObjectNode> events) {
+        // The endpoints are read from the stored objects, so the transaction's own writes go first.
+        objects.flush();
         int size = events.size();
         String[] ids = new String[size];
         String[] types = new String[size];
