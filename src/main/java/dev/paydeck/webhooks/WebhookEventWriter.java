@@ -145,8 +145,8 @@ class WebhookEventWriter implements SmartLifecycle {
                 write(group);
             } finally {
                 // Only those an unexpected error left unanswered: their requests must not wait for the timeout.
-                group.forEach(pending -> pending.stored().completeExceptionally(
-                        new IllegalStateException("the writer failed")));
+                group.stream().filter(pending -> !pending.stored().isDone()).forEach(pending -> pending.stored()
+                        .completeExceptionally(new IllegalStateException("the writer failed")));
                 group.clear();
             }
         }
