@@ -1,6 +1,6 @@
 # Sourced by the bench/run-*.sh scripts: builds Paydeck, starts it on a throw-away data directory (embedded
 # PostgreSQL) with the given extra environment, waits until it is healthy, and stops it (and its PostgreSQL) when
-# the calling script exits. Sets APP_PID and BASE_URL.
+# the calling script exits. Sets APP_PID, POSTGRES_PID (the embedded PostgreSQL's postmaster) and BASE_URL.
 #
 # Environment: PORT (default 8080; must be free).
 
@@ -22,6 +22,7 @@ echo "Building Paydeck with $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)" 
 
 BENCH_WORK=$(mktemp -d -t paydeck-bench.XXXXXX)
 APP_PID=""
+POSTGRES_PID=-1
 
 paydeck_stop() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -58,6 +59,7 @@ paydeck_start() {
     for attempt in $(seq 1 240); do
         if curl -fsS -o /dev/null "$BASE_URL/health" 2>/dev/null; then
             echo "Paydeck is up: $(curl -fsS "$BASE_URL/health")" >&2
+            POSTGRES_PID=$(head -n 1 "$BENCH_WORK/data/postgres/postmaster.pid" 2>/dev/null || echo -1)
             return 0
         fi
         if ! kill -0 "$APP_PID" 2>/dev/null || (( attempt == 240 )); then

@@ -16,7 +16,7 @@ classpath=$(paydeck_bench_classpath)
 paydeck_start PAYDECK_SANDBOX_RATE_LIMIT=0 PAYDECK_DEMO_ENABLED=false
 for rate in "${RATE:-150}" 0; do
     warmup=$([[ $rate == 0 ]] && echo 10 || echo "${WARMUP:-300}")
-    "$JAVA_HOME/bin/java" -Dhttp.maxConnections=64 -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
+    "$JAVA_HOME/bin/java" -cp "$classpath" dev.paydeck.bench.PaymentsApiBench --base="$BASE_URL" \
         --concurrency="${CONCURRENCY:-16}" --rate="$rate" --seconds="${DURATION_SECONDS:-30}" --warmup="$warmup" \
-        --app-pid="$APP_PID"
+        --app-pid="$APP_PID" --postgres-pid="$POSTGRES_PID"
 done

@@ -131,13 +131,73 @@ final class Load {
 
     /** CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux). */
     static long cpuMillis(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? -1 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
+    }
+
+    /**
+     * CPU time of a process and its children, in milliseconds: for PostgreSQL, the postmaster with its backends and
+     * background workers (each a process of its own). A child that has ended is counted in the parent's figures for
+     * ended children. -1 if the process is not there.
+     */
+    static long treeCpuMillis(long pid) {
+        String[] parent = stat(pid);
+        if (parent == null) {
+            return -1;
+        }
+        long ticks = Long.parseLong(parent[11]) + Long.parseLong(parent[12]) + Long.parseLong(parent[13])
+                + Long.parseLong(parent[14]);
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (var process : (Iterable<java.nio.file.Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    String[] child = stat(Long.parseLong(name));
+                    if (child != null && Long.parseLong(child[1]) == pid) {
+                        ticks += Long.parseLong(child[11]) + Long.parseLong(child[12]);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return ticks * 1000 / 100;
+    }
+
+    /** The fields of /proc/{pid}/stat after the command name (state first), or null. */
+    private static String[] stat(long pid) {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 1000 / 100;
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (java.io.IOException | RuntimeException e) {
-            return -1;
+            return null;
+        }
+    }
+
+    /**
+     * The CPU figures of a measured phase, per unit of work: Paydeck's process (service and sandbox) and, given its
+     * postmaster, PostgreSQL's processes.
+     */
+    record Cpu(long appPid, long postgresPid, long app, long postgres) {
+
+        static Cpu start(long appPid, long postgresPid) {
+            return new Cpu(appPid, postgresPid, appPid > 0 ? cpuMillis(appPid) : -1,
+                    postgresPid > 0 ? treeCpuMillis(postgresPid) : -1);
+        }
+
+        /** Adds {@code <prefix>app_cpu_ms_per_<unit>} and {@code ..postgres..} to the result's figures. */
+        void report(long units, String unit, Map<String, Object> extra) {
+            long appNow = appPid > 0 ? cpuMillis(appPid) : -1;
+            long postgresNow = postgresPid > 0 ? treeCpuMillis(postgresPid) : -1;
+            if (units <= 0) {
+                return;
+            }
+            if (app >= 0 && appNow >= 0) {
+                extra.put("app_cpu_ms_per_" + unit, String.format(Locale.ROOT, "%.2f", (double) (appNow - app) / units));
+            }
+            if (postgres >= 0 && postgresNow >= 0) {
+                extra.put("postgres_cpu_ms_per_" + unit, String.format(Locale.ROOT, "%.2f",
+                        (double) (postgresNow - postgres) / units));
+            }
         }
     }
 }

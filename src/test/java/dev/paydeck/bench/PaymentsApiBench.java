@@ -1,12 +1,5 @@
 package dev.paydeck.bench;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,9 +14,6 @@ import java.util.UUID;
  * (service and sandbox together) spent per payment. Not a test: run by {@code bench/run-payments.sh}.
  */
 public final class PaymentsApiBench {
-
-    private static final JsonMapper JSON = BenchApi.JSON;
-    private static final HttpClient HTTP = BenchApi.HTTP;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -40,33 +30,30 @@ public final class PaymentsApiBench {
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
         long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
+        long postgresPid = Long.parseLong(options.getOrDefault("postgres-pid", "-1"));
 
         String apiKey = setUp(base);
         String body = "{\"amount\":2000,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
+        LoopbackHttp http = new LoopbackHttp(base);
         Load.Call pay = () -> {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/payment-intents"))
-                    .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201 || !response.body().contains("\"succeeded\"")) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            LoopbackHttp.Response response = http.post("/api/v1/payment-intents", Map.of(
+                    "Authorization", "Bearer " + apiKey, "Content-Type", "application/json",
+                    "Idempotency-Key", UUID.randomUUID().toString()), body);
+            if (response.status() != 201 || !response.body().contains("\"succeeded\"")) {
+                throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
             }
         };
         Load.closedLoop(concurrency, warmup, new Load.Recorder(), pay);
         Load.Recorder recorder = new Load.Recorder();
-        long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
+        Load.Cpu cpu = Load.Cpu.start(pid, postgresPid);
         long started = System.nanoTime();
         if (rate > 0) {
             Load.openLoop(rate, duration, recorder, pay);
         } else {
             Load.closedLoop(concurrency, duration, recorder, pay);
         }
-        long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
-            extra.put("app_cpu_ms_per_payment", String.format(java.util.Locale.ROOT, "%.2f",
-                    (double) (cpuAfter - cpuBefore) / recorder.count()));
-        }
+        cpu.report(recorder.count(), "payment", extra);
         System.out.println(recorder.json("paydeck POST /api/v1/payment-intents (create+confirm)",
                 rate > 0 ? rate + " payments/s open loop" : concurrency + " concurrent callers", started, extra));
     }

@@ -42,20 +42,21 @@ public final class WebhookBench {
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "40")));
         long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
+        long postgresPid = Long.parseLong(options.getOrDefault("postgres-pid", "-1"));
 
         String[] setup = setUp(base);
         String token = setup[0];
-        String endpoint = base + "/webhooks/stripe/" + setup[1];
+        String endpoint = "/webhooks/stripe/" + setup[1];
+        LoopbackHttp http = new LoopbackHttp(base);
         AtomicLong sequence = new AtomicLong();
         Load.Call post = () -> {
             String payload = event(sequence.incrementAndGet());
             long timestamp = System.currentTimeMillis() / 1000;
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Stripe-Signature", "t=" + timestamp + ",v1=" + sign(timestamp + "." + payload))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            LoopbackHttp.Response response = http.post(endpoint, Map.of(
+                    "Content-Type", "application/json; charset=utf-8",
+                    "Stripe-Signature", "t=" + timestamp + ",v1=" + sign(timestamp + "." + payload)), payload);
+            if (response.status() / 100 != 2) {
+                throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
             }
         };
         int rate = Integer.parseInt(options.getOrDefault("rate", "0"));
@@ -66,7 +67,7 @@ public final class WebhookBench {
         }
         // The measured phase starts with nothing left to process from the warm-up, so its backlog is its own.
         drain(base, token, Duration.ofSeconds(300));
-        long cpuBefore = pid > 0 ? Load.cpuMillis(pid) : -1;
+        Load.Cpu cpu = Load.Cpu.start(pid, postgresPid);
         Load.Recorder recorder = new Load.Recorder();
         Backlog backlog = Backlog.watch(base);
         long started = System.nanoTime();
@@ -78,7 +79,6 @@ public final class WebhookBench {
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         Backlog.Seen duringLoad = backlog.stop();
         double drainSeconds = drain(base, token, Duration.ofSeconds(120));
-        long cpuAfter = pid > 0 ? Load.cpuMillis(pid) : -1;
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("processed_per_s_during_load", String.format(java.util.Locale.ROOT, "%.1f",
                 duringLoad.processed() / loadSeconds));
@@ -86,10 +86,7 @@ public final class WebhookBench {
         extra.put("backlog_at_end_of_load", duringLoad.lastBacklog());
         extra.put("backlog_drained_s_after_load", drainSeconds < 0 ? "\"not within 120 s\""
                 : String.format(java.util.Locale.ROOT, "%.1f", drainSeconds));
-        if (cpuBefore >= 0 && cpuAfter >= 0 && recorder.count() > 0) {
-            extra.put("app_cpu_ms_per_event_received_and_processed", String.format(java.util.Locale.ROOT, "%.2f",
-                    (double) (cpuAfter - cpuBefore) / recorder.count()));
-        }
+        cpu.report(recorder.count(), "event_received_and_processed", extra);
         System.out.println(recorder.json("signed payment_intent.succeeded -> POST /webhooks/stripe/{organization}",
                 rate > 0 ? rate + " events/s open loop" : concurrency + " concurrent senders", loadSeconds, extra));
     }
