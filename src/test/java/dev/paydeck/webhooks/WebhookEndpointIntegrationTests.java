@@ -114,6 +114,24 @@ class WebhookEndpointIntegrationTests extends WebhookTest {
     }
 
     @Test
+    void aHugeBodyAnotherMethodAndAnUnknownAddressAreAnsweredWithProblems() {
+        String huge = event(newEventId(), "customer.created", Instant.now().getEpochSecond(),
+                "{\"id\":\"cus_x\",\"description\":\"" + "x".repeat(1_200_000) + "\"}");
+        var tooLarge = deliver(organization, huge, signature(webhookSecret, Instant.now().getEpochSecond(), huge));
+        var get = send(request("/webhooks/stripe/" + organization).GET());
+        var deeper = send(request("/webhooks/stripe/" + organization + "/more").header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(deeper.statusCode()).isEqualTo(404);
+        assertThat(events("")).isEmpty();
+    }
+
+    @Test
     void theEventListIsForMembersOnly() {
         assertThat(call("GET", "/api/v1/webhook-events", null, null).statusCode()).isEqualTo(401);
     }
