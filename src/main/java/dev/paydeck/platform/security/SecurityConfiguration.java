@@ -53,8 +53,9 @@ class SecurityConfiguration {
 
     /**
      * Machine endpoints that authenticate with their own credentials (the sandbox's Stripe API checks its API keys,
-     * the webhook endpoint checks Stripe's signature): no session, no CSRF, no login; only CORS (Stripe.js calls the
-     * sandbox API from any origin, as it calls Stripe). A short chain, because these are the busiest addresses.
+     * the webhook endpoint checks Stripe's signature): no session, no CSRF, no login. Both are answered by servlet
+     * filters ahead of security ({@code SandboxApiFilter}, {@code StripeWebhookFilter}), as they are the busiest
+     * addresses; this chain sees only what those pass on (another address under these prefixes: 404).
      */
     @Bean
     @Order(0)
