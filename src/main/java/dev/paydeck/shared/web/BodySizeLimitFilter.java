@@ -7,7 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -34,8 +33,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problemWriter.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "The request body is larger than the limit of " + limit + " bytes."));
+            problemWriter.write(response, PayloadTooLargeException.problem(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -85,8 +85,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", ex.getMessage());
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+        return handleExceptionInternal(ex, ex.problem(), new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -86,8 +86,7 @@ final class StripeWebhookFilter extends HttpFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (PayloadTooLargeException tooLarge) {
-            problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    tooLarge.getMessage()));
+            problems.write(response, tooLarge.problem());
             return;
         }
         if (body.length == 0) {
