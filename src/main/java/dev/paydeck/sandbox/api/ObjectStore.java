@@ -87,7 +87,7 @@ public class ObjectStore {
             write(List.of(new Written(accountId, object, isNew, data)));
             return object;
         }
-        String key = accountId + "/" + object.get("id").asString();
+        String key = key(accountId, object.get("id").asString());
         Written earlier = objects.get(key);
         if (earlier != null && !earlier.stored) {
             // Still only here: it is written once, as new if it was made in this transaction.
@@ -148,7 +148,7 @@ public class ObjectStore {
     public void delete(String accountId, String id) {
         Map<String, Written> objects = written.existing();
         if (objects != null) {
-            objects.remove(accountId + "/" + id);
+            objects.remove(key(accountId, id));
         }
         jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
     }
@@ -169,9 +169,14 @@ public class ObjectStore {
                 .optional();
     }
 
+    /** How the transaction's written objects are found: ids are unique within an account. */
+    private static String key(String accountId, String id) {
+        return accountId + "/" + id;
+    }
+
     private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
         Map<String, Written> objects = written.existing();
-        Written object = objects == null ? null : objects.get(accountId + "/" + id);
+        Written object = objects == null ? null : objects.get(key(accountId, id));
         return object == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(object.data));
     }
 
