@@ -43,12 +43,12 @@ import java.util.TreeMap;
  * controller got nothing from Spring MVC but a handler lookup over every mapping, twice with CORS) and authenticates
  * with its own keys, so Spring Security's chain has nothing to do either. It runs after the request context is set
  * (hosted-page URLs are built from the current request) and before security; a payment through Paydeck makes one
- * request here, and this cuts its cost by about a third.
+ * request here.
  */
 final class SandboxApiFilter extends HttpFilter {
 
     /** Stripe.js on a shop's page at another origin ({@code http://localhost:3000}) calls the API directly. */
-    static final CorsConfiguration CORS = cors();
+    private static final CorsConfiguration CORS = cors();
 
     static final String API_VERSION = StripeCall.DEFAULT_API_VERSION;
     private static final Logger log = LoggerFactory.getLogger(SandboxApiFilter.class);
