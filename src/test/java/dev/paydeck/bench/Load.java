@@ -184,7 +184,7 @@ final class Load {
                     postgresPid > 0 ? treeCpuMillis(postgresPid) : -1);
         }
 
-        /** Adds {@code <prefix>app_cpu_ms_per_<unit>} and {@code ..postgres..} to the result's figures. */
+        /** Adds {@code app_cpu_ms_per_<unit>} and {@code postgres_cpu_ms_per_<unit>} to the result's figures. */
         void report(long units, String unit, Map<String, Object> extra) {
             long appNow = appPid > 0 ? cpuMillis(appPid) : -1;
             long postgresNow = postgresPid > 0 ? treeCpuMillis(postgresPid) : -1;

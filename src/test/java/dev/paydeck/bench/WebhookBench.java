@@ -40,7 +40,7 @@ public final class WebhookBench {
         String base = options.getOrDefault("base", "http://127.0.0.1:8080");
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "40")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "300")));
         long pid = Long.parseLong(options.getOrDefault("app-pid", "-1"));
         long postgresPid = Long.parseLong(options.getOrDefault("postgres-pid", "-1"));
 
