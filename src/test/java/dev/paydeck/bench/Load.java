@@ -69,13 +69,17 @@ final class Load {
     /** Latencies in microseconds and error counts; prints one JSON line. */
     static final class Recorder {
         private final ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+        /** Each call's scheduled start (nanoTime) and latency in microseconds, for {@link #windows}. */
+        private final ConcurrentLinkedQueue<long[]> timed = new ConcurrentLinkedQueue<>();
         private final AtomicLong errors = new AtomicLong();
         private volatile String lastError;
 
         void time(long startNanos, Call call) {
             try {
                 call.run();
-                micros.add((System.nanoTime() - startNanos) / 1_000);
+                long latency = (System.nanoTime() - startNanos) / 1_000;
+                micros.add(latency);
+                timed.add(new long[] {startNanos, latency});
             } catch (Exception e) {
                 errors.incrementAndGet();
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -102,6 +106,24 @@ final class Load {
             return result;
         }
 
+        /**
+         * The p99 latency in milliseconds of the calls started in each {@code seconds}-long window from
+         * {@code startedNanos}: shows whether a tail is spread over the run or comes from a few bad moments.
+         */
+        List<Double> windows(long startedNanos, int seconds) {
+            Map<Long, List<Long>> byWindow = new java.util.TreeMap<>();
+            for (long[] call : timed) {
+                byWindow.computeIfAbsent((call[0] - startedNanos) / (seconds * 1_000_000_000L),
+                        window -> new ArrayList<>()).add(call[1]);
+            }
+            List<Double> result = new ArrayList<>();
+            for (List<Long> latencies : byWindow.values()) {
+                latencies.sort(null);
+                result.add(Math.round(latencies.get((int) Math.ceil(0.99 * latencies.size()) - 1) / 100.0) / 10.0);
+            }
+            return result;
+        }
+
         String json(String name, String load, long startedNanos, Map<String, Object> extra) {
             return json(name, load, (System.nanoTime() - startedNanos) / 1e9, extra);
         }
@@ -114,7 +136,8 @@ final class Load {
             out.append(",\"throughput_per_s\":").append(String.format(Locale.ROOT, "%.1f", count() / seconds));
             out.append(",\"latency_ms\":").append(map(percentiles()));
             extra.forEach((key, value) -> out.append(",\"").append(key).append("\":")
-                    .append(value instanceof Map<?, ?> m ? map(m) : value));
+                    .append(value instanceof Map<?, ?> m ? map(m) : value instanceof List<?> list
+                            ? list.toString().replace(" ", "") : value));
             if (lastError != null) {
                 out.append(",\"last_error\":\"").append(lastError.replace("\"", "'")).append('"');
             }

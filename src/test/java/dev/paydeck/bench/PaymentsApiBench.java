@@ -54,6 +54,7 @@ public final class PaymentsApiBench {
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         cpu.report(recorder.count(), "payment", extra);
+        extra.put("p99_ms_per_5s", recorder.windows(started, 5));
         System.out.println(recorder.json("paydeck POST /api/v1/payment-intents (create+confirm)",
                 rate > 0 ? rate + " payments/s open loop" : concurrency + " concurrent callers", started, extra));
     }
