@@ -48,6 +48,9 @@ class ApplicationRestartIntegrationTests {
         Process second = startPaydeck(httpPort, databasePort);
         awaitHealthy(httpPort, second);
         assertThat(queryMarker(databasePort)).isEqualTo("kept");
+        assertThat(poolConnectionsOverUnixSocket(databasePort))
+                .as("the pool reaches its embedded PostgreSQL through the Unix-domain socket, TCP stays open")
+                .isPositive();
         assertThat(ProcessHandle.of(orphanedPostgres).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
         second.destroy();
@@ -130,6 +133,16 @@ class ApplicationRestartIntegrationTests {
         try (Connection connection = connect(port); var statement = connection.createStatement();
              var result = statement.executeQuery("select value from restart_marker")) {
             return result.next() ? result.getString(1) : null;
+        }
+    }
+
+    /** Paydeck's own connections to its database that came through the Unix-domain socket (no client address). */
+    private static int poolConnectionsOverUnixSocket(int port) throws SQLException {
+        try (Connection connection = connect(port); var statement = connection.createStatement();
+             var result = statement.executeQuery("select count(*) from pg_stat_activity where datname = 'paydeck' "
+                     + "and backend_type = 'client backend' and client_addr is null")) {
+            result.next();
+            return result.getInt(1);
         }
     }
 

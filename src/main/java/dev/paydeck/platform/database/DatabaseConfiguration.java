@@ -35,6 +35,10 @@ class DatabaseConfiguration {
         config.setUsername(location.user());
         config.setPassword(location.password());
         config.setMaximumPoolSize(20);
+        location.unixSocket().ifPresent(socket -> {
+            config.addDataSourceProperty("socketFactory", UnixDomainSocketFactory.class.getName());
+            config.addDataSourceProperty("socketFactoryArg", socket.toString());
+        });
         return new HikariDataSource(config);
     }
 }

@@ -1,5 +1,7 @@
 package dev.paydeck.platform.database;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +49,11 @@ public final class DatabaseLocation implements AutoCloseable {
     static String redact(String url) {
         String withoutPassword = PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
         return USER_INFO.matcher(withoutPassword).replaceAll("//***@");
+    }
+
+    /** The embedded server's Unix-domain socket, which the pool uses instead of TCP when there is one. */
+    Optional<Path> unixSocket() {
+        return isEmbedded() ? embeddedServer.unixSocket() : Optional.empty();
     }
 
     String jdbcUrl() {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server run from binaries shipped in a Maven artifact, with its data kept in a directory
@@ -57,7 +58,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(stopAtExit)
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("unix_socket_directories", "")
+                    // The pool connects through the Unix-domain socket in the data directory when its path fits
+                    // (see UnixDomainSocketFactory); TCP stays for everything else.
+                    .setServerConfig("unix_socket_directories", unixSocketFits(data) ? data.toString() : "")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // The library starts PostgreSQL for tests: without fsync (-F) and with asynchronous commits.
                     // Paydeck keeps payments in it, so a commit must be on disk before it is answered.
@@ -77,6 +80,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /** A Unix-domain socket's path is at most 107 bytes; the server names its socket {@code .s.PGSQL.<port>}. */
+    private static boolean unixSocketFits(Path data) {
+        return !System.getProperty("os.name").startsWith("Windows")
+                && data.resolve(".s.PGSQL.65535").toString().getBytes().length <= 107;
+    }
+
+    /** The path of the server's Unix-domain socket, if it has one. */
+    public Optional<Path> unixSocket() {
+        Path socket = dataDirectory.resolve(".s.PGSQL." + postgres.getPort());
+        return unixSocketFits(dataDirectory) ? Optional.of(socket) : Optional.empty();
     }
 
     private void createApplicationDatabase() {
