@@ -49,6 +49,7 @@ class SandboxWebhookDeliveryIntegrationTests extends SandboxTest {
         assertThat(request.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
         assertThat(request.header("User-Agent")).isEqualTo("Stripe/1.0 (+https://stripe.com/docs/webhooks)");
         assertThat(request.header("Stripe-Signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
+        assertThat(request.header("Upgrade")).as("a plain HTTP/1.1 request, without an h2c upgrade offer").isNull();
         Event event = Webhook.constructEvent(request.body(), request.header("Stripe-Signature"),
                 endpoint.getSecret());
         assertThat(event.getType()).isEqualTo("customer.created");

@@ -31,7 +31,10 @@ final class WebhookSender {
 
     WebhookSender(Duration timeout, Executor executor) {
         this.timeout = timeout;
+        // HTTP/1.1, as Stripe's own deliveries: with the client's default (HTTP/2), every request over plain HTTP
+        // carries an h2c upgrade offer (three more headers for the endpoint to parse and ignore).
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor)
