@@ -63,7 +63,8 @@ class CustomersApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a customer", description = "Creates the customer in the organization's Stripe and "
-            + "keeps a local copy. Send an Idempotency-Key header to retry safely.")
+            + "keeps a local copy. Send an Idempotency-Key header to retry safely: called from your own sign-up "
+            + "with your user's id as the key, each user gets one Stripe customer.")
     Customer create(Caller caller, @Valid @RequestBody CustomerRequest request) {
         caller.requireWrite();
         if (request.email() == null && request.name() == null) {
