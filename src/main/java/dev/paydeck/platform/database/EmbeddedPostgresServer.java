@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,7 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** A Unix-domain socket's path is at most 107 bytes; the server names its socket {@code .s.PGSQL.<port>}. */
     private static boolean unixSocketFits(Path data) {
         return !System.getProperty("os.name").startsWith("Windows")
-                && data.resolve(".s.PGSQL.65535").toString().getBytes().length <= 107;
+                && data.resolve(".s.PGSQL.65535").toString().getBytes(StandardCharsets.UTF_8).length <= 107;
     }
 
     /** The path of the server's Unix-domain socket, if it has one. */
