@@ -92,14 +92,18 @@ class PaymentsApiController {
                           Boolean offSession) {
     }
 
-    record CapturePayment(@Schema(description = "Omit to capture all that is authorized") @Positive Long amount) {
+    record CapturePayment(@Schema(example = "1500", description = "Omit to capture all that is authorized")
+                          @Positive Long amount) {
     }
 
-    record CancelPayment(@Pattern(regexp = "duplicate|fraudulent|requested_by_customer|abandoned",
+    record CancelPayment(@Schema(example = "requested_by_customer")
+            @Pattern(regexp = "duplicate|fraudulent|requested_by_customer|abandoned",
             message = "must be duplicate, fraudulent, requested_by_customer or abandoned") String reason) {
     }
 
-    record CreateRefund(@Schema(description = "Omit to refund all that is left") @Positive Long amount,
+    record CreateRefund(@Schema(example = "500", description = "Omit to refund all that is left")
+                        @Positive Long amount,
+                        @Schema(example = "requested_by_customer")
                         @Pattern(regexp = "duplicate|fraudulent|requested_by_customer",
                                 message = "must be duplicate, fraudulent or requested_by_customer") String reason) {
     }
