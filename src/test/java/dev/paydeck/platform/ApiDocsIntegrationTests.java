@@ -10,8 +10,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Swagger UI shows an example for every request body of the REST API, given whole or by the fields of its schema.
- * (Examples of every answer are still to come: most of the API's answers have none yet.)
+ * Swagger UI shows an example for every request body of the REST API, given whole or by the fields of its schema,
+ * and for the answers of the payments and customers endpoints (the other endpoints' answers are still to come).
  */
 class ApiDocsIntegrationTests extends IntegrationTest {
 
@@ -38,6 +38,35 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         assertThat(withoutRequestExample).as("operations whose request body has no example").isEmpty();
     }
 
+    @Test
+    void thePaymentAndCustomerAnswersHaveExamples() {
+        JsonNode docs = json(get("/v3/api-docs", "application/json"));
+        JsonNode schemas = docs.path("components").path("schemas");
+        List<String> checked = new ArrayList<>();
+        List<String> withoutResponseExample = new ArrayList<>();
+        for (var path : docs.get("paths").properties()) {
+            boolean payments = path.getKey().startsWith("/api/v1/payment-intents")
+                    && !path.getKey().endsWith("/refunds");
+            if (!payments && !path.getKey().startsWith("/api/v1/customers")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                checked.add(name);
+                boolean answered = false;
+                for (var response : operation.getValue().path("responses").properties()) {
+                    answered |= anyContentHasExample(response.getValue().path("content"), schemas);
+                }
+                if (!answered) {
+                    withoutResponseExample.add(name);
+                }
+            }
+        }
+        assertThat(checked).contains("POST /api/v1/payment-intents", "GET /api/v1/customers",
+                "DELETE /api/v1/customers/{id}");
+        assertThat(withoutResponseExample).as("operations whose answer has no example").isEmpty();
+    }
+
     private static boolean anyContentHasExample(JsonNode content, JsonNode schemas) {
         for (JsonNode media : content) {
             if (media.has("example") || media.has("examples") || hasExample(media.path("schema"), schemas, 0)) {
@@ -49,7 +78,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 
     /** An example on the schema, on one of its fields, or inside a referenced schema, list item or page item. */
     private static boolean hasExample(JsonNode schema, JsonNode schemas, int depth) {
-        if (schema.isMissingNode() || depth > 3) {
+        if (schema.isMissingNode() || depth > 6) {
             return false;
         }
         if (schema.has("$ref")) {
