@@ -7,6 +7,7 @@ import dev.paydeck.accounts.Person;
 import dev.paydeck.accounts.SignedInPerson;
 import dev.paydeck.accounts.TokenIssuer;
 import dev.paydeck.shared.web.Problems;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Accounts", description = "People: sign-up, API tokens")
 class AuthApiController {
+
+    /** A person as the API answers it, for the examples in Swagger UI. */
+    private static final String PERSON_EXAMPLE = """
+            {"id": "e1700ebb-cc20-4fd7-8a78-bc41cb7c359c", "email": "ada@example.com", "name": "Ada Lovelace"}""";
 
     private final Accounts accounts;
     private final TokenIssuer tokens;
@@ -58,6 +63,7 @@ class AuthApiController {
     @PostMapping("/auth/sign-up")
     @SecurityRequirements
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(description = "Signed up", value = PERSON_EXAMPLE)
     @Operation(summary = "Sign up", description = "Creates a person. The password must have 12 to 72 characters. "
             + "409 if the email already has an account.")
     PersonView signUp(@Valid @RequestBody SignUpForm form) {
@@ -66,6 +72,9 @@ class AuthApiController {
 
     @PostMapping("/auth/token")
     @SecurityRequirements
+    @ExampleAnswer(description = "The token; send it as 'Authorization: Bearer …'", value = """
+            {"access_token": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl",
+             "token_type": "Bearer", "expires_in": 900}""")
     @Operation(summary = "Get an API token", description = "Exchanges email and password for a short-lived "
             + "bearer token (JWT). After 5 wrong passwords the account is locked for 15 minutes.")
     ResponseEntity<?> token(@Valid @RequestBody TokenRequest request) {
@@ -79,6 +88,7 @@ class AuthApiController {
     }
 
     @GetMapping("/me")
+    @ExampleAnswer(description = "The person the token belongs to", value = PERSON_EXAMPLE)
     @Operation(summary = "The signed-in person", security = @SecurityRequirement(name = "bearer"))
     PersonView me(@AuthenticationPrincipal SignedInPerson person) {
         return new PersonView(person.id().toString(), person.email(), person.name());

@@ -2,6 +2,7 @@ package dev.paydeck.audit.web;
 
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.audit.AuditLog;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,15 @@ class AuditLogApiController {
     }
 
     @GetMapping("/api/v1/audit-log")
+    @ExampleAnswer(description = "A page of the log, newest first", value = """
+            {"data": [{"id": 13, "occurred_at": "2026-11-24T09:45:00Z", "actor": "api key Shop backend",
+                       "action": "payment.refunded", "object_type": "payment",
+                       "object_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "detail": "$5.00"},
+                      {"id": 12, "occurred_at": "2026-11-24T09:30:00Z", "actor": "ada@example.com",
+                       "action": "api_key.created", "object_type": "api_key",
+                       "object_id": "3c69e8b3-3f57-4957-b851-026558409e71",
+                       "detail": "Shop backend, role admin"}],
+             "has_more": true, "next_before": 12}""")
     @Operation(summary = "The organization's audit log", description = "Newest first. Page with `before` (the id of "
             + "the last line of the previous page); filter by `action`, e.g. payment.refunded.")
     AuditPage list(Caller caller,

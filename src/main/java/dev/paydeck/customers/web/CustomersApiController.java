@@ -5,12 +5,10 @@ import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.Customer;
 import dev.paydeck.customers.CustomerDraft;
 import dev.paydeck.customers.Customers;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -72,8 +70,7 @@ class CustomersApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = CUSTOMER_EXAMPLE)))
+    @ExampleAnswer(CUSTOMER_EXAMPLE)
     @Operation(summary = "Create a customer", description = "Creates the customer in the organization's Stripe and "
             + "keeps a local copy. Send an Idempotency-Key header to retry safely: called from your own sign-up "
             + "with your user's id as the key, each user gets one Stripe customer.")
@@ -86,9 +83,8 @@ class CustomersApiController {
     }
 
     @GetMapping
-    @ApiResponse(responseCode = "200", description = "A page of customers", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(value = "{\"data\": [" + CUSTOMER_EXAMPLE
-                    + "], \"has_more\": true, \"next_starting_after\": \"6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40\"}")))
+    @ExampleAnswer(description = "A page of customers", value = "{\"data\": [" + CUSTOMER_EXAMPLE
+            + "], \"has_more\": true, \"next_starting_after\": \"6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40\"}")
     @Operation(summary = "List customers", description = "Newest first. `q` searches email and name.")
     CursorPage<Customer> list(Caller caller,
             @Parameter(description = "Text to find in email or name") @RequestParam(required = false)
@@ -101,16 +97,14 @@ class CustomersApiController {
     }
 
     @GetMapping("/{id}")
-    @ApiResponse(responseCode = "200", description = "The customer", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(value = CUSTOMER_EXAMPLE)))
+    @ExampleAnswer(description = "The customer", value = CUSTOMER_EXAMPLE)
     @Operation(summary = "Get a customer")
     Customer get(Caller caller, @PathVariable UUID id) {
         return customers.find(caller.organization(), id).orElseThrow(CustomersApiController::notFound);
     }
 
     @PatchMapping("/{id}")
-    @ApiResponse(responseCode = "200", description = "The customer as updated", content = @Content(
-            mediaType = "application/json", examples = @ExampleObject(value = CUSTOMER_EXAMPLE)))
+    @ExampleAnswer(description = "The customer as updated", value = CUSTOMER_EXAMPLE)
     @Operation(summary = "Update a customer", description = "Only the fields given change. Metadata keys are "
             + "merged; an empty value removes a key.")
     Customer update(Caller caller, @PathVariable UUID id, @Valid @RequestBody CustomerRequest request) {
@@ -120,9 +114,8 @@ class CustomersApiController {
     }
 
     @DeleteMapping("/{id}")
-    @ApiResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = "application/json",
-            examples = @ExampleObject(value = """
-                    {"id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "deleted": true}""")))
+    @ExampleAnswer(description = "Deleted", value = """
+            {"id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "deleted": true}""")
     @Operation(summary = "Delete a customer", description = "Deletes it in Stripe; Paydeck keeps it as deleted.")
     Map<String, Object> delete(Caller caller, @PathVariable UUID id) {
         caller.requireWrite();

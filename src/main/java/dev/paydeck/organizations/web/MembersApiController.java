@@ -8,6 +8,7 @@ import dev.paydeck.accounts.Role;
 import dev.paydeck.organizations.MembershipChanged;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeMode;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +40,11 @@ import java.util.UUID;
 @Tag(name = "Organizations")
 class MembersApiController {
 
+    /** An API key as the API shows it (never its secret), for the examples in Swagger UI. */
+    private static final String API_KEY_EXAMPLE = """
+            {"id": "3c69e8b3-3f57-4957-b851-026558409e71", "name": "Shop backend", "prefix": "pd_test_gjTr",
+             "role": "admin", "created_at": "2026-11-24T09:30:00Z", "last_used_at": "2026-11-24T10:12:45Z"}""";
+
     private final Callers callers;
     private final Memberships memberships;
     private final ApiKeys apiKeys;
@@ -65,6 +71,9 @@ class MembersApiController {
     }
 
     @GetMapping("/members")
+    @ExampleAnswer(description = "The members", value = """
+            [{"person": "e1700ebb-cc20-4fd7-8a78-bc41cb7c359c", "email": "ada@example.com",
+              "name": "Ada Lovelace", "role": "owner"}]""")
     @Operation(summary = "Members of the organization")
     List<Memberships.Member> members(@PathVariable String id) {
         return memberships.members(callers.in(OrganizationsApiController.parse(id)).organization());
@@ -72,6 +81,9 @@ class MembersApiController {
 
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(description = "Added (status member), or invited until the email signs up (status invited)",
+            value = """
+            {"email": "grace@example.com", "role": "viewer", "status": "invited"}""")
     @Operation(summary = "Invite a member", description = "Adds the person with this email, or keeps the invitation "
             + "until that email signs up. Only owners may add owners.")
     Map<String, Object> invite(@PathVariable String id, @Valid @RequestBody Invite invite) {
@@ -88,6 +100,8 @@ class MembersApiController {
     }
 
     @DeleteMapping("/members/{personId}")
+    @ExampleAnswer(description = "Removed", value = """
+            {"person_id": "5d2e8f14-7b3a-4c9e-a1d6-0f4b2c8e9a73", "removed": true}""")
     @Operation(summary = "Remove a member", description = "The last owner cannot be removed.")
     Map<String, Object> remove(@PathVariable String id, @PathVariable UUID personId) {
         var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
@@ -105,6 +119,7 @@ class MembersApiController {
     }
 
     @GetMapping("/api-keys")
+    @ExampleAnswer(description = "The API keys, revoked ones with revoked_at", value = "[" + API_KEY_EXAMPLE + "]")
     @Operation(summary = "API keys (never their secrets)")
     List<ApiKeys.ApiKey> keys(@PathVariable String id) {
         return apiKeys.list(callers.in(OrganizationsApiController.parse(id)).requireAdmin().organization());
@@ -112,6 +127,10 @@ class MembersApiController {
 
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(description = "Created; the secret is shown this once", value = """
+            {"key": {"id": "3c69e8b3-3f57-4957-b851-026558409e71", "name": "Shop backend",
+                     "prefix": "pd_test_gjTr", "role": "admin", "created_at": "2026-11-24T09:30:00Z"},
+             "secret": "pd_test_gjTrEXAMPLEnotARealKeyEXAMPLE0000"}""")
     @Operation(summary = "Create an API key", description = "The secret (pd_test_… or pd_live_…, after the "
             + "organization's Stripe mode) is in this response only; Paydeck keeps just a hash.")
     ApiKeys.CreatedApiKey createKey(@PathVariable String id, @Valid @RequestBody NewApiKey request) {
@@ -125,6 +144,10 @@ class MembersApiController {
     }
 
     @DeleteMapping("/api-keys/{keyId}")
+    @ExampleAnswer(description = "The key, revoked", value = """
+            {"id": "3c69e8b3-3f57-4957-b851-026558409e71", "name": "Shop backend",
+             "prefix": "pd_test_gjTr", "role": "admin", "created_at": "2026-11-24T09:30:00Z",
+             "last_used_at": "2026-11-24T10:12:45Z", "revoked_at": "2026-11-25T08:00:00Z"}""")
     @Operation(summary = "Revoke an API key")
     ApiKeys.ApiKey revoke(@PathVariable String id, @PathVariable UUID keyId) {
         var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();

@@ -10,6 +10,7 @@ import dev.paydeck.organizations.StripeKeys;
 import dev.paydeck.organizations.StripeKeysRequiredException;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.web.Problems;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +44,18 @@ import java.util.Map;
 @Tag(name = "Organizations", description = "Tenants and their Stripe accounts")
 class OrganizationsApiController {
 
+    /** An organization with its own Stripe test keys, as the API answers it, for the examples in Swagger UI. */
+    private static final String ORGANIZATION_EXAMPLE = """
+            {"id": "67f62e3b-ab36-4f35-97f1-2a19261aba66", "name": "Acme Coffee",
+             "created_at": "2026-11-24T09:30:00Z",
+             "stripe": {"source": "stripe", "mode": "test", "publishable_key": "pk_test_51HxAcmeExample",
+                        "secret_key_hint": "sk_test_…4xQz", "check_status": "valid",
+                        "check_message": "Stripe accepted the key.", "checked_at": "2026-11-24T09:30:01Z",
+                        "webhook_status": "registered",
+                        "webhook_message": "Stripe sends events to https://pay.acme.example/webhooks/stripe/\
+            67f62e3b-ab36-4f35-97f1-2a19261aba66",
+                        "webhook_endpoint_id": "we_1QxYbX2eZvKYlo2CAcme"}}""";
+
     private final Organizations organizations;
     private final Memberships memberships;
     private final Callers callers;
@@ -71,6 +84,7 @@ class OrganizationsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(ORGANIZATION_EXAMPLE)
     @Operation(summary = "Create an organization", description = "You become its owner. Without Stripe keys it gets "
             + "its own sandbox account, so it can take test payments at once.")
     Organization create(@Valid @RequestBody CreateOrganization request, Authentication authentication) {
@@ -82,6 +96,7 @@ class OrganizationsApiController {
     }
 
     @GetMapping
+    @ExampleAnswer(description = "Your organizations", value = "[" + ORGANIZATION_EXAMPLE + "]")
     @Operation(summary = "Organizations you belong to")
     List<Organization> mine(Authentication authentication) {
         if (authentication.getPrincipal() instanceof SignedInPerson person) {
@@ -94,6 +109,7 @@ class OrganizationsApiController {
     }
 
     @GetMapping("/{id}")
+    @ExampleAnswer(description = "The organization", value = ORGANIZATION_EXAMPLE)
     @Operation(summary = "An organization")
     Organization get(@PathVariable String id) {
         OrganizationId organization = callers.in(parse(id)).organization();
@@ -101,6 +117,7 @@ class OrganizationsApiController {
     }
 
     @PutMapping("/{id}/stripe-keys")
+    @ExampleAnswer(description = "The organization with its new keys, checked", value = ORGANIZATION_EXAMPLE)
     @Operation(summary = "Replace the Stripe keys", description = "Owners and admins. The keys are checked with "
             + "Stripe and Paydeck's webhook endpoint is registered in that Stripe account.")
     Organization replaceKeys(@PathVariable String id, @RequestBody StripeKeysRequest request) {
@@ -109,6 +126,7 @@ class OrganizationsApiController {
     }
 
     @PostMapping("/{id}/stripe-keys/check")
+    @ExampleAnswer(description = "The organization with the check's result", value = ORGANIZATION_EXAMPLE)
     @Operation(summary = "Check the Stripe keys now")
     Organization check(@PathVariable String id) {
         var caller = callers.in(parse(id)).requireAdmin();

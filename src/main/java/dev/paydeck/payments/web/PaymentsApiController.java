@@ -13,6 +13,7 @@ import dev.paydeck.payments.Payments;
 import dev.paydeck.payments.Refund;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.web.Problems;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -224,6 +225,11 @@ class PaymentsApiController {
 
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(description = "Refunded", value = """
+            {"id": "e35caee2-54ad-4eca-816b-65f03cf323cd", "stripe_refund_id": "re_3QxYbX2eZvKYlo2C0aBc",
+             "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "amount": 500, "currency": "usd",
+             "reason": "requested_by_customer", "status": "succeeded",
+             "created_at": "2026-11-24T09:45:00Z"}""")
     @Operation(summary = "Refund a payment", description = "All that is left, or part of it. Refunding more than is "
             + "left is refused before Stripe is called.")
     Refund refund(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CreateRefund request) {

@@ -1,6 +1,9 @@
 package dev.paydeck.platform.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.paydeck.platform.PaydeckVersion;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -29,5 +32,14 @@ class ApiDocsConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API key (pd_test_…, pd_live_…) or a person's token")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * Field names in the docs as the API writes and reads them: snake_case (spring.jackson.property-naming-strategy).
+     * The docs' generator reads models with its own mapper, which knows nothing of the application's.
+     */
+    @Bean
+    ModelResolver snakeCaseModels() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 }

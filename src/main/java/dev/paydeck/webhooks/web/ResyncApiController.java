@@ -5,6 +5,7 @@ import dev.paydeck.shared.web.Problems;
 import dev.paydeck.webhooks.ResyncFailedException;
 import dev.paydeck.webhooks.StripeResync;
 import dev.paydeck.webhooks.StripeWebhooks;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,11 @@ class ResyncApiController {
     }
 
     @PostMapping("/api/v1/resync")
+    @ExampleAnswer(description = "What was checked and what changed", value = """
+            {"reports": [{"objects": "customers", "checked": 42,
+                          "changes": ["cus_QxYbX2eZvKYlo2: updated from Stripe"]},
+                         {"objects": "payment_intents", "checked": 118,
+                          "changes": ["pi_3QxYbX2eZvKYlo2C1aBcDeFg: processing → succeeded"]}]}""")
     @Operation(summary = "Re-read customers and payments from Stripe", description = "Reads every customer and "
             + "PaymentIntent of the organization's Stripe (paged) and repairs the local copies: missed events, "
             + "changes made while Paydeck was down, objects made in the Stripe dashboard. Reports what changed. "

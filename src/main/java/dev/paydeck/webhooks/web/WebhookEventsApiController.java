@@ -4,6 +4,7 @@ import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.shared.web.Problems;
 import dev.paydeck.webhooks.StripeWebhooks;
+import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +40,18 @@ import java.util.UUID;
 @Tag(name = "Webhook events")
 class WebhookEventsApiController {
 
+    /** The fields of a received event (without its payload), for the examples in Swagger UI. */
+    private static final String EVENT_FIELDS = """
+            "id": "55401a31-c304-44c5-99b1-ab99c284c79b", "stripe_event_id": "evt_1QxYbX2eZvKYlo2CdEfG",
+            "type": "payment_intent.succeeded", "object_id": "pi_3QxYbX2eZvKYlo2C1aBcDeFg", "created": 1795684201,
+            "livemode": false, "status": "PROCESSED", "attempts": 1, "received_at": "2026-11-24T09:30:01Z",
+            "processed_at": "2026-11-24T09:30:01Z\"""";
+
+    /** The raw payload: the JSON text Stripe sent, as a string (shortened here). */
+    private static final String PAYLOAD_FIELD = """
+            , "payload": "{\\"id\\": \\"evt_1QxYbX2eZvKYlo2CdEfG\\", \\"object\\": \\"event\\", \
+            \\"type\\": \\"payment_intent.succeeded\\", \\"data\\": {\\"object\\": {…}}}\"""";
+
     private final StripeWebhooks webhooks;
 
     WebhookEventsApiController(StripeWebhooks webhooks) {
@@ -46,6 +59,8 @@ class WebhookEventsApiController {
     }
 
     @GetMapping
+    @ExampleAnswer(description = "A page of events", value = "{\"data\": [{" + EVENT_FIELDS + "}], "
+            + "\"has_more\": true, \"next_starting_after\": \"55401a31-c304-44c5-99b1-ab99c284c79b\"}")
     @Operation(summary = "Received Stripe events", description = "Newest first; filtered by type "
             + "(payment_intent.succeeded), status (RECEIVED, PROCESSING, PROCESSED, FAILED, IGNORED) and time of "
             + "receipt (ISO-8601). Without payloads: get one event for its raw JSON.")
@@ -64,6 +79,8 @@ class WebhookEventsApiController {
     }
 
     @GetMapping("/{id}")
+    @ExampleAnswer(description = "The event; payload is the JSON text Stripe sent",
+            value = "{" + EVENT_FIELDS + PAYLOAD_FIELD + "}")
     @Operation(summary = "One received event, with its raw payload as Stripe sent it")
     ResponseEntity<?> get(Caller caller, @PathVariable UUID id) {
         return webhooks.find(caller.organization(), id).<ResponseEntity<?>>map(ResponseEntity::ok)
@@ -71,6 +88,12 @@ class WebhookEventsApiController {
     }
 
     @PostMapping("/{id}/replay")
+    @ExampleAnswer(description = "Queued to be processed again", status = "202", value = """
+            {"id": "55401a31-c304-44c5-99b1-ab99c284c79b", "stripe_event_id": "evt_1QxYbX2eZvKYlo2CdEfG",
+             "type": "payment_intent.succeeded", "object_id": "pi_3QxYbX2eZvKYlo2C1aBcDeFg",
+             "created": 1795684201, "livemode": false, "status": "RECEIVED", "attempts": 0,
+             "received_at": "2026-11-24T09:30:01Z", "processed_at": "2026-11-24T09:30:01Z",
+             "next_attempt_at": "2026-11-24T10:00:00Z", "payload": "{…}"}""")
     @Operation(summary = "Process an event again", description = "For a FAILED, PROCESSED or IGNORED event. "
             + "Answers 409 while it is still waiting or being processed.")
     ResponseEntity<?> replay(Caller caller, @PathVariable UUID id) {
@@ -86,6 +109,8 @@ class WebhookEventsApiController {
     }
 
     @PostMapping("/replay-failed")
+    @ExampleAnswer(description = "How many FAILED events were queued again", status = "202", value = """
+            {"replayed": 3}""")
     @Operation(summary = "Process every FAILED event again")
     ResponseEntity<Map<String, Integer>> replayFailed(Caller caller) {
         caller.requireWrite();
