@@ -68,6 +68,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     "The request body is too large.");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
+        var fieldError = UnreadableBody.fieldError(ex);
+        if (fieldError.isPresent()) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+            problem.setProperty("errors", List.of(fieldError.get()));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
                 "The request body could not be read: it must be well-formed JSON of the documented shape.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

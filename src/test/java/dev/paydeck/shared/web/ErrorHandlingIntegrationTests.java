@@ -57,6 +57,23 @@ class ErrorHandlingIntegrationTests extends IntegrationTest {
                 ApiTestSupport.TEST_CREDENTIAL);
 
         assertProblem(response, 400);
+        var error = json(response).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("amount");
+        assertThat(error.get("message").asString()).isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedByName() {
+        var response = postJson("/api/test/orders",
+                "{\"description\": \"tea\", \"amount\": 450, \"receiptEmail\": \"ada@example.com\"}",
+                ApiTestSupport.TEST_CREDENTIAL);
+
+        assertProblem(response, 400);
+        var body = json(response);
+        assertThat(body.get("type").asString()).endsWith("/validation");
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("receiptEmail");
+        assertThat(body.get("errors").get(0).get("message").asString())
+                .startsWith("is not a field of this request").contains("receipt_email");
     }
 
     @Test
