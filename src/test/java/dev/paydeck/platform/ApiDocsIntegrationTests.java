@@ -10,17 +10,22 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Swagger UI shows an example for every request body and every successful answer of the REST API, given whole or
- * by the fields of its schema; the examples given whole are JSON and name only fields their answer has.
+ * Swagger UI shows, and "Try it out" sends, an example for every request body and every successful answer of the
+ * REST API, given whole or by every field of its schema; whole examples are JSON with only fields the schema has, and
+ * the schemas name fields as the API really sends and reads them.
  */
 class ApiDocsIntegrationTests extends IntegrationTest {
 
+    /**
+     * Swagger UI's "Try it out" sends the request example: given whole, it must fit the body's schema; made of the
+     * fields' examples, every field needs one, or Swagger UI would make up values ("string", a random id).
+     */
     @Test
-    void everyApiRequestBodyHasAnExample() {
+    void everyApiRequestBodyHasAWholeExample() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         JsonNode schemas = docs.path("components").path("schemas");
         List<String> operations = new ArrayList<>();
-        List<String> withoutRequestExample = new ArrayList<>();
+        List<String> madeUp = new ArrayList<>();
         for (var path : docs.get("paths").properties()) {
             if (!path.getKey().startsWith("/api/v1/")) {
                 continue; // pages, health, Stripe's webhooks, and the error-handling tests' own controller
@@ -28,14 +33,52 @@ class ApiDocsIntegrationTests extends IntegrationTest {
             for (var operation : path.getValue().properties()) {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 operations.add(name);
-                JsonNode body = operation.getValue().path("requestBody").path("content");
-                if (!body.isMissingNode() && !anyContentHasExample(body, schemas)) {
-                    withoutRequestExample.add(name);
+                for (JsonNode media : operation.getValue().path("requestBody").path("content")) {
+                    if (media.has("example")) {
+                        madeUp.addAll(misfits(name, media.get("example"), media.path("schema"), schemas, 0));
+                    } else {
+                        fieldsWithoutExample(media.path("schema"), schemas)
+                                .forEach(field -> madeUp.add(name + ": " + field + " has no example"));
+                    }
                 }
             }
         }
         assertThat(operations).contains("POST /api/v1/payment-intents", "GET /api/v1/customers");
-        assertThat(withoutRequestExample).as("operations whose request body has no example").isEmpty();
+        assertThat(madeUp).as("request examples with made-up or unknown fields").isEmpty();
+    }
+
+    /** The fields, at any depth, for which Swagger UI would have to make up a value. */
+    private static List<String> fieldsWithoutExample(JsonNode schema, JsonNode schemas) {
+        return fieldsWithoutExample("", schema, schemas, 0);
+    }
+
+    private static List<String> fieldsWithoutExample(String where, JsonNode schema, JsonNode schemas, int depth) {
+        schema = resolve(schema, schemas);
+        if (schema.has("example") || depth > 6) {
+            return List.of();
+        }
+        if (schema.has("items")) {
+            return fieldsWithoutExample(where + "[]", schema.get("items"), schemas, depth + 1);
+        }
+        if (!schema.has("properties")) {
+            return List.of(where.isEmpty() ? "the body" : where);
+        }
+        List<String> missing = new ArrayList<>();
+        for (var field : schema.get("properties").properties()) {
+            String named = where.isEmpty() ? field.getKey() : where + "." + field.getKey();
+            if (!field.getValue().has("example")) {
+                missing.addAll(fieldsWithoutExample(named, field.getValue(), schemas, depth + 1));
+            }
+        }
+        return missing;
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
+        for (int depth = 0; schema.has("$ref") && depth < 8; depth++) {
+            String ref = schema.get("$ref").asString();
+            schema = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return schema;
     }
 
     @Test
@@ -57,11 +100,13 @@ class ApiDocsIntegrationTests extends IntegrationTest {
                     if (!response.getKey().startsWith("2")) {
                         continue; // errors are problem+json, described once
                     }
-                    JsonNode content = response.getValue().path("content");
-                    answered |= anyContentHasExample(content, schemas);
-                    for (JsonNode media : content) {
+                    for (JsonNode media : response.getValue().path("content")) {
+                        answered = true;
                         if (media.has("example")) {
                             misfits.addAll(misfits(name, media.get("example"), media.path("schema"), schemas, 0));
+                        } else {
+                            fieldsWithoutExample(media.path("schema"), schemas)
+                                    .forEach(field -> misfits.add(name + ": " + field + " has no example"));
                         }
                     }
                 }
@@ -120,10 +165,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         if (depth == 0 && !example.isObject() && !example.isArray()) {
             return List.of(where + ": the example is not JSON");
         }
-        while (schema.has("$ref") && depth < 8) {
-            String ref = schema.get("$ref").asString();
-            schema = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
-        }
+        schema = resolve(schema, schemas);
         List<String> found = new ArrayList<>();
         if (example.isArray() && schema.has("items")) {
             for (JsonNode item : example) {
@@ -141,41 +183,5 @@ class ApiDocsIntegrationTests extends IntegrationTest {
             }
         }
         return found;
-    }
-
-    private static boolean anyContentHasExample(JsonNode content, JsonNode schemas) {
-        for (JsonNode media : content) {
-            if (media.has("example") || media.has("examples") || hasExample(media.path("schema"), schemas, 0)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An example on the schema, on one of its fields, or inside a referenced schema, list item or page item. */
-    private static boolean hasExample(JsonNode schema, JsonNode schemas, int depth) {
-        if (schema.isMissingNode() || depth > 6) {
-            return false;
-        }
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asString();
-            return hasExample(schemas.path(ref.substring(ref.lastIndexOf('/') + 1)), schemas, depth + 1);
-        }
-        if (schema.has("example") || schema.has("examples")) {
-            return true;
-        }
-        for (JsonNode field : schema.path("properties")) {
-            if (field.has("example") || hasExample(field, schemas, depth + 1)) {
-                return true;
-            }
-        }
-        for (String combined : List.of("allOf", "oneOf", "anyOf")) {
-            for (JsonNode part : schema.path(combined)) {
-                if (hasExample(part, schemas, depth + 1)) {
-                    return true;
-                }
-            }
-        }
-        return hasExample(schema.path("items"), schemas, depth + 1);
     }
 }

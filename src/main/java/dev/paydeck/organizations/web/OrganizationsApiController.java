@@ -11,6 +11,7 @@ import dev.paydeck.organizations.StripeKeysRequiredException;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.web.Problems;
 import dev.paydeck.shared.web.ExampleAnswer;
+import dev.paydeck.shared.web.ExampleRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -84,7 +85,17 @@ class OrganizationsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @ExampleAnswer(ORGANIZATION_EXAMPLE)
+    @ExampleRequest("""
+            {"name": "Acme Coffee"}""")
+    @ExampleAnswer("""
+            {"id": "67f62e3b-ab36-4f35-97f1-2a19261aba66", "name": "Acme Coffee", "created_at": "2026-11-24T09:30:00Z",
+             "stripe": {"source": "sandbox", "mode": "sandbox", "publishable_key": "pk_test_O8j1Example",
+                        "secret_key_hint": "sk_test_…e1Sz", "check_status": "valid",
+                        "check_message": "Stripe accepted the key.", "checked_at": "2026-11-24T09:30:00Z",
+                        "webhook_status": "registered",
+                        "webhook_message": "Stripe sends events to http://localhost:8080/webhooks/stripe/\
+            67f62e3b-ab36-4f35-97f1-2a19261aba66",
+                        "webhook_endpoint_id": "we_27a1Q7JVolcyKRbg"}}""")
     @Operation(summary = "Create an organization", description = "You become its owner. Without Stripe keys it gets "
             + "its own sandbox account, so it can take test payments at once.")
     Organization create(@Valid @RequestBody CreateOrganization request, Authentication authentication) {

@@ -1,6 +1,5 @@
 package dev.paydeck.payments.web;
 
-import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
@@ -12,8 +11,10 @@ import dev.paydeck.payments.PaymentStateException;
 import dev.paydeck.payments.Payments;
 import dev.paydeck.payments.Refund;
 import dev.paydeck.shared.Money;
-import dev.paydeck.shared.web.Problems;
+import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.shared.web.ExampleAnswer;
+import dev.paydeck.shared.web.ExampleRequest;
+import dev.paydeck.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -111,20 +112,19 @@ class PaymentsApiController {
 
     /** A payment as the API shows it, with its amount also formatted for people. */
     record PaymentView(
-            @Schema(example = "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90") UUID id,
-            @Schema(example = "pi_3QxYbX2eZvKYlo2C1aBcDeFg") String stripePaymentIntentId,
-            @Schema(example = "succeeded", description = "Stripe's PaymentIntent status, or pending/unknown")
-            String status,
-            @Schema(example = "2000") long amount,
-            @Schema(example = "usd") String currency,
-            @Schema(example = "$20.00") String amountFormatted,
-            @Schema(example = "2000") long amountReceived,
-            @Schema(example = "0") long amountCapturable,
-            @Schema(example = "500") long amountRefunded,
-            @Schema(example = "automatic") String captureMethod,
+            UUID id,
+            String stripePaymentIntentId,
+            @Schema(description = "Stripe's PaymentIntent status, or pending/unknown") String status,
+            long amount,
+            String currency,
+            String amountFormatted,
+            long amountReceived,
+            long amountCapturable,
+            long amountRefunded,
+            String captureMethod,
             UUID customerId,
-            @Schema(example = "Order #1042") String description,
-            @Schema(example = "{\"order_id\": \"1042\"}") Map<String, String> metadata,
+            String description,
+            Map<String, String> metadata,
             Payment.LastError lastPaymentError,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
@@ -137,9 +137,8 @@ class PaymentsApiController {
     }
 
     record CreatedPayment(PaymentView payment,
-                          @Schema(example = "pi_3QxYbX2eZvKYlo2C1aBcDeFg_secret_4f9Kx2", description = "For Stripe.js")
-                          String clientSecret,
-                          @Schema(example = "pk_test_51H...") String publishableKey) {
+                          @Schema(description = "For Stripe.js") String clientSecret,
+                          String publishableKey) {
     }
 
     record PaymentDetail(PaymentView payment, List<Charge> charges, List<Refund> refunds) {
@@ -147,6 +146,11 @@ class PaymentsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ExampleAnswer(PaymentExamples.CREATED)
+    @ExampleRequest("""
+            {"amount": 2000, "currency": "usd", "customer_email": "ada@example.com", "customer_name": "Ada Lovelace",
+             "description": "Order #1042", "metadata": {"order_id": "1042"}, "payment_method": "pm_card_visa",
+             "confirm": true}""")
     @Operation(summary = "Create a payment", description = "Creates a Stripe PaymentIntent and Paydeck's record. "
             + "Returns the client_secret and publishable key for Stripe.js. With confirm=true and a payment_method "
             + "it is charged at once; a declined card answers 402 with code, decline_code and a message for the "
@@ -172,6 +176,7 @@ class PaymentsApiController {
     }
 
     @GetMapping
+    @ExampleAnswer(description = "A page of payments, newest first", value = PaymentExamples.PAGE)
     @Operation(summary = "Payment history", description = "Newest first, filtered by status, customer and creation "
             + "time (ISO-8601, e.g. 2026-11-01T00:00:00Z).")
     CursorPage<PaymentView> list(Caller caller,
@@ -190,6 +195,7 @@ class PaymentsApiController {
     }
 
     @GetMapping("/{id}")
+    @ExampleAnswer(description = "The payment with its charges and refunds", value = PaymentExamples.DETAIL)
     @Operation(summary = "A payment with its charges and refunds")
     PaymentDetail get(Caller caller, @PathVariable UUID id) {
         Payment payment = payments.find(caller.organization(), id).orElseThrow(NoSuchPaymentException::new);
@@ -198,6 +204,10 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/confirm")
+    @ExampleAnswer(description = "The payment, confirmed (requires_action when 3-D Secure must be done first; a "
+            + "declined card answers 402)", value = PaymentExamples.SUCCEEDED)
+    @ExampleRequest("""
+            {"payment_method": "pm_card_visa", "return_url": "https://shop.example/return"}""")
     @Operation(summary = "Confirm a payment", description = "E.g. with another card after a decline.")
     PaymentView confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmPayment request) {
         caller.requireWrite();
@@ -206,6 +216,7 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/capture")
+    @ExampleAnswer(description = "Captured (here 15.00 of 20.00 authorized)", value = PaymentExamples.CAPTURED)
     @Operation(summary = "Capture an authorized payment", description = "All of it, or a smaller amount.")
     PaymentView capture(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
             CapturePayment request) {
@@ -215,6 +226,7 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/cancel")
+    @ExampleAnswer(description = "Canceled", value = PaymentExamples.CANCELED)
     @Operation(summary = "Cancel a payment", description = "Releases an authorization; not for succeeded payments.")
     PaymentView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
             CancelPayment request) {
@@ -225,11 +237,7 @@ class PaymentsApiController {
 
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    @ExampleAnswer(description = "Refunded", value = """
-            {"id": "e35caee2-54ad-4eca-816b-65f03cf323cd", "stripe_refund_id": "re_3QxYbX2eZvKYlo2C0aBc",
-             "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "amount": 500, "currency": "usd",
-             "reason": "requested_by_customer", "status": "succeeded",
-             "created_at": "2026-11-24T09:45:00Z"}""")
+    @ExampleAnswer(description = "Refunded", value = PaymentExamples.REFUND)
     @Operation(summary = "Refund a payment", description = "All that is left, or part of it. Refunding more than is "
             + "left is refused before Stripe is called.")
     Refund refund(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CreateRefund request) {

@@ -1,6 +1,7 @@
 package dev.paydeck.platform.web;
 
 import dev.paydeck.shared.web.ExampleAnswer;
+import dev.paydeck.shared.web.ExampleRequest;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -13,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 
 /**
- * Puts each {@link ExampleAnswer} on its operation's successful answer, keeping the schema springdoc made from the
- * method's return type (an {@code @ApiResponse} with content would replace it).
+ * Puts each {@link ExampleAnswer} on its operation's successful answer and each {@link ExampleRequest} on its request
+ * body, keeping the schemas springdoc made from the method (an {@code @ApiResponse} with content would replace them).
  */
 @Component
 class ExampleAnswers implements OperationCustomizer {
@@ -23,6 +24,11 @@ class ExampleAnswers implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
+        ExampleRequest request = handler.getMethodAnnotation(ExampleRequest.class);
+        if (request != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            Object example = parse(request.value(), handler);
+            operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
+        }
         ExampleAnswer answer = handler.getMethodAnnotation(ExampleAnswer.class);
         if (answer == null || operation.getResponses() == null) {
             return operation;
@@ -46,12 +52,12 @@ class ExampleAnswers implements OperationCustomizer {
         return operation;
     }
 
-    /** The example as maps and lists, so the docs show it as JSON; a mistyped example stops the docs, not later. */
+    /** An example as maps and lists, so the docs show it as JSON; a mistyped example stops the docs, not later. */
     private static Object parse(String json, HandlerMethod handler) {
         try {
             return JSON.readValue(json, Object.class);
         } catch (JacksonException e) {
-            throw new IllegalStateException("The example answer of " + handler + " is not JSON: "
+            throw new IllegalStateException("An example of " + handler + " is not JSON: "
                     + e.getOriginalMessage(), e);
         }
     }

@@ -70,7 +70,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         var fieldError = UnreadableBody.fieldError(ex);
         if (fieldError.isPresent()) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
+                    "The request has invalid fields.");
             problem.setProperty("errors", List.of(fieldError.get()));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }

@@ -1,0 +1,55 @@
+package dev.paydeck.payments.web;
+
+/** What the payments API answers, as Swagger UI shows it: made-up ids, the shapes and names the API really sends. */
+final class PaymentExamples {
+
+    private PaymentExamples() {
+    }
+
+    /** The fields every payment answer starts with. */
+    private static final String PAYMENT_START = """
+            "id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "stripe_payment_intent_id": "pi_3QxYbX2eZvKYlo2C1aBcDeFg",\
+            """;
+
+    static final String SUCCEEDED = "{" + PAYMENT_START + """
+             "status": "succeeded", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
+             "amount_received": 2000, "amount_capturable": 0, "amount_refunded": 0, "capture_method": "automatic",
+             "customer_id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "description": "Order #1042",
+             "metadata": {"order_id": "1042"}, "created_at": "2026-11-24T09:30:00Z",
+             "updated_at": "2026-11-24T09:30:01Z"}""";
+
+    static final String CREATED = "{\"payment\": " + SUCCEEDED + """
+            , "client_secret": "pi_3QxYbX2eZvKYlo2C1aBcDeFg_secret_4f9Kx2Example",
+             "publishable_key": "pk_test_51HxAcmeExample"}""";
+
+    static final String PAGE = "{\"data\": [" + SUCCEEDED + """
+            ], "has_more": true, "next_starting_after": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90"}""";
+
+    static final String CAPTURED = "{" + PAYMENT_START + """
+             "status": "succeeded", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
+             "amount_received": 1500, "amount_capturable": 0, "amount_refunded": 0, "capture_method": "manual",
+             "metadata": {}, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T11:02:00Z"}""";
+
+    static final String CANCELED = "{" + PAYMENT_START + """
+             "status": "canceled", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
+             "amount_received": 0, "amount_capturable": 0, "amount_refunded": 0, "capture_method": "manual",
+             "metadata": {}, "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T11:02:00Z"}""";
+
+    static final String REFUND = """
+            {"id": "e35caee2-54ad-4eca-816b-65f03cf323cd", "stripe_refund_id": "re_3QxYbX2eZvKYlo2C0aBc",
+             "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "amount": 500, "currency": "usd",
+             "reason": "requested_by_customer", "status": "succeeded", "created_at": "2026-11-24T09:45:00Z"}""";
+
+    private static final String PARTLY_REFUNDED = "{" + PAYMENT_START + """
+             "status": "succeeded", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
+             "amount_received": 2000, "amount_capturable": 0, "amount_refunded": 500, "capture_method": "automatic",
+             "customer_id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "description": "Order #1042",
+             "metadata": {"order_id": "1042"}, "created_at": "2026-11-24T09:30:00Z",
+             "updated_at": "2026-11-24T09:45:00Z"}""";
+
+    static final String DETAIL = "{\"payment\": " + PARTLY_REFUNDED + """
+            , "charges": [{"id": "ch_3QxYbX2eZvKYlo2C1hIjK", "amount": 2000, "amount_captured": 2000,
+                           "amount_refunded": 500, "currency": "usd", "status": "succeeded", "paid": true,
+                           "captured": true, "card_brand": "visa", "card_last4": "4242", "created": 1795684201}],
+             "refunds": [""" + REFUND + "]}";
+}
