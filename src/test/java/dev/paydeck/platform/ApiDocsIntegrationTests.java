@@ -122,6 +122,44 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyApiOperationDocumentsTheProblemsItCanAnswer() {
+        JsonNode docs = json(get("/v3/api-docs", "application/json"));
+        JsonNode schemas = docs.path("components").path("schemas");
+        List<String> undocumented = new ArrayList<>();
+        for (var path : docs.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/v1/")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode responses = operation.getValue().path("responses");
+                boolean open = operation.getValue().has("security") && operation.getValue().get("security").isEmpty();
+                if (!open && !responses.has("401")) {
+                    undocumented.add(name + ": 401");
+                }
+                if (path.getKey().contains("{") && !responses.has("404")) {
+                    undocumented.add(name + ": 404");
+                }
+                for (var response : responses.properties()) {
+                    if (response.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    JsonNode problem = response.getValue().path("content").path("application/problem+json");
+                    if (!problem.has("example")) {
+                        undocumented.add(name + ": " + response.getKey() + " has no problem+json example");
+                    } else {
+                        undocumented.addAll(misfits(name + " " + response.getKey(), problem.get("example"),
+                                problem.path("schema"), schemas, 0));
+                    }
+                }
+            }
+        }
+        assertThat(docs.at("/paths/~1api~1v1~1payment-intents/post/responses/402/description").asString())
+                .contains("declined");
+        assertThat(undocumented).as("problems an operation can answer that its docs do not show").isEmpty();
+    }
+
+    @Test
     void theDocsNameFieldsAsTheApiSendsAndReadsThem() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         JsonNode schemas = docs.path("components").path("schemas");
@@ -138,6 +176,12 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         assertThat(fieldNames(answer.get("payment")))
                 .contains("customer_id", "amount_formatted")
                 .isSubsetOf(fieldNames(schemas.path("PaymentView").path("properties")));
+        var declined = call("POST", "/api/v1/payment-intents", key, """
+                {"amount": 1500, "currency": "eur", "payment_method": "pm_card_chargeDeclinedInsufficientFunds",
+                 "confirm": true}""");
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(fieldNames(json(declined))).contains("decline_code", "payment_id")
+                .isSubsetOf(fieldNames(schemas.path("Problem").path("properties")));
         assertThat(fieldNames(schemas.path("CreatePayment").path("properties")))
                 .contains("customer_email", "customer_name", "payment_method", "capture_method");
         List<String> parameters = new ArrayList<>();

@@ -52,4 +52,31 @@ final class PaymentExamples {
                            "amount_refunded": 500, "currency": "usd", "status": "succeeded", "paid": true,
                            "captured": true, "card_brand": "visa", "card_last4": "4242", "created": 1795684201}],
              "refunds": [""" + REFUND + "]}";
+
+    static final String DECLINED = """
+            {"type": "https://paydeck.dev/problems/card-declined", "title": "Payment Required", "status": 402,
+             "detail": "Your card has insufficient funds.", "instance": "/api/v1/payment-intents",
+             "code": "card_declined", "decline_code": "insufficient_funds", "stripe_request_id": "req_QxYbX2eZvKYl",
+             "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90"}""";
+
+    static final String STRIPE_UNAVAILABLE = """
+            {"type": "https://paydeck.dev/problems/stripe-unavailable", "title": "Service Unavailable", "status": 503,
+             "detail": "Stripe could not be reached or did not answer. Nothing was lost: the record is kept as pending \
+            and Paydeck will learn the outcome from Stripe. Retry with the same Idempotency-Key to be safe.",
+             "instance": "/api/v1/payment-intents", "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90"}""";
+
+    static final String NOT_CAPTURABLE = """
+            {"type": "https://paydeck.dev/problems/payment-state", "title": "Conflict", "status": 409,
+             "detail": "Only an authorized payment (status requires_capture) can be captured; this one is succeeded.",
+             "instance": "/api/v1/payment-intents/0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90/capture"}""";
+
+    static final String NOT_CANCELABLE = """
+            {"type": "https://paydeck.dev/problems/payment-state", "title": "Conflict", "status": 409,
+             "detail": "A payment that is succeeded cannot be canceled; refund it instead.",
+             "instance": "/api/v1/payment-intents/0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90/cancel"}""";
+
+    static final String OVER_REFUND = """
+            {"type": "https://paydeck.dev/problems/payment-state", "title": "Conflict", "status": 409,
+             "detail": "Cannot refund $30.00: only $15.00 of this payment is left to refund.",
+             "instance": "/api/v1/payment-intents/0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90/refunds"}""";
 }

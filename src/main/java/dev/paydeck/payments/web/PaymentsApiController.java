@@ -14,6 +14,7 @@ import dev.paydeck.shared.Money;
 import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.shared.web.ExampleAnswer;
 import dev.paydeck.shared.web.ExampleRequest;
+import dev.paydeck.shared.web.ProblemAnswer;
 import dev.paydeck.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -146,6 +147,10 @@ class PaymentsApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @ProblemAnswer(status = 402, example = PaymentExamples.DECLINED,
+            description = "The card was declined (with confirm=true): code, decline_code, a message for the customer")
+    @ProblemAnswer(status = 503, description = "Stripe did not answer; the payment is kept as pending",
+            example = PaymentExamples.STRIPE_UNAVAILABLE)
     @ExampleAnswer(PaymentExamples.CREATED)
     @ExampleRequest("""
             {"amount": 2000, "currency": "usd", "customer_email": "ada@example.com", "customer_name": "Ada Lovelace",
@@ -204,6 +209,7 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/confirm")
+    @ProblemAnswer(status = 402, description = "The card was declined", example = PaymentExamples.DECLINED)
     @ExampleAnswer(description = "The payment, confirmed (requires_action when 3-D Secure must be done first; a "
             + "declined card answers 402)", value = PaymentExamples.SUCCEEDED)
     @ExampleRequest("""
@@ -216,6 +222,8 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/capture")
+    @ProblemAnswer(status = 409, description = "The payment is not authorized, or less is left to capture",
+            example = PaymentExamples.NOT_CAPTURABLE)
     @ExampleAnswer(description = "Captured (here 15.00 of 20.00 authorized)", value = PaymentExamples.CAPTURED)
     @Operation(summary = "Capture an authorized payment", description = "All of it, or a smaller amount.")
     PaymentView capture(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
@@ -226,6 +234,8 @@ class PaymentsApiController {
     }
 
     @PostMapping("/{id}/cancel")
+    @ProblemAnswer(status = 409, description = "The payment has succeeded or is canceled already",
+            example = PaymentExamples.NOT_CANCELABLE)
     @ExampleAnswer(description = "Canceled", value = PaymentExamples.CANCELED)
     @Operation(summary = "Cancel a payment", description = "Releases an authorization; not for succeeded payments.")
     PaymentView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
@@ -237,6 +247,8 @@ class PaymentsApiController {
 
     @PostMapping("/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
+    @ProblemAnswer(status = 409, description = "More than is left to refund, or the payment has not succeeded",
+            example = PaymentExamples.OVER_REFUND)
     @ExampleAnswer(description = "Refunded", value = PaymentExamples.REFUND)
     @Operation(summary = "Refund a payment", description = "All that is left, or part of it. Refunding more than is "
             + "left is refused before Stripe is called.")

@@ -2,7 +2,11 @@ package dev.paydeck.platform.web;
 
 import dev.paydeck.shared.web.ExampleAnswer;
 import dev.paydeck.shared.web.ExampleRequest;
+import dev.paydeck.shared.web.ProblemAnswer;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -15,10 +19,11 @@ import java.util.Map;
 
 /**
  * Puts each {@link ExampleAnswer} on its operation's successful answer and each {@link ExampleRequest} on its request
- * body, keeping the schemas springdoc made from the method (an {@code @ApiResponse} with content would replace them).
+ * body, keeping the schemas springdoc made from the method (an {@code @ApiResponse} with content would replace them),
+ * and adds each {@link ProblemAnswer} as a problem+json answer.
  */
 @Component
-class ExampleAnswers implements OperationCustomizer {
+class ApiExamples implements OperationCustomizer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,6 +33,12 @@ class ExampleAnswers implements OperationCustomizer {
         if (request != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             Object example = parse(request.value(), handler);
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
+        }
+        for (ProblemAnswer problem : handler.getMethod().getAnnotationsByType(ProblemAnswer.class)) {
+            operation.getResponses().addApiResponse(String.valueOf(problem.status()), new ApiResponse()
+                    .description(problem.description()).content(new Content().addMediaType(ProblemAnswers.PROBLEM_JSON,
+                            new MediaType().schema(new Schema<>().$ref(ProblemAnswers.SCHEMA_REF))
+                                    .example(parse(problem.example(), handler)))));
         }
         ExampleAnswer answer = handler.getMethodAnnotation(ExampleAnswer.class);
         if (answer == null || operation.getResponses() == null) {

@@ -1,0 +1,109 @@
+package dev.paydeck.platform.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problem+json answers the REST API gives for any operation, documented on each: 400 for invalid input, 401
+ * without a valid key or token, 403 when the caller's role may not do it, 404 for an id that is not the caller's
+ * organization's. Answers particular to an operation (a declined card, a payment in the wrong state) are declared on
+ * its method with {@link dev.paydeck.shared.web.ProblemAnswer}.
+ */
+@Component
+class ProblemAnswers implements OpenApiCustomizer {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String SCHEMA = "Problem";
+    static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA;
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.getComponents().addSchemas(SCHEMA, problemSchema());
+        api.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/v1/")) {
+                item.readOperationsMap().forEach((method, operation) -> document(path, method, operation));
+            }
+        });
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        if (hasInput) {
+            add(operation, "400", "Invalid input; errors name each field", problem(400, "Bad Request", "validation",
+                    "The request has invalid fields.", path,
+                    List.of(Map.of("field", "amount", "message", "must be greater than 0"))));
+        }
+        if (!open) {
+            add(operation, "401", "No valid API key or token", problem(401, "Unauthorized", "unauthorized",
+                    "Authentication is required: send a valid API key or token as 'Authorization: Bearer ...'.",
+                    path, null));
+        }
+        if (!open && method != PathItem.HttpMethod.GET) {
+            add(operation, "403", "The caller's role may not do this (viewers only read)", problem(403, "Forbidden",
+                    "forbidden", "Your role does not allow this action.", path, null));
+        }
+        if (path.contains("{")) {
+            add(operation, "404", "Nothing with this id in the caller's organization", problem(404, "Not Found",
+                    "not-found", "There is no such object.", path, null));
+        }
+    }
+
+    private static void add(Operation operation, String status, String description, Map<String, Object> example) {
+        if (operation.getResponses().containsKey(status)) {
+            return; // the method says more about this answer
+        }
+        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                        .schema(new Schema<>().$ref(SCHEMA_REF)).example(example))));
+    }
+
+    private static Map<String, Object> problem(int status, String title, String type, String detail, String path,
+            List<Map<String, String>> errors) {
+        var problem = new java.util.LinkedHashMap<String, Object>();
+        problem.put("type", "https://paydeck.dev/problems/" + type);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", path.replaceAll("\\{[^}]+}", "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40"));
+        if (errors != null) {
+            problem.put("errors", errors);
+        }
+        return problem;
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details; a Stripe error adds Stripe's code and "
+                        + "request id, a declined card its decline_code, invalid input its errors")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema().description("Written for the person reading it"))
+                .addProperty("instance", new StringSchema())
+                .addProperty("code", new StringSchema().description("Stripe's error code, e.g. card_declined"))
+                .addProperty("decline_code", new StringSchema().description("The bank's reason for a declined card"))
+                .addProperty("param", new StringSchema().description("The Stripe parameter a Stripe error is about"))
+                .addProperty("stripe_request_id", new StringSchema().description("Stripe's id of the failed call"))
+                .addProperty("payment_id", new StringSchema().format("uuid").description("The payment that failed "
+                        + "(it is kept; retry or read it later)"))
+                .addProperty("refund_id", new StringSchema().format("uuid").description("The refund that failed"))
+                .addProperty("errors", new ArraySchema().description("For invalid input: each field and what is "
+                        + "wrong with it").items(new ObjectSchema()
+                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+    }
+}
