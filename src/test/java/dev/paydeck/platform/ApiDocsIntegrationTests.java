@@ -154,8 +154,11 @@ class ApiDocsIntegrationTests extends IntegrationTest {
                 }
             }
         }
-        assertThat(docs.at("/paths/~1api~1v1~1payment-intents/post/responses/402/description").asString())
-                .contains("declined");
+        JsonNode createPayment = docs.at("/paths/~1api~1v1~1payment-intents/post");
+        assertThat(createPayment.at("/responses/402/description").asString()).contains("declined");
+        assertThat(createPayment.get("parameters").valueStream().map(header -> header.get("name").asString()))
+                .contains("Idempotency-Key", "Paydeck-Organization");
+        assertThat(createPayment.get("responses").has("422")).as("Idempotency-Key reused").isTrue();
         assertThat(undocumented).as("problems an operation can answer that its docs do not show").isEmpty();
     }
 

@@ -36,8 +36,8 @@ class ApiExamples implements OperationCustomizer {
         }
         for (ProblemAnswer problem : handler.getMethod().getAnnotationsByType(ProblemAnswer.class)) {
             operation.getResponses().addApiResponse(String.valueOf(problem.status()), new ApiResponse()
-                    .description(problem.description()).content(new Content().addMediaType(ProblemAnswers.PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref(ProblemAnswers.SCHEMA_REF))
+                    .description(problem.description()).content(new Content().addMediaType(ApiConventions.PROBLEM_JSON,
+                            new MediaType().schema(new Schema<>().$ref(ApiConventions.SCHEMA_REF))
                                     .example(parse(problem.example(), handler)))));
         }
         ExampleAnswer answer = handler.getMethodAnnotation(ExampleAnswer.class);

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The problem+json answers the REST API gives for any operation, documented on each: 400 for invalid input, 401
- * without a valid key or token, 403 when the caller's role may not do it, 404 for an id that is not the caller's
- * organization's. Answers particular to an operation (a declined card, a payment in the wrong state) are declared on
- * its method with {@link dev.paydeck.shared.web.ProblemAnswer}.
+ * What every operation of the REST API shares, documented on each: the problem+json answers (400 for invalid input,
+ * 401 without a valid key or token, 403 when the caller's role may not do it, 404 for an id that is not the caller's
+ * organization's) and, on POSTs, the Idempotency-Key header with its two problems. Answers particular to an
+ * operation (a declined card, a payment in the wrong state) are declared on its method with
+ * {@link dev.paydeck.shared.web.ProblemAnswer}.
  */
 @Component
-class ProblemAnswers implements OpenApiCustomizer {
+class ApiConventions implements OpenApiCustomizer {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEMA = "Problem";
@@ -57,6 +61,18 @@ class ProblemAnswers implements OpenApiCustomizer {
         if (!open && method != PathItem.HttpMethod.GET) {
             add(operation, "403", "The caller's role may not do this (viewers only read)", problem(403, "Forbidden",
                     "forbidden", "Your role does not allow this action.", path, null));
+        }
+        if (!open && method == PathItem.HttpMethod.POST) {
+            operation.addParametersItem(new HeaderParameter().name(IDEMPOTENCY_KEY).required(false)
+                    .schema(new StringSchema().maxLength(255).example("order-1042-payment"))
+                    .description("Makes a retry safe: the same key with the same request answers what the first "
+                            + "answered (header Idempotent-Replayed: true) and does nothing twice; kept 24 hours."));
+            add(operation, "409", "A request with this Idempotency-Key is still running", problem(409, "Conflict",
+                    "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed. Retry in "
+                            + "a moment.", path, null));
+            add(operation, "422", "This Idempotency-Key was used for another request", problem(422,
+                    "Unprocessable Content", "idempotency-key-reused", "This Idempotency-Key was already used for a "
+                            + "different request. Use a new key for a new request.", path, null));
         }
         if (path.contains("{")) {
             add(operation, "404", "Nothing with this id in the caller's organization", problem(404, "Not Found",
