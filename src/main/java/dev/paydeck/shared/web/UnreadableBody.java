@@ -1,6 +1,7 @@
 package dev.paydeck.shared.web;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -30,6 +31,9 @@ final class UnreadableBody {
             }
             if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 return Optional.of(Map.of("field", path(mismatch), "message", expected(mismatch.getTargetType())));
+            }
+            if (cause instanceof InputCoercionException tooLarge && !tooLarge.getPath().isEmpty()) {
+                return Optional.of(Map.of("field", path(tooLarge), "message", "is too large"));
             }
         }
         return Optional.empty();

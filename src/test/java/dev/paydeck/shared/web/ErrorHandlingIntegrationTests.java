@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,19 @@ class ErrorHandlingIntegrationTests extends IntegrationTest {
         var error = json(response).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("amount");
         assertThat(error.get("message").asString()).isEqualTo("must be a whole number");
+    }
+
+    @Test
+    void anAmountThatIsNotAWholeNumberOfMinorUnitsIsRefusedNotRounded() {
+        for (String amount : List.of("12.5", "99999999999999999999")) {
+            var response = postJson("/api/test/orders", "{\"description\": \"tea\", \"amount\": " + amount + "}",
+                    ApiTestSupport.TEST_CREDENTIAL);
+
+            assertProblem(response, 400);
+            var error = json(response).get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("amount");
+            assertThat(error.get("message").asString()).isIn("must be a whole number", "is too large");
+        }
     }
 
     @Test
