@@ -132,6 +132,12 @@ class ApiDocsIntegrationTests extends IntegrationTest {
             }
             for (var operation : path.getValue().properties()) {
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                List<String> parameters = operation.getValue().path("parameters").valueStream()
+                        .map(parameter -> parameter.get("in").asString() + " " + parameter.get("name").asString())
+                        .toList();
+                if (parameters.size() != new java.util.HashSet<>(parameters).size()) {
+                    undocumented.add(name + ": a parameter shown twice in " + parameters);
+                }
                 JsonNode responses = operation.getValue().path("responses");
                 boolean open = operation.getValue().has("security") && operation.getValue().get("security").isEmpty();
                 if (!open && !responses.has("401")) {
@@ -157,7 +163,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         JsonNode createPayment = docs.at("/paths/~1api~1v1~1payment-intents/post");
         assertThat(createPayment.at("/responses/402/description").asString()).contains("declined");
         assertThat(createPayment.get("parameters").valueStream().map(header -> header.get("name").asString()))
-                .contains("Idempotency-Key", "Paydeck-Organization");
+                .containsOnlyOnce("Idempotency-Key", "Paydeck-Organization");
         assertThat(createPayment.get("responses").has("422")).as("Idempotency-Key reused").isTrue();
         assertThat(undocumented).as("problems an operation can answer that its docs do not show").isEmpty();
     }

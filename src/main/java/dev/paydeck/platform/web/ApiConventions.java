@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
@@ -63,10 +64,9 @@ class ApiConventions implements OpenApiCustomizer {
                     "forbidden", "Your role does not allow this action.", path, null));
         }
         if (!open && method == PathItem.HttpMethod.POST) {
-            operation.addParametersItem(new HeaderParameter().name(IDEMPOTENCY_KEY).required(false)
-                    .schema(new StringSchema().maxLength(255).example("order-1042-payment"))
+            idempotencyKey(operation).schema(new StringSchema().maxLength(255).example("order-1042-payment"))
                     .description("Makes a retry safe: the same key with the same request answers what the first "
-                            + "answered (header Idempotent-Replayed: true) and does nothing twice; kept 24 hours."));
+                            + "answered (header Idempotent-Replayed: true) and does nothing twice; kept 24 hours.");
             add(operation, "409", "A request with this Idempotency-Key is still running", problem(409, "Conflict",
                     "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed. Retry in "
                             + "a moment.", path, null));
@@ -78,6 +78,20 @@ class ApiConventions implements OpenApiCustomizer {
             add(operation, "404", "Nothing with this id in the caller's organization", problem(404, "Not Found",
                     "not-found", "There is no such object.", path, null));
         }
+    }
+
+    /** The operation's Idempotency-Key header: the one its method reads, or a new one (the filter reads it). */
+    private static Parameter idempotencyKey(Operation operation) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if ("header".equals(parameter.getIn()) && IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName())) {
+                    return parameter.required(false);
+                }
+            }
+        }
+        Parameter header = new HeaderParameter().name(IDEMPOTENCY_KEY).required(false);
+        operation.addParametersItem(header);
+        return header;
     }
 
     private static void add(Operation operation, String status, String description, Map<String, Object> example) {
