@@ -23,28 +23,42 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     @Test
     void everyApiRequestBodyHasAWholeExample() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
-        JsonNode schemas = docs.path("components").path("schemas");
-        List<String> operations = new ArrayList<>();
         List<String> madeUp = new ArrayList<>();
-        for (var path : docs.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/v1/")) {
-                continue; // pages, health, Stripe's webhooks, and the error-handling tests' own controller
+        for (ApiOperation operation : apiOperations(docs)) {
+            for (JsonNode media : operation.spec().path("requestBody").path("content")) {
+                madeUp.addAll(exampleFaults(operation.name(), media, docs));
             }
-            for (var operation : path.getValue().properties()) {
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                operations.add(name);
-                for (JsonNode media : operation.getValue().path("requestBody").path("content")) {
-                    if (media.has("example")) {
-                        madeUp.addAll(misfits(name, media.get("example"), media.path("schema"), schemas, 0));
-                    } else {
-                        fieldsWithoutExample(media.path("schema"), schemas)
-                                .forEach(field -> madeUp.add(name + ": " + field + " has no example"));
-                    }
+        }
+        assertThat(apiOperations(docs)).extracting(ApiOperation::name)
+                .contains("POST /api/v1/payment-intents", "GET /api/v1/customers");
+        assertThat(madeUp).as("request examples with made-up or unknown fields").isEmpty();
+    }
+
+    /** The operations of the REST API: not pages, health, Stripe's webhooks or the error-handling tests' controller. */
+    private static List<ApiOperation> apiOperations(JsonNode docs) {
+        List<ApiOperation> operations = new ArrayList<>();
+        for (var path : docs.get("paths").properties()) {
+            if (path.getKey().startsWith("/api/v1/")) {
+                for (var operation : path.getValue().properties()) {
+                    operations.add(new ApiOperation(operation.getKey().toUpperCase() + " " + path.getKey(),
+                            path.getKey(), operation.getValue()));
                 }
             }
         }
-        assertThat(operations).contains("POST /api/v1/payment-intents", "GET /api/v1/customers");
-        assertThat(madeUp).as("request examples with made-up or unknown fields").isEmpty();
+        return operations;
+    }
+
+    private record ApiOperation(String name, String path, JsonNode spec) {
+    }
+
+    /** What is wrong with a body's example: a whole one that misfits its schema, or fields left without one. */
+    private static List<String> exampleFaults(String name, JsonNode media, JsonNode docs) {
+        JsonNode schemas = docs.path("components").path("schemas");
+        if (media.has("example")) {
+            return misfits(name, media.get("example"), media.path("schema"), schemas, 0);
+        }
+        return fieldsWithoutExample(media.path("schema"), schemas).stream()
+                .map(field -> name + ": " + field + " has no example").toList();
     }
 
     /** The fields, at any depth, for which Swagger UI would have to make up a value. */
@@ -84,38 +98,23 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     @Test
     void everyApiAnswerHasAnExampleThatFitsItsSchema() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
-        JsonNode schemas = docs.path("components").path("schemas");
-        List<String> checked = new ArrayList<>();
         List<String> withoutResponseExample = new ArrayList<>();
         List<String> misfits = new ArrayList<>();
-        for (var path : docs.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/v1/")) {
-                continue;
-            }
-            for (var operation : path.getValue().properties()) {
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                checked.add(name);
-                boolean answered = false;
-                for (var response : operation.getValue().path("responses").properties()) {
-                    if (!response.getKey().startsWith("2")) {
-                        continue; // errors are problem+json, described once
-                    }
+        for (ApiOperation operation : apiOperations(docs)) {
+            boolean answered = false;
+            for (var response : operation.spec().path("responses").properties()) {
+                if (response.getKey().startsWith("2")) { // problems are checked below
                     for (JsonNode media : response.getValue().path("content")) {
                         answered = true;
-                        if (media.has("example")) {
-                            misfits.addAll(misfits(name, media.get("example"), media.path("schema"), schemas, 0));
-                        } else {
-                            fieldsWithoutExample(media.path("schema"), schemas)
-                                    .forEach(field -> misfits.add(name + ": " + field + " has no example"));
-                        }
+                        misfits.addAll(exampleFaults(operation.name(), media, docs));
                     }
                 }
-                if (!answered) {
-                    withoutResponseExample.add(name);
-                }
+            }
+            if (!answered) {
+                withoutResponseExample.add(operation.name());
             }
         }
-        assertThat(checked).contains("POST /api/v1/payment-intents", "GET /api/v1/customers",
+        assertThat(apiOperations(docs)).extracting(ApiOperation::name).contains("POST /api/v1/payment-intents",
                 "POST /api/v1/organizations/{id}/api-keys", "GET /api/v1/audit-log", "POST /api/v1/resync");
         assertThat(withoutResponseExample).as("operations whose answer has no example").isEmpty();
         assertThat(misfits).as("example answers that are not JSON, or have fields their schema has not").isEmpty();
@@ -124,39 +123,29 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     @Test
     void everyApiOperationDocumentsTheProblemsItCanAnswer() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
-        JsonNode schemas = docs.path("components").path("schemas");
         List<String> undocumented = new ArrayList<>();
-        for (var path : docs.get("paths").properties()) {
-            if (!path.getKey().startsWith("/api/v1/")) {
-                continue;
+        for (ApiOperation operation : apiOperations(docs)) {
+            String name = operation.name();
+            List<String> parameters = operation.spec().path("parameters").valueStream()
+                    .map(parameter -> parameter.get("in").asString() + " " + parameter.get("name").asString())
+                    .toList();
+            if (parameters.size() != new java.util.HashSet<>(parameters).size()) {
+                undocumented.add(name + ": a parameter shown twice in " + parameters);
             }
-            for (var operation : path.getValue().properties()) {
-                String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                List<String> parameters = operation.getValue().path("parameters").valueStream()
-                        .map(parameter -> parameter.get("in").asString() + " " + parameter.get("name").asString())
-                        .toList();
-                if (parameters.size() != new java.util.HashSet<>(parameters).size()) {
-                    undocumented.add(name + ": a parameter shown twice in " + parameters);
-                }
-                JsonNode responses = operation.getValue().path("responses");
-                boolean open = operation.getValue().has("security") && operation.getValue().get("security").isEmpty();
-                if (!open && !responses.has("401")) {
-                    undocumented.add(name + ": 401");
-                }
-                if (path.getKey().contains("{") && !responses.has("404")) {
-                    undocumented.add(name + ": 404");
-                }
-                for (var response : responses.properties()) {
-                    if (response.getKey().startsWith("2")) {
-                        continue;
-                    }
+            JsonNode responses = operation.spec().path("responses");
+            boolean open = operation.spec().has("security") && operation.spec().get("security").isEmpty();
+            if (!open && !responses.has("401")) {
+                undocumented.add(name + ": 401");
+            }
+            if (operation.path().contains("{") && !responses.has("404")) {
+                undocumented.add(name + ": 404");
+            }
+            for (var response : responses.properties()) {
+                if (!response.getKey().startsWith("2")) {
                     JsonNode problem = response.getValue().path("content").path("application/problem+json");
-                    if (!problem.has("example")) {
-                        undocumented.add(name + ": " + response.getKey() + " has no problem+json example");
-                    } else {
-                        undocumented.addAll(misfits(name + " " + response.getKey(), problem.get("example"),
-                                problem.path("schema"), schemas, 0));
-                    }
+                    undocumented.addAll(problem.has("example")
+                            ? exampleFaults(name + " " + response.getKey(), problem, docs)
+                            : List.of(name + ": " + response.getKey() + " has no problem+json example"));
                 }
             }
         }

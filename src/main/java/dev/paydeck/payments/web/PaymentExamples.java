@@ -11,12 +11,16 @@ final class PaymentExamples {
             "id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "stripe_payment_intent_id": "pi_3QxYbX2eZvKYlo2C1aBcDeFg",\
             """;
 
-    static final String SUCCEEDED = "{" + PAYMENT_START + """
+    /** A paid order's payment, but for what it has refunded and when it last changed. */
+    private static final String PAID_ORDER = PAYMENT_START + """
              "status": "succeeded", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
-             "amount_received": 2000, "amount_capturable": 0, "amount_refunded": 0, "capture_method": "automatic",
+             "amount_received": 2000, "amount_capturable": 0, "capture_method": "automatic",
              "customer_id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "description": "Order #1042",
-             "metadata": {"order_id": "1042"}, "created_at": "2026-11-24T09:30:00Z",
-             "updated_at": "2026-11-24T09:30:01Z"}""";
+             "metadata": {"order_id": "1042"}, "created_at": "2026-11-24T09:30:00Z",\
+            """;
+
+    static final String SUCCEEDED = "{" + PAID_ORDER + """
+             "amount_refunded": 0, "updated_at": "2026-11-24T09:30:01Z"}""";
 
     static final String CREATED = "{\"payment\": " + SUCCEEDED + """
             , "client_secret": "pi_3QxYbX2eZvKYlo2C1aBcDeFg_secret_4f9Kx2Example",
@@ -40,12 +44,8 @@ final class PaymentExamples {
              "payment_id": "0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90", "amount": 500, "currency": "usd",
              "reason": "requested_by_customer", "status": "succeeded", "created_at": "2026-11-24T09:45:00Z"}""";
 
-    private static final String PARTLY_REFUNDED = "{" + PAYMENT_START + """
-             "status": "succeeded", "amount": 2000, "currency": "usd", "amount_formatted": "$20.00",
-             "amount_received": 2000, "amount_capturable": 0, "amount_refunded": 500, "capture_method": "automatic",
-             "customer_id": "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40", "description": "Order #1042",
-             "metadata": {"order_id": "1042"}, "created_at": "2026-11-24T09:30:00Z",
-             "updated_at": "2026-11-24T09:45:00Z"}""";
+    private static final String PARTLY_REFUNDED = "{" + PAID_ORDER + """
+             "amount_refunded": 500, "updated_at": "2026-11-24T09:45:00Z"}""";
 
     static final String DETAIL = "{\"payment\": " + PARTLY_REFUNDED + """
             , "charges": [{"id": "ch_3QxYbX2eZvKYlo2C1hIjK", "amount": 2000, "amount_captured": 2000,
