@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,8 +90,14 @@ class AuthApiController {
 
     @GetMapping("/me")
     @ExampleAnswer(description = "The person the token belongs to", value = PERSON_EXAMPLE)
-    @Operation(summary = "The signed-in person", security = @SecurityRequirement(name = "bearer"))
-    PersonView me(@AuthenticationPrincipal SignedInPerson person) {
+    @Operation(summary = "The signed-in person", description = "For a person's token; an API key belongs to an "
+            + "organization, not a person (403): GET /api/v1/organizations names it.",
+            security = @SecurityRequirement(name = "bearer"))
+    PersonView me(@AuthenticationPrincipal Object principal) {
+        if (!(principal instanceof SignedInPerson person)) {
+            throw new AccessDeniedException("This is a person's address and an API key belongs to an organization, "
+                    + "not a person: GET /api/v1/organizations shows the key's organization.");
+        }
         return new PersonView(person.id().toString(), person.email(), person.name());
     }
 
