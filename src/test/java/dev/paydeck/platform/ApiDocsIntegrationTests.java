@@ -24,31 +24,14 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     void everyApiRequestBodyHasAWholeExample() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         List<String> madeUp = new ArrayList<>();
-        for (ApiOperation operation : apiOperations(docs)) {
+        for (DocumentedOperations.Operation operation : DocumentedOperations.of(docs)) {
             for (JsonNode media : operation.spec().path("requestBody").path("content")) {
                 madeUp.addAll(exampleFaults(operation.name(), media, docs));
             }
         }
-        assertThat(apiOperations(docs)).extracting(ApiOperation::name)
+        assertThat(DocumentedOperations.of(docs)).extracting(DocumentedOperations.Operation::name)
                 .contains("POST /api/v1/payment-intents", "GET /api/v1/customers");
         assertThat(madeUp).as("request examples with made-up or unknown fields").isEmpty();
-    }
-
-    /** The operations of the REST API: not pages, health, Stripe's webhooks or the error-handling tests' controller. */
-    private static List<ApiOperation> apiOperations(JsonNode docs) {
-        List<ApiOperation> operations = new ArrayList<>();
-        for (var path : docs.get("paths").properties()) {
-            if (path.getKey().startsWith("/api/v1/")) {
-                for (var operation : path.getValue().properties()) {
-                    operations.add(new ApiOperation(operation.getKey().toUpperCase() + " " + path.getKey(),
-                            path.getKey(), operation.getValue()));
-                }
-            }
-        }
-        return operations;
-    }
-
-    private record ApiOperation(String name, String path, JsonNode spec) {
     }
 
     /** What is wrong with a body's example: a whole one that misfits its schema, or fields left without one. */
@@ -67,7 +50,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     }
 
     private static List<String> fieldsWithoutExample(String where, JsonNode schema, JsonNode schemas, int depth) {
-        schema = resolve(schema, schemas);
+        schema = DocumentedOperations.resolve(schema, schemas);
         if (schema.has("example") || depth > 6) {
             return List.of();
         }
@@ -87,20 +70,13 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         return missing;
     }
 
-    private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
-        for (int depth = 0; schema.has("$ref") && depth < 8; depth++) {
-            String ref = schema.get("$ref").asString();
-            schema = schemas.path(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        return schema;
-    }
 
     @Test
     void everyApiAnswerHasAnExampleThatFitsItsSchema() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         List<String> withoutResponseExample = new ArrayList<>();
         List<String> misfits = new ArrayList<>();
-        for (ApiOperation operation : apiOperations(docs)) {
+        for (DocumentedOperations.Operation operation : DocumentedOperations.of(docs)) {
             boolean answered = false;
             for (var response : operation.spec().path("responses").properties()) {
                 if (response.getKey().startsWith("2")) { // problems are checked below
@@ -114,7 +90,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
                 withoutResponseExample.add(operation.name());
             }
         }
-        assertThat(apiOperations(docs)).extracting(ApiOperation::name).contains("POST /api/v1/payment-intents",
+        assertThat(DocumentedOperations.of(docs)).extracting(DocumentedOperations.Operation::name).contains("POST /api/v1/payment-intents",
                 "POST /api/v1/organizations/{id}/api-keys", "GET /api/v1/audit-log", "POST /api/v1/resync");
         assertThat(withoutResponseExample).as("operations whose answer has no example").isEmpty();
         assertThat(misfits).as("example answers that are not JSON, or have fields their schema has not").isEmpty();
@@ -124,7 +100,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
     void everyApiOperationDocumentsTheProblemsItCanAnswer() {
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         List<String> undocumented = new ArrayList<>();
-        for (ApiOperation operation : apiOperations(docs)) {
+        for (DocumentedOperations.Operation operation : DocumentedOperations.of(docs)) {
             String name = operation.name();
             List<String> parameters = operation.spec().path("parameters").valueStream()
                     .map(parameter -> parameter.get("in").asString() + " " + parameter.get("name").asString())
@@ -207,7 +183,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
         if (depth == 0 && !example.isObject() && !example.isArray()) {
             return List.of(where + ": the example is not JSON");
         }
-        schema = resolve(schema, schemas);
+        schema = DocumentedOperations.resolve(schema, schemas);
         List<String> found = new ArrayList<>();
         if (example.isArray() && schema.has("items")) {
             for (JsonNode item : example) {
