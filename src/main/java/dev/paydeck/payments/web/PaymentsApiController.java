@@ -272,8 +272,7 @@ class PaymentsApiController {
 
     @ExceptionHandler(InvalidPaymentException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidPaymentException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidFields(List.of(Map.of("field", e.field(),
+                "message", e.getMessage()))));
     }
 }

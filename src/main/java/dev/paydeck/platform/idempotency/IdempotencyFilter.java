@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -86,15 +87,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /** 422: the key came before with another request. */
+    public static ProblemDetail keyReused() {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+    }
+
+    /** 409: the first request with the key is still running. */
+    public static ProblemDetail keyInUse() {
+        return Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-use",
+                "A request with this Idempotency-Key is still being processed. Retry in a moment.");
+    }
+
     private void replay(IdempotencyRecords.Saved saved, String hash, HttpServletResponse response) throws IOException {
         if (!saved.requestHash().equals(hash)) {
-            problems.write(response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                    "This Idempotency-Key was already used for a different request. Use a new key for a new request."));
+            problems.write(response, keyReused());
             return;
         }
         if (saved.status() == null) {
-            problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency-key-in-use",
-                    "A request with this Idempotency-Key is still being processed. Retry in a moment."));
+            problems.write(response, keyInUse());
             return;
         }
         response.setStatus(saved.status());

@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -92,12 +91,9 @@ class SecurityConfiguration {
                 .addFilterAfter(new IdempotencyFilter(idempotency, problems), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "Authentication is required: send a valid API key or token as "
-                                                + "'Authorization: Bearer ...'.")))
+                                Problems.unauthenticated()))
                         .accessDeniedHandler((request, response, ex) -> problems.write(response,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-                                        "Your role does not allow this action."))))
+                                Problems.forbidden(null))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'none'; frame-ancestors 'none'")));
         return http.build();

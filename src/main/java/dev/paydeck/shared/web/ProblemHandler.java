@@ -40,9 +40,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
-                "The request has invalid fields.");
-        problem.setProperty("errors", fieldErrors(ex.getBindingResult()));
+        ProblemDetail problem = Problems.invalidFields(fieldErrors(ex.getBindingResult()));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -70,9 +68,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         var fieldError = UnreadableBody.fieldError(ex);
         if (fieldError.isPresent()) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
-                    "The request has invalid fields.");
-            problem.setProperty("errors", List.of(fieldError.get()));
+            ProblemDetail problem = Problems.invalidFields(List.of(fieldError.get()));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
@@ -82,8 +78,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
-        problem.setProperty("errors", ex.getConstraintViolations().stream()
+        ProblemDetail problem = Problems.invalidFields(ex.getConstraintViolations().stream()
                 .map(violation -> Map.of("field", snakeCase(lastNode(violation.getPropertyPath().toString())),
                         "message", violation.getMessage()))
                 .toList());
@@ -97,17 +92,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
-        String detail = ex.getMessage() == null || ex.getMessage().equals("Access Denied")
-                ? "Your role does not allow this action." : ex.getMessage();
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", detail);
+        ProblemDetail problem = Problems.forbidden("Access Denied".equals(ex.getMessage()) ? null : ex.getMessage());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                "Authentication is required: send a valid API key or token as 'Authorization: Bearer ...'.");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.UNAUTHORIZED, request);
+        return handleExceptionInternal(ex, Problems.unauthenticated(), new HttpHeaders(), HttpStatus.UNAUTHORIZED,
+                request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,6 +5,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one way Paydeck builds RFC 9457 problem details: a stable {@code type} URI per kind of problem, the
@@ -23,6 +25,24 @@ public final class Problems {
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         return problem;
+    }
+
+    /** 400 for a request with invalid fields, each named ({@code field}) with what is wrong ({@code message}). */
+    public static ProblemDetail invalidFields(List<? extends Map<String, ?>> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** 401: no valid API key or token came with the request. */
+    public static ProblemDetail unauthenticated() {
+        return of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                "Authentication is required: send a valid API key or token as 'Authorization: Bearer ...'.");
+    }
+
+    /** 403: the caller's role may not do this; {@code detail} says why, or null for the general reason. */
+    public static ProblemDetail forbidden(String detail) {
+        return of(HttpStatus.FORBIDDEN, "forbidden", detail != null ? detail : "Your role does not allow this action.");
     }
 
     /** A type name for a status when nothing more specific applies, e.g. 404 → {@code not-found}. */
