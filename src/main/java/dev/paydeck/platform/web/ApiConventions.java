@@ -1,5 +1,7 @@
 package dev.paydeck.platform.web;
 
+import dev.paydeck.platform.idempotency.IdempotencyFilter;
+import dev.paydeck.shared.web.Problems;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,8 +16,11 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +36,9 @@ class ApiConventions implements OpenApiCustomizer {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String SCHEMA = "Problem";
-    static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA;
+    private static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA;
 
     @Override
     public void customise(OpenAPI api) {
@@ -50,33 +55,28 @@ class ApiConventions implements OpenApiCustomizer {
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (hasInput) {
-            add(operation, "400", "Invalid input; errors name each field", problem(400, "Bad Request", "validation",
-                    "The request has invalid fields.", path,
+            add(operation, "400", "Invalid input; errors name each field", path, Problems.invalidFields(
                     List.of(Map.of("field", "amount", "message", "must be greater than 0"))));
         }
         if (!open) {
-            add(operation, "401", "No valid API key or token", problem(401, "Unauthorized", "unauthorized",
-                    "Authentication is required: send a valid API key or token as 'Authorization: Bearer ...'.",
-                    path, null));
+            add(operation, "401", "No valid API key or token", path, Problems.unauthenticated());
         }
         if (!open && method != PathItem.HttpMethod.GET) {
-            add(operation, "403", "The caller's role may not do this (viewers only read)", problem(403, "Forbidden",
-                    "forbidden", "Your role does not allow this action.", path, null));
+            add(operation, "403", "The caller's role may not do this (viewers only read)", path,
+                    Problems.forbidden(null));
         }
         if (!open && method == PathItem.HttpMethod.POST) {
             idempotencyKey(operation).schema(new StringSchema().maxLength(255).example("order-1042-payment"))
                     .description("Makes a retry safe: the same key with the same request answers what the first "
                             + "answered (header Idempotent-Replayed: true) and does nothing twice; kept 24 hours.");
-            add(operation, "409", "A request with this Idempotency-Key is still running", problem(409, "Conflict",
-                    "idempotency-key-in-use", "A request with this Idempotency-Key is still being processed. Retry in "
-                            + "a moment.", path, null));
-            add(operation, "422", "This Idempotency-Key was used for another request", problem(422,
-                    "Unprocessable Content", "idempotency-key-reused", "This Idempotency-Key was already used for a "
-                            + "different request. Use a new key for a new request.", path, null));
+            add(operation, "409", "A request with this Idempotency-Key is still running", path,
+                    IdempotencyFilter.keyInUse());
+            add(operation, "422", "This Idempotency-Key was used for another request", path,
+                    IdempotencyFilter.keyReused());
         }
         if (path.contains("{")) {
-            add(operation, "404", "Nothing with this id in the caller's organization", problem(404, "Not Found",
-                    "not-found", "There is no such object.", path, null));
+            add(operation, "404", "Nothing with this id in the caller's organization", path,
+                    Problems.of(HttpStatus.NOT_FOUND, "not-found", "There is no such object."));
         }
     }
 
@@ -94,27 +94,31 @@ class ApiConventions implements OpenApiCustomizer {
         return header;
     }
 
-    private static void add(Operation operation, String status, String description, Map<String, Object> example) {
-        if (operation.getResponses().containsKey(status)) {
-            return; // the method says more about this answer
+    private static void add(Operation operation, String status, String description, String path,
+            ProblemDetail problem) {
+        if (!operation.getResponses().containsKey(status)) { // else the method says more about this answer
+            operation.getResponses().addApiResponse(status, problemResponse(description, example(problem, path)));
         }
-        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
-                        .schema(new Schema<>().$ref(SCHEMA_REF)).example(example))));
     }
 
-    private static Map<String, Object> problem(int status, String title, String type, String detail, String path,
-            List<Map<String, String>> errors) {
-        var problem = new java.util.LinkedHashMap<String, Object>();
-        problem.put("type", "https://paydeck.dev/problems/" + type);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("instance", path.replaceAll("\\{[^}]+}", "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40"));
-        if (errors != null) {
-            problem.put("errors", errors);
+    /** A problem+json answer of the {@code Problem} schema, with its example. */
+    static ApiResponse problemResponse(String description, Object example) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref(SCHEMA_REF)).example(example)));
+    }
+
+    /** The problem as the API writes it, at the operation's path with an id in it. */
+    private static Map<String, Object> example(ProblemDetail problem, String path) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", problem.getType().toString());
+        json.put("title", problem.getTitle());
+        json.put("status", problem.getStatus());
+        json.put("detail", problem.getDetail());
+        json.put("instance", path.replaceAll("\\{[^}]+}", "6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40"));
+        if (problem.getProperties() != null) {
+            json.putAll(problem.getProperties());
         }
-        return problem;
+        return json;
     }
 
     private static Schema<?> problemSchema() {

@@ -4,9 +4,6 @@ import dev.paydeck.shared.web.ExampleAnswer;
 import dev.paydeck.shared.web.ExampleRequest;
 import dev.paydeck.shared.web.ProblemAnswer;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -35,10 +32,8 @@ class ApiExamples implements OperationCustomizer {
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
         }
         for (ProblemAnswer problem : handler.getMethod().getAnnotationsByType(ProblemAnswer.class)) {
-            operation.getResponses().addApiResponse(String.valueOf(problem.status()), new ApiResponse()
-                    .description(problem.description()).content(new Content().addMediaType(ApiConventions.PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref(ApiConventions.SCHEMA_REF))
-                                    .example(parse(problem.example(), handler)))));
+            operation.getResponses().addApiResponse(String.valueOf(problem.status()),
+                    ApiConventions.problemResponse(problem.description(), parse(problem.example(), handler)));
         }
         ExampleAnswer answer = handler.getMethodAnnotation(ExampleAnswer.class);
         if (answer == null || operation.getResponses() == null) {
