@@ -1,6 +1,5 @@
 package dev.paydeck.platform;
 
-import dev.paydeck.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,28 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forged token, an owner, an admin key, a viewer key), with its example body, an empty object, a field it does not
  * have and text that is not JSON, at real ids and at an id that is not one.
  */
-class NoServerErrorsIntegrationTests extends IntegrationTest {
+class NoServerErrorsIntegrationTests extends DocumentedApiTest {
 
     @Test
     void everyOperationAnswersEveryCallerAndBodyWithoutAServerError() {
-        Person owner = signUp("Robust Owner");
-        String organization = createOrganization(owner, "Robust Shop", null).get("id").asString();
-        String admin = apiKey(owner, organization, "admin");
-        String viewer = apiKey(owner, organization, "viewer");
-        String keyId = json(call("GET", "/api/v1/organizations/" + organization + "/api-keys", owner.token(), null))
-                .get(0).get("id").asString();
-        String person = json(call("GET", "/api/v1/me", owner.token(), null)).get("id").asString();
-        String customer = json(call("POST", "/api/v1/customers", admin, "{\"email\":\"r@example.com\"}"))
-                .get("id").asString();
-        String payment = json(call("POST", "/api/v1/payment-intents", admin, """
-                {"amount": 2000, "currency": "usd", "payment_method": "pm_card_visa", "confirm": true}"""))
-                .at("/payment/id").asString();
-        Map<String, String> real = Map.of("/organizations/{id}", organization, "/customers/{id}", customer,
-                "/payment-intents/{id}", payment, "/webhook-events/{id}", payment, "{personId}", person,
-                "{keyId}", keyId);
-        Map<String, String> notAnId = Map.of("/organizations/{id}", "not-an-id", "/customers/{id}", "not-an-id",
-                "/payment-intents/{id}", "not-an-id", "/webhook-events/{id}", "not-an-id", "{personId}", "not-an-id",
-                "{keyId}", "not-an-id");
+        SampleShop shop = sampleShop("Robust Shop");
+        Person owner = shop.owner();
+        String admin = shop.adminKey();
+        String viewer = apiKey(owner, shop.organization(), "viewer");
+        Map<String, String> real = shop.ids();
+        Map<String, String> notAnId = real.keySet().stream().collect(Collectors.toMap(place -> place,
+                place -> "not-an-id"));
 
         JsonNode docs = json(get("/v3/api-docs", "application/json"));
         List<String> failures = new ArrayList<>();

@@ -1,14 +1,10 @@
 package dev.paydeck.platform;
 
-import dev.paydeck.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,25 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API key and to B's owner, as if it did not exist, even with a valid request body; B's lists show none of A's ids;
  * and A's records are unchanged afterwards.
  */
-class TenantIsolationIntegrationTests extends IntegrationTest {
+class TenantIsolationIntegrationTests extends DocumentedApiTest {
 
     @Test
-    void noOperationLetsAnotherOrganizationReadOrChangeAnything() throws Exception {
-        Person ownerA = signUp("Owner A");
-        String organizationA = createOrganization(ownerA, "Shop A", null).get("id").asString();
-        String keyA = apiKey(ownerA, organizationA, "admin");
-        String keyIdA = json(call("GET", "/api/v1/organizations/" + organizationA + "/api-keys", ownerA.token(), null))
-                .get(0).get("id").asString();
-        String personA = json(call("GET", "/api/v1/me", ownerA.token(), null)).get("id").asString();
-        String customerA = json(call("POST", "/api/v1/customers", keyA, "{\"email\":\"a@example.com\"}"))
-                .get("id").asString();
-        String paymentA = json(call("POST", "/api/v1/payment-intents", keyA, """
-                {"amount": 2000, "currency": "usd", "customer_id": "%s", "payment_method": "pm_card_visa",
-                 "confirm": true}""".formatted(customerA))).at("/payment/id").asString();
-        String eventA = firstEvent(keyA);
-        Map<String, String> idsOfA = Map.of("/organizations/{id}", organizationA, "/customers/{id}", customerA,
-                "/payment-intents/{id}", paymentA, "/webhook-events/{id}", eventA, "{personId}", personA,
-                "{keyId}", keyIdA);
+    void noOperationLetsAnotherOrganizationReadOrChangeAnything() {
+        SampleShop a = sampleShop("Shop A");
+        Person ownerA = a.owner();
+        String keyA = a.adminKey();
 
         Person ownerB = signUp("Owner B");
         String organizationB = createOrganization(ownerB, "Shop B", null).get("id").asString();
@@ -50,7 +34,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
             for (String credential : List.of(keyB, ownerB.token())) {
                 String who = credential.equals(keyB) ? "B's API key" : "B's owner";
                 if (operation.path().contains("{")) {
-                    String target = operation.pathWith(idsOfA);
+                    String target = operation.pathWith(a.ids());
                     var response = call(operation.method(), target, credential, body);
                     reached.add(operation.name());
                     if (response.statusCode() != 404) {
@@ -64,7 +48,7 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 } else if (operation.method().equals("GET")) {
                     var response = call("GET", operation.path(), credential, null);
                     assertThat(response.statusCode()).as(operation.path() + " by " + who).isLessThan(500);
-                    for (String id : List.of(organizationA, customerA, paymentA, eventA, keyIdA)) {
+                    for (String id : List.of(a.organization(), a.customer(), a.payment(), a.event(), a.keyId())) {
                         if (response.body().contains(id)) {
                             leaks.add("GET " + operation.path() + " by " + who + " shows " + id);
                         }
@@ -78,27 +62,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
                 "DELETE /api/v1/organizations/{id}/api-keys/{keyId}", "PUT /api/v1/organizations/{id}/stripe-keys");
         assertThat(leaks).as("what organization B could reach of organization A").isEmpty();
 
-        assertThat(call("GET", "/api/v1/customers/" + customerA, keyA, null).statusCode()).isEqualTo(200);
-        JsonNode payment = json(call("GET", "/api/v1/payment-intents/" + paymentA, keyA, null)).get("payment");
+        assertThat(call("GET", "/api/v1/customers/" + a.customer(), keyA, null).statusCode()).isEqualTo(200);
+        JsonNode payment = json(call("GET", "/api/v1/payment-intents/" + a.payment(), keyA, null)).get("payment");
         assertThat(payment.get("status").asString()).isEqualTo("succeeded");
         assertThat(payment.get("amount_refunded").asLong()).isZero();
         assertThat(call("GET", "/api/v1/organizations", keyA, null).statusCode()).as("A's key still works")
                 .isEqualTo(200);
-        assertThat(json(call("GET", "/api/v1/organizations/" + organizationA + "/members", ownerA.token(), null)))
+        assertThat(json(call("GET", "/api/v1/organizations/" + a.organization() + "/members", ownerA.token(), null)))
                 .hasSize(1);
-        assertThat(json(call("GET", "/api/v1/organizations/" + organizationA, ownerA.token(), null))
+        assertThat(json(call("GET", "/api/v1/organizations/" + a.organization(), ownerA.token(), null))
                 .at("/stripe/source").asString()).isEqualTo("sandbox");
-    }
-
-    private String firstEvent(String key) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode events = json(call("GET", "/api/v1/webhook-events", key, null)).get("data");
-            if (!events.isEmpty()) {
-                return events.get(0).get("id").asString();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No webhook event arrived for the payment");
     }
 }

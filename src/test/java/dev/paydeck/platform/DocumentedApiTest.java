@@ -1,0 +1,57 @@
+package dev.paydeck.platform;
+
+import dev.paydeck.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Base of the tests that walk every documented operation: an organization with one of each object they name. */
+abstract class DocumentedApiTest extends IntegrationTest {
+
+    /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
+    record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
+                      String customer, String payment, String event) {
+
+        /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
+        Map<String, String> ids() {
+            return Map.of("/organizations/{id}", organization, "/customers/{id}", customer, "/payment-intents/{id}",
+                    payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId);
+        }
+    }
+
+    /** Signs up its owner, creates the organization and an admin key, a customer, and a paid payment. */
+    protected SampleShop sampleShop(String name) {
+        Person owner = signUp(name + " owner");
+        String organization = createOrganization(owner, name, null).get("id").asString();
+        String adminKey = apiKey(owner, organization, "admin");
+        String keyId = json(call("GET", "/api/v1/organizations/" + organization + "/api-keys", owner.token(), null))
+                .get(0).get("id").asString();
+        String person = json(call("GET", "/api/v1/me", owner.token(), null)).get("id").asString();
+        String customer = json(call("POST", "/api/v1/customers", adminKey, "{\"email\":\"shop@example.com\"}"))
+                .get("id").asString();
+        String payment = json(call("POST", "/api/v1/payment-intents", adminKey, """
+                {"amount": 2000, "currency": "usd", "customer_id": "%s", "payment_method": "pm_card_visa",
+                 "confirm": true}""".formatted(customer))).at("/payment/id").asString();
+        return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey));
+    }
+
+    /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */
+    private String firstEvent(String key) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode events = json(call("GET", "/api/v1/webhook-events", key, null)).get("data");
+            if (!events.isEmpty()) {
+                return events.get(0).get("id").asString();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for a webhook event", e);
+            }
+        }
+        throw new AssertionError("No webhook event arrived for the payment");
+    }
+}
