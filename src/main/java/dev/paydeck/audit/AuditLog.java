@@ -1,24 +1,35 @@
 package dev.paydeck.audit;
 
-import dev.paydeck.customers.CustomerChanged;
+import dev.paydeck.customers.CustomerCreated;
+import dev.paydeck.customers.CustomerDeleted;
+import dev.paydeck.customers.CustomerEvent;
+import dev.paydeck.customers.CustomerUpdated;
 import dev.paydeck.organizations.MembershipChanged;
 import dev.paydeck.organizations.OrganizationCreated;
 import dev.paydeck.organizations.StripeCredentialsChanged;
-import dev.paydeck.payments.PaymentChanged;
+import dev.paydeck.payments.PaymentCanceled;
+import dev.paydeck.payments.PaymentCaptured;
+import dev.paydeck.payments.PaymentConfirmed;
+import dev.paydeck.payments.PaymentCreated;
+import dev.paydeck.payments.PaymentDeclined;
+import dev.paydeck.payments.PaymentDisputed;
+import dev.paydeck.payments.PaymentEvent;
+import dev.paydeck.payments.PaymentRefunded;
+import dev.paydeck.payments.PaymentSucceeded;
 import dev.paydeck.shared.OrganizationId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * The organization's audit log: one append-only line per thing done through Paydeck (payments, refunds,
- * captures, cancellations, customers, Stripe keys, members, API keys), written from the modules' events. A failure
- * to write a line is logged and never undoes or fails the action itself (which may already have moved money).
+ * captures, cancellations, customers, Stripe keys, members, API keys), written after commit from the modules' events
+ * through the event publication registry. A failure to write a line never undoes or fails the action itself (which
+ * may already have moved money): the publication stays incomplete and is delivered again later.
  */
 @Service
 public class AuditLog {
@@ -28,12 +39,12 @@ public class AuditLog {
                         String objectId, String detail) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public List<Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
@@ -48,45 +59,65 @@ public class AuditLog {
                 .query(Entry.class).list();
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void organizationCreated(OrganizationCreated event) {
         write(event.organization(), event.actor(), "organization.created", "organization",
                 event.organization().toString(), event.name());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void keysChanged(StripeCredentialsChanged event) {
         write(event.organization(), event.actor(), "stripe_keys.replaced", "organization",
                 event.organization().toString(), "mode " + event.mode().code());
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void membership(MembershipChanged event) {
         write(event.organization(), event.actor(), event.action(), event.objectType(), event.objectId(),
                 event.detail());
     }
 
-    @EventListener
-    void customer(CustomerChanged event) {
-        write(event.organization(), event.actor(), event.action(), "customer", event.customer().toString(), null);
+    @ApplicationModuleListener
+    void customer(CustomerEvent event) {
+        String action = switch (event) {
+            case CustomerCreated created -> "customer.created";
+            case CustomerUpdated updated -> "customer.updated";
+            case CustomerDeleted deleted -> "customer.deleted";
+        };
+        write(event.organization(), event.actor(), action, "customer", event.customer().toString(), null);
     }
 
-    @EventListener
-    void payment(PaymentChanged event) {
-        write(event.organization(), event.actor(), event.action(), "payment", event.payment().toString(),
-                event.detail());
+    /** Every payment event but {@link PaymentSucceeded} (the outcome of something already logged) is a line. */
+    @ApplicationModuleListener
+    void payment(PaymentEvent event) {
+        record Line(String action, String detail) {
+        }
+        Line line = switch (event) {
+            case PaymentCreated created -> new Line("payment.created", created.amount().format());
+            case PaymentDeclined declined -> new Line("payment.declined", declined.code());
+            case PaymentConfirmed confirmed -> new Line("payment.confirmed", confirmed.paymentMethod());
+            case PaymentCaptured captured -> new Line("payment.captured", captured.amount().format());
+            case PaymentCanceled canceled -> new Line("payment.canceled", canceled.reason());
+            case PaymentRefunded refunded -> new Line("payment.refunded", refunded.amount().format());
+            case PaymentDisputed disputed -> new Line("payment.disputed", disputed.reason());
+            case PaymentSucceeded succeeded -> null;
+        };
+        if (line != null) {
+            write(event.organization(), event.actor(), line.action(), "payment", event.payment().toString(),
+                    line.detail());
+        }
     }
 
+    /**
+     * Appends one line. A failure is thrown: the event's publication then stays incomplete in the registry and is
+     * delivered again later, while the action itself (committed before) is never undone.
+     */
     private void write(OrganizationId organization, String actor, String action, String objectType, String objectId,
             String detail) {
-        try {
-            jdbc.sql("insert into audit_log (organization_id, actor, action, object_type, object_id, detail) "
-                            + "values (?, ?, ?, ?, ?, ?)")
-                    .params(organization.id(), actor == null ? "system" : actor, action, objectType, objectId, detail)
-                    .update();
-        } catch (RuntimeException e) {
-            log.error("Could not write the audit line {} {} {} of organization {}", action, objectType, objectId,
-                    organization, e);
-        }
+        jdbc.sql("insert into audit_log (organization_id, actor, action, object_type, object_id, detail, occurred_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(organization.id(), actor == null ? "system" : actor, action, objectType, objectId, detail,
+                        OffsetDateTime.now(clock))
+                .update();
     }
 }

@@ -1,24 +1,29 @@
 package dev.paydeck.customers;
 
 import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.StripeException;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StaleReadException;
 import dev.paydeck.webhooks.StripeEventListener;
+import dev.paydeck.webhooks.StripeEventReads;
 import dev.paydeck.webhooks.StripeEventReceived;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Customers created, changed or deleted in Stripe (its dashboard, other programs) appear in Paydeck. A customer has
- * no state order to compare, so an update is applied from the customer re-read from Stripe, never from the event's
- * snapshot (which an older, late event could carry); {@code customer.created} only records a customer not yet
- * known, and a deleted customer stays deleted.
+ * no state order to compare, so an update is applied from the customer re-read from Stripe (before the event's
+ * transaction, in {@link #read}), never from the event's snapshot, which an older, late event could carry;
+ * {@code customer.created} only records a customer not yet known, and a deleted customer stays deleted.
  */
 @Component
-class CustomerEventHandler {
+class CustomerEventHandler implements StripeEventReads {
+
+    /** What {@link #read} leaves for a customer Stripe no longer has. */
+    private record Gone() {
+    }
 
     private final CustomerRecords records;
     private final StripeClients stripe;
@@ -28,8 +33,22 @@ class CustomerEventHandler {
         this.stripe = stripe;
     }
 
+    @Override
+    public void read(StripeEventReceived event) throws Exception {
+        if (event.type().equals("customer.updated")) {
+            String id = event.dataObject(com.stripe.model.Customer.class).getId();
+            com.stripe.model.Customer current;
+            try {
+                current = stripe.forOrganization(event.organization()).v1().customers().retrieve(id);
+            } catch (InvalidRequestException gone) {
+                current = null;
+            }
+            event.read().put(id, current == null || Boolean.TRUE.equals(current.getDeleted()) ? new Gone() : current);
+        }
+    }
+
     @StripeEventListener({"customer.created", "customer.updated", "customer.deleted"})
-    void on(StripeEventReceived event) throws Exception {
+    void on(StripeEventReceived event) {
         var snapshot = event.dataObject(com.stripe.model.Customer.class);
         OrganizationId organization = event.organization();
         switch (event.type()) {
@@ -38,42 +57,40 @@ class CustomerEventHandler {
                     record(organization, snapshot);
                 }
             }
-            case "customer.updated" -> refresh(organization, snapshot.getId());
-            case "customer.deleted" -> records.findByStripeId(organization, snapshot.getId())
-                    .ifPresent(found -> records.markDeleted(organization, found.id()));
+            case "customer.updated" -> {
+                if (event.read().get(snapshot.getId(), Gone.class).isPresent()) {
+                    markDeleted(organization, snapshot.getId());
+                } else {
+                    record(organization, event.read().get(snapshot.getId(), com.stripe.model.Customer.class)
+                            .orElseThrow(() -> new StaleReadException(snapshot)));
+                }
+            }
+            case "customer.deleted" -> markDeleted(organization, snapshot.getId());
             default -> {
             }
         }
     }
 
-    /** Re-reads the customer from Stripe and makes the local copy match (deleted when Stripe has deleted it). */
-    boolean refresh(OrganizationId organization, String stripeCustomerId) throws StripeException {
-        com.stripe.model.Customer current;
-        try {
-            current = stripe.forOrganization(organization).v1().customers().retrieve(stripeCustomerId);
-        } catch (InvalidRequestException gone) {
-            current = null;
-        }
-        if (current == null || Boolean.TRUE.equals(current.getDeleted())) {
-            return records.findByStripeId(organization, stripeCustomerId).filter(c -> !"deleted".equals(c.status()))
-                    .map(found -> {
-                        records.markDeleted(organization, found.id());
-                        return true;
-                    }).orElse(false);
-        }
-        return record(organization, current);
+    private boolean markDeleted(OrganizationId organization, String stripeCustomerId) {
+        return records.findByStripeId(organization, stripeCustomerId)
+                .filter(c -> c.status() != CustomerStatus.DELETED)
+                .map(found -> {
+                    records.markDeleted(organization, found.id());
+                    return true;
+                }).orElse(false);
     }
 
     /** Applies a Stripe customer to its local copy (Paydeck's own found by its metadata link); true if changed. */
     boolean record(OrganizationId organization, com.stripe.model.Customer customer) {
+        if (Boolean.TRUE.equals(customer.getDeleted())) {
+            return markDeleted(organization, customer.getId());
+        }
         Optional<Customer> before = records.findByStripeId(organization, customer.getId());
-        UUID paydeckId = paydeckId(customer);
-        Optional<Customer> ours = before.isEmpty() && paydeckId != null ? records.find(organization, paydeckId)
+        Optional<CustomerId> paydeckId = paydeckId(customer);
+        Optional<Customer> ours = before.isEmpty() ? paydeckId.flatMap(id -> records.find(organization, id))
                 : Optional.empty();
         if (ours.isPresent()) {
-            if (!"deleted".equals(ours.get().status())) {
-                records.apply(organization, paydeckId, customer);
-            }
+            records.apply(organization, ours.get().id(), customer);
         } else {
             records.upsertFromStripe(organization, customer);
         }
@@ -83,20 +100,20 @@ class CustomerEventHandler {
 
     private static boolean same(Optional<Customer> before, Optional<Customer> after) {
         return before.isPresent() && after.isPresent()
-                && java.util.Objects.equals(before.get().email(), after.get().email())
-                && java.util.Objects.equals(before.get().name(), after.get().name())
-                && java.util.Objects.equals(before.get().phone(), after.get().phone())
-                && java.util.Objects.equals(before.get().description(), after.get().description())
-                && java.util.Objects.equals(before.get().metadata(), after.get().metadata())
-                && before.get().status().equals(after.get().status());
+                && Objects.equals(before.get().email(), after.get().email())
+                && Objects.equals(before.get().name(), after.get().name())
+                && Objects.equals(before.get().phone(), after.get().phone())
+                && Objects.equals(before.get().description(), after.get().description())
+                && Objects.equals(before.get().metadata(), after.get().metadata())
+                && before.get().status() == after.get().status();
     }
 
-    private static UUID paydeckId(com.stripe.model.Customer customer) {
+    private static Optional<CustomerId> paydeckId(com.stripe.model.Customer customer) {
         String text = customer.getMetadata() == null ? null : customer.getMetadata().get(Customers.PAYDECK_ID);
         try {
-            return text == null ? null : UUID.fromString(text);
+            return text == null ? Optional.empty() : Optional.of(new CustomerId(java.util.UUID.fromString(text)));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -23,48 +24,76 @@ class CustomerRecords {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    CustomerRecords(JdbcClient jdbc, JsonMapper json) {
+    CustomerRecords(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
-    void insertPending(OrganizationId organization, UUID id, CustomerDraft draft) {
+    void insertPending(OrganizationId organization, CustomerId id, CustomerDraft draft) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                insert into customers (organization_id, id, email, name, phone, description, metadata, status)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending')""")
-                .params(organization.id(), id, draft.email(), draft.name(), draft.phone(), draft.description(),
-                        json.writeValueAsString(draft.metadata() == null ? Map.of() : draft.metadata()))
+                insert into customers (organization_id, id, email, name, phone, description, metadata, status,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?)""")
+                .params(organization.id(), id.id(), draft.email(), draft.name(), draft.phone(), draft.description(),
+                        json.writeValueAsString(draft.metadata() == null ? Map.of() : draft.metadata()), now, now)
                 .update();
     }
 
+    /** The draft a pending customer was made from (for re-sending its create). */
+    CustomerDraft draftOf(Customer customer) {
+        return new CustomerDraft(customer.email(), customer.name(), customer.phone(), customer.description(),
+                customer.metadata());
+    }
+
+    /** Customers still pending a while after their creation, claimed for the janitor across instances. */
+    List<Map.Entry<OrganizationId, CustomerId>> claimPending(long olderThanSeconds, int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                update customers set updated_at = :now where (organization_id, id) in (
+                    select organization_id, id from customers
+                    where status = 'pending' and updated_at < :now - make_interval(secs => :older)
+                    order by updated_at limit :limit for update skip locked)
+                returning organization_id, id""")
+                .param("now", now).param("older", olderThanSeconds).param("limit", limit)
+                .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)),
+                        new CustomerId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
     /** Makes the local record what Stripe says the customer is (by local id). */
-    void apply(OrganizationId organization, UUID id, com.stripe.model.Customer stripe) {
+    void apply(OrganizationId organization, CustomerId id, com.stripe.model.Customer stripe) {
         jdbc.sql("""
                 update customers set stripe_customer_id = ?, email = ?, name = ?, phone = ?, description = ?,
-                    metadata = ?::jsonb, status = 'active', updated_at = now()
-                where organization_id = ? and id = ?""")
+                    metadata = ?::jsonb, status = 'active', updated_at = ?
+                where organization_id = ? and id = ? and status <> 'deleted'""")
                 .params(stripe.getId(), stripe.getEmail(), stripe.getName(), stripe.getPhone(),
-                        stripe.getDescription(), metadataOf(stripe), organization.id(), id)
+                        stripe.getDescription(), metadataOf(stripe), OffsetDateTime.now(clock), organization.id(),
+                        id.id())
                 .update();
     }
 
     /** Inserts or refreshes a customer known from Stripe (e.g. created in the Stripe dashboard). */
-    UUID upsertFromStripe(OrganizationId organization, com.stripe.model.Customer stripe) {
+    CustomerId upsertFromStripe(OrganizationId organization, com.stripe.model.Customer stripe) {
         return jdbc.sql("""
                 insert into customers (organization_id, id, stripe_customer_id, email, name, phone, description,
-                    metadata, status)
-                values (:organization, :id, :stripe, :email, :name, :phone, :description, :metadata::jsonb, 'active')
+                    metadata, status, created_at, updated_at)
+                values (:organization, :id, :stripe, :email, :name, :phone, :description, :metadata::jsonb, 'active',
+                    :now, :now)
                 on conflict (organization_id, stripe_customer_id) do update set
                     email = excluded.email, name = excluded.name, phone = excluded.phone,
-                    description = excluded.description, metadata = excluded.metadata, updated_at = now()
+                    description = excluded.description, metadata = excluded.metadata, updated_at = :now
                     where customers.status <> 'deleted'
                 returning id""")
                 .param("organization", organization.id()).param("id", UUID.randomUUID())
+                .param("now", OffsetDateTime.now(clock))
                 .param("stripe", stripe.getId()).param("email", stripe.getEmail()).param("name", stripe.getName())
                 .param("phone", stripe.getPhone()).param("description", stripe.getDescription())
                 .param("metadata", metadataOf(stripe))
-                .query(UUID.class).optional().orElse(null);
+                .query(UUID.class).optional().map(CustomerId::new).orElse(null);
     }
 
     /** The customer's metadata as the organization set it (without the link Paydeck adds for itself). */
@@ -75,20 +104,21 @@ class CustomerRecords {
         return json.writeValueAsString(metadata);
     }
 
-    void markDeleted(OrganizationId organization, UUID id) {
-        jdbc.sql("update customers set status = 'deleted', deleted_at = now(), updated_at = now() "
+    void markDeleted(OrganizationId organization, CustomerId id) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("update customers set status = 'deleted', deleted_at = ?, updated_at = ? "
                         + "where organization_id = ? and id = ?")
-                .params(organization.id(), id).update();
+                .params(now, now, organization.id(), id.id()).update();
     }
 
-    void remove(OrganizationId organization, UUID id) {
+    void remove(OrganizationId organization, CustomerId id) {
         jdbc.sql("delete from customers where organization_id = ? and id = ? and status = 'pending'")
-                .params(organization.id(), id).update();
+                .params(organization.id(), id.id()).update();
     }
 
-    Optional<Customer> find(OrganizationId organization, UUID id) {
+    Optional<Customer> find(OrganizationId organization, CustomerId id) {
         return jdbc.sql("select * from customers where organization_id = ? and id = ?")
-                .params(organization.id(), id).query(this::row).optional();
+                .params(organization.id(), id.id()).query(this::row).optional();
     }
 
     Optional<Customer> findByStripeId(OrganizationId organization, String stripeId) {
@@ -97,7 +127,7 @@ class CustomerRecords {
     }
 
     /** A page, newest first; {@code search} matches email or name (case-insensitive, substring). */
-    List<Customer> list(OrganizationId organization, String search, int limit, UUID startingAfter) {
+    List<Customer> list(OrganizationId organization, String search, int limit, CustomerId startingAfter) {
         StringBuilder sql = new StringBuilder("select * from customers where organization_id = :organization "
                 + "and status <> 'deleted'");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -110,7 +140,7 @@ class CustomerRecords {
         if (startingAfter != null) {
             sql.append(" and (created_at, id) < (select created_at, id from customers "
                     + "where organization_id = :organization and id = :after)");
-            params.put("after", startingAfter);
+            params.put("after", startingAfter.id());
         }
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", limit);
@@ -118,9 +148,9 @@ class CustomerRecords {
     }
 
     private Customer row(ResultSet rs, int row) throws SQLException {
-        return new Customer(rs.getObject("id", UUID.class), rs.getString("stripe_customer_id"),
+        return new Customer(new CustomerId(rs.getObject("id", UUID.class)), rs.getString("stripe_customer_id"),
                 rs.getString("email"), rs.getString("name"), rs.getString("phone"), rs.getString("description"),
-                json.readValue(rs.getString("metadata"), METADATA), rs.getString("status"),
+                json.readValue(rs.getString("metadata"), METADATA), CustomerStatus.of(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

@@ -3,25 +3,24 @@ package dev.paydeck.customers;
 import com.stripe.param.CustomerListParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
-import dev.paydeck.webhooks.StripeResync;
+import dev.paydeck.shared.mirror.StripeResync;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
-/**
- * Resync of customers: reads every customer of the organization's Stripe (100 a page; stripe-java retries 429s)
- * and repairs or records the local copies.
- */
+/** Resync of customers: every customer of the organization's Stripe, repairing or recording the local copies. */
 @Component
 class CustomerResync implements StripeResync {
 
     private final StripeClients stripe;
     private final CustomerEventHandler customers;
+    private final TransactionTemplate transactions;
 
-    CustomerResync(StripeClients stripe, CustomerEventHandler customers) {
+    CustomerResync(StripeClients stripe, CustomerEventHandler customers, TransactionTemplate transactions) {
         this.stripe = stripe;
         this.customers = customers;
+        this.transactions = transactions;
     }
 
     @Override
@@ -31,15 +30,10 @@ class CustomerResync implements StripeResync {
 
     @Override
     public Report resync(OrganizationId organization) throws Exception {
-        List<String> changes = new ArrayList<>();
-        int checked = 0;
-        for (com.stripe.model.Customer customer : stripe.forOrganization(organization).v1().customers()
-                .list(CustomerListParams.builder().setLimit(100L).build()).autoPagingIterable()) {
-            checked++;
-            if (customers.record(organization, customer)) {
-                changes.add(customer.getId() + ": updated from Stripe");
-            }
-        }
-        return new Report(objects(), checked, changes);
+        return StripeResync.pageThrough(objects(), stripe.forOrganization(organization).v1().customers()
+                        .list(CustomerListParams.builder().setLimit(100L).build()).autoPagingIterable(),
+                (com.stripe.model.Customer customer) -> Boolean.TRUE.equals(transactions.execute(status ->
+                        customers.record(organization, customer))) ? Optional.of(customer.getId()
+                        + ": updated from Stripe") : Optional.empty());
     }
 }

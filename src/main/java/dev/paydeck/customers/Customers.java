@@ -1,24 +1,25 @@
 package dev.paydeck.customers;
 
 import com.stripe.exception.StripeException;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * An organization's customers, kept locally and in its Stripe. Creation writes the local record first (pending),
- * then creates the Stripe customer with an idempotency key derived from the local id, so a retry can never make two.
+ * An organization's customers, kept locally and in its Stripe, following the mirror recipe: creation writes the local
+ * record first (pending), then creates the Stripe customer with an idempotency key derived from the local id, so a
+ * retry can never make two; Stripe's answer and the event saying what happened commit together.
  */
 @Service
 public class Customers {
@@ -28,24 +29,23 @@ public class Customers {
 
     private final CustomerRecords records;
     private final StripeClients stripe;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    Customers(CustomerRecords records, StripeClients stripe, ApplicationEventPublisher events) {
+    Customers(CustomerRecords records, StripeClients stripe, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.records = records;
         this.stripe = stripe;
+        this.transactions = transactions;
         this.events = events;
     }
 
     public Customer create(OrganizationId organization, CustomerDraft draft, String actor) {
-        UUID id = UUID.randomUUID();
+        CustomerId id = CustomerId.random();
         records.insertPending(organization, id, draft);
+        com.stripe.model.Customer created;
         try {
-            var params = CustomerCreateParams.builder().setEmail(draft.email()).setName(draft.name())
-                    .setPhone(draft.phone()).setDescription(draft.description())
-                    .putAllMetadata(withPaydeckId(draft.metadata(), id)).build();
-            var created = stripe.forOrganization(organization).v1().customers().create(params,
-                    RequestOptions.builder().setIdempotencyKey("paydeck-customer-" + id).build());
-            records.apply(organization, id, created);
+            created = send(organization, id, draft);
         } catch (StripeException e) {
             StripeFailure failure = StripeFailure.from(e);
             if (!failure.outcomeUnknown()) {
@@ -53,11 +53,34 @@ public class Customers {
             }
             throw failure;
         }
-        events.publishEvent(new CustomerChanged(organization, id, "customer.created", actor));
-        return records.find(organization, id).orElseThrow();
+        com.stripe.model.Customer answer = created;
+        return changed(organization, id, () -> records.apply(organization, id, answer),
+                new CustomerCreated(organization, id, actor));
     }
 
-    public Optional<Customer> find(OrganizationId organization, UUID id) {
+    /**
+     * Creates the Stripe customer of a record: the parameters are the draft's and the key is the record's, so sending
+     * it again (the janitor, for a create that got no answer) is the same call, which Stripe answers once.
+     */
+    com.stripe.model.Customer send(OrganizationId organization, CustomerId id, CustomerDraft draft)
+            throws StripeException {
+        var params = CustomerCreateParams.builder().setEmail(draft.email()).setName(draft.name())
+                .setPhone(draft.phone()).setDescription(draft.description())
+                .putAllMetadata(withPaydeckId(draft.metadata(), id)).build();
+        return stripe.forOrganization(organization).v1().customers().create(params,
+                StripeIdempotency.options("customer", id.id()));
+    }
+
+    /** Records Stripe's answer and publishes what happened, in one transaction; the customer after. */
+    private Customer changed(OrganizationId organization, CustomerId id, Runnable record, CustomerEvent happened) {
+        return transactions.execute(status -> {
+            record.run();
+            events.publishEvent(happened);
+            return records.find(organization, id).orElseThrow();
+        });
+    }
+
+    public Optional<Customer> find(OrganizationId organization, CustomerId id) {
         return records.find(organization, id);
     }
 
@@ -65,13 +88,13 @@ public class Customers {
         return records.findByStripeId(organization, stripeCustomerId);
     }
 
-    public List<Customer> list(OrganizationId organization, String search, int limit, UUID startingAfter) {
+    public List<Customer> list(OrganizationId organization, String search, int limit, CustomerId startingAfter) {
         return records.list(organization, search, limit, startingAfter);
     }
 
     /** Applies the given fields (null = unchanged) in Stripe, then locally. Empty if there is no such customer. */
-    public Optional<Customer> update(OrganizationId organization, UUID id, CustomerDraft changes, String actor) {
-        Optional<Customer> existing = records.find(organization, id).filter(c -> "active".equals(c.status()));
+    public Optional<Customer> update(OrganizationId organization, CustomerId id, CustomerDraft changes, String actor) {
+        Optional<Customer> existing = records.find(organization, id).filter(c -> c.status().isActive());
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -91,20 +114,21 @@ public class Customers {
         if (changes.metadata() != null) {
             params.putAllMetadata(changes.metadata());
         }
+        com.stripe.model.Customer updated;
         try {
-            var updated = stripe.forOrganization(organization).v1().customers()
+            updated = stripe.forOrganization(organization).v1().customers()
                     .update(existing.get().stripeCustomerId(), params.build());
-            records.apply(organization, id, updated);
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }
-        events.publishEvent(new CustomerChanged(organization, id, "customer.updated", actor));
-        return records.find(organization, id);
+        com.stripe.model.Customer answer = updated;
+        return Optional.of(changed(organization, id, () -> records.apply(organization, id, answer),
+                new CustomerUpdated(organization, id, actor)));
     }
 
     /** Deletes the customer in Stripe and marks it deleted here (kept for history). */
-    public boolean delete(OrganizationId organization, UUID id, String actor) {
-        Optional<Customer> existing = records.find(organization, id).filter(c -> !"deleted".equals(c.status()));
+    public boolean delete(OrganizationId organization, CustomerId id, String actor) {
+        Optional<Customer> existing = records.find(organization, id).filter(c -> c.status() != CustomerStatus.DELETED);
         if (existing.isEmpty()) {
             return false;
         }
@@ -117,8 +141,8 @@ public class Customers {
                 throw StripeFailure.from(e);
             }
         }
-        records.markDeleted(organization, id);
-        events.publishEvent(new CustomerChanged(organization, id, "customer.deleted", actor));
+        changed(organization, id, () -> records.markDeleted(organization, id),
+                new CustomerDeleted(organization, id, actor));
         return true;
     }
 
@@ -126,11 +150,11 @@ public class Customers {
      * The local customer for a Stripe customer, creating the local copy when Stripe has one Paydeck has not seen
      * (e.g. made in the Stripe dashboard).
      */
-    public Optional<UUID> recordFromStripe(OrganizationId organization, com.stripe.model.Customer customer) {
+    public Optional<CustomerId> recordFromStripe(OrganizationId organization, com.stripe.model.Customer customer) {
         return Optional.ofNullable(records.upsertFromStripe(organization, customer));
     }
 
-    private static Map<String, String> withPaydeckId(Map<String, String> metadata, UUID id) {
+    private static Map<String, String> withPaydeckId(Map<String, String> metadata, CustomerId id) {
         Map<String, String> all = new HashMap<>(metadata == null ? Map.of() : metadata);
         all.put(PAYDECK_ID, id.toString());
         return all;

@@ -4,9 +4,11 @@ import dev.paydeck.accounts.Memberships;
 import dev.paydeck.accounts.PersonSignedUp;
 import dev.paydeck.accounts.Role;
 import dev.paydeck.customers.CustomerDraft;
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.organizations.StripeFailure;
+import dev.paydeck.payments.PaymentId;
 import dev.paydeck.payments.PaymentRequest;
 import dev.paydeck.payments.Payments;
 import dev.paydeck.platform.PaydeckProperties;
@@ -79,11 +81,11 @@ class DemoData {
     OrganizationId createDemoOrganization() {
         OrganizationId organization = organizations.create(NAME, null, "demo data", null).id();
         jdbc.sql("insert into demo_organizations (organization_id) values (?)").param(organization.id()).update();
-        UUID ada = customer(organization, "ada@example.com", "Ada Lovelace", "Wholesale");
-        UUID grace = customer(organization, "grace@example.com", "Grace Hopper", "Retail");
-        UUID alan = customer(organization, "alan@example.com", "Alan Turing", "Retail");
+        CustomerId ada = customer(organization, "ada@example.com", "Ada Lovelace", "Wholesale");
+        CustomerId grace = customer(organization, "grace@example.com", "Grace Hopper", "Retail");
+        CustomerId alan = customer(organization, "alan@example.com", "Alan Turing", "Retail");
         pay(organization, ada, 12_900, "Order #1001: espresso machine", "pm_card_visa", false);
-        UUID refunded = pay(organization, grace, 4_500, "Order #1002: coffee beans", "pm_card_mastercard", false);
+        PaymentId refunded = pay(organization, grace, 4_500, "Order #1002: coffee beans", "pm_card_mastercard", false);
         payments.refund(organization, refunded, 1_500L, "requested_by_customer", "demo data");
         pay(organization, alan, 2_000, "Order #1003: mugs", "pm_card_chargeDeclinedInsufficientFunds", false);
         pay(organization, ada, 25_000, "Order #1004: grinder (to capture on shipping)", "pm_card_visa", true);
@@ -101,19 +103,19 @@ class DemoData {
         claimed.ifPresent(id -> memberships.grant(new OrganizationId(id), signedUp.person(), Role.OWNER));
     }
 
-    private UUID customer(OrganizationId organization, String email, String name, String segment) {
+    private CustomerId customer(OrganizationId organization, String email, String name, String segment) {
         return customers.create(organization, new CustomerDraft(email, name, null, null,
                 Map.of("segment", segment)), "demo data").id();
     }
 
-    private UUID pay(OrganizationId organization, UUID customer, long cents, String description, String card,
+    private PaymentId pay(OrganizationId organization, CustomerId customer, long cents, String description, String card,
             boolean manualCapture) {
-        var request = new PaymentRequest(new Money(cents, USD), customer, null, null, description, Map.of(),
+        var request = new PaymentRequest(new Money(cents, USD), customer.id(), null, null, description, Map.of(),
                 manualCapture, card, true, false, null, null, null);
         try {
             return payments.create(organization, request, null, "demo data").payment().id();
         } catch (StripeFailure declined) {
-            return (UUID) declined.details().get("payment_id");
+            return new PaymentId((UUID) declined.details().get("payment_id"));
         }
     }
 }

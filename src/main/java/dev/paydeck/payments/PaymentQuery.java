@@ -1,9 +1,10 @@
 package dev.paydeck.payments;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import dev.paydeck.customers.CustomerId;
 
-/** Filters and paging of the payment history. */
-public record PaymentQuery(String status, UUID customerId, OffsetDateTime createdFrom, OffsetDateTime createdBefore,
-                           int limit, UUID startingAfter) {
+import java.time.OffsetDateTime;
+
+/** Filters and paging of the payment history (null: no filter). */
+public record PaymentQuery(PaymentStatus status, CustomerId customerId, OffsetDateTime createdFrom,
+                           OffsetDateTime createdBefore, int limit, PaymentId startingAfter) {
 }

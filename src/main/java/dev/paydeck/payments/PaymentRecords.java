@@ -1,6 +1,7 @@
 package dev.paydeck.payments;
 
 import com.stripe.model.PaymentIntent;
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,39 +11,57 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The {@code payments}, {@code charges} and {@code refunds} tables, always scoped to one organization. */
+/**
+ * The {@code payments} table, always scoped to one organization. Times are the injected clock's, never SQL
+ * {@code now()}. A final status (succeeded, canceled) is never overwritten, whichever answer or event arrives last.
+ */
 @Repository
 class PaymentRecords {
 
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
+    private static final List<String> FINAL = PaymentStatus.ORDER.finalStatuses().stream().map(PaymentStatus::code)
+            .toList();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
 
-    PaymentRecords(JdbcClient jdbc, JsonMapper json) {
+    PaymentRecords(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
-    void insertPending(OrganizationId organization, UUID id, PaymentRequest request, UUID customerId,
+    void insertPending(OrganizationId organization, PaymentId id, PaymentRequest request, CustomerId customerId,
             String idempotencyKey) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into payments (organization_id, id, customer_id, amount, currency, description, metadata,
-                    capture_method, status, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?)""")
-                .params(organization.id(), id, customerId, request.amount().minor(),
-                        request.amount().currency().getCurrencyCode(), request.description(),
+                    capture_method, status, idempotency_key, create_request, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending', ?, ?::jsonb, ?, ?)""")
+                .params(organization.id(), id.id(), customerId == null ? null : customerId.id(),
+                        request.amount().minor(), request.amount().currency().getCurrencyCode(), request.description(),
                         json.writeValueAsString(request.metadata() == null ? Map.of() : request.metadata()),
-                        request.manualCapture() ? "manual" : "automatic", idempotencyKey)
+                        request.manualCapture() ? "manual" : "automatic", idempotencyKey,
+                        json.writeValueAsString(request), now, now)
                 .update();
+    }
+
+    /** What a payment was created with (for re-sending the create); empty for payments first seen in Stripe. */
+    Optional<PaymentRequest> createRequest(OrganizationId organization, PaymentId id) {
+        return jdbc.sql("select create_request from payments where organization_id = ? and id = ?")
+                .params(organization.id(), id.id()).query(String.class).optional()
+                .map(text -> json.readValue(text, PaymentRequest.class));
     }
 
     Optional<Payment> byIdempotencyKey(OrganizationId organization, String key) {
@@ -50,117 +69,98 @@ class PaymentRecords {
                 .params(organization.id(), key).query(this::payment).optional();
     }
 
-    Optional<Payment> find(OrganizationId organization, UUID id) {
+    Optional<Payment> find(OrganizationId organization, PaymentId id) {
         return jdbc.sql("select * from payments where organization_id = ? and id = ?")
-                .params(organization.id(), id).query(this::payment).optional();
+                .params(organization.id(), id.id()).query(this::payment).optional();
+    }
+
+    /** The payment of a PaymentIntent and the newest event applied to it, read without a lock. */
+    Optional<Versioned> findByStripeId(OrganizationId organization, String paymentIntentId) {
+        return jdbc.sql("select * from payments where organization_id = ? and stripe_payment_intent_id = ?")
+                .params(organization.id(), paymentIntentId).query(this::versioned).optional();
     }
 
     /** Locks the payment row for the rest of the transaction (refunds check what is left under this lock). */
-    Optional<Payment> lock(OrganizationId organization, UUID id) {
-        return lockForEvent(organization, id).map(Locked::payment);
+    Optional<Payment> lock(OrganizationId organization, PaymentId id) {
+        return lockVersioned(organization, id).map(Versioned::payment);
     }
 
-    void markStatus(OrganizationId organization, UUID id, String status) {
-        jdbc.sql("update payments set status = ?, updated_at = now() where organization_id = ? and id = ?")
-                .params(status, organization.id(), id).update();
+    void markStatus(OrganizationId organization, PaymentId id, PaymentStatus status) {
+        jdbc.sql("update payments set status = ?, updated_at = ? where organization_id = ? and id = ?")
+                .params(status.code(), OffsetDateTime.now(clock), organization.id(), id.id()).update();
     }
 
-    void remove(OrganizationId organization, UUID id) {
+    void remove(OrganizationId organization, PaymentId id) {
         jdbc.sql("delete from payments where organization_id = ? and id = ? and status = 'pending'")
-                .params(organization.id(), id).update();
+                .params(organization.id(), id.id()).update();
     }
 
-    /**
-     * Makes the record what Stripe says the PaymentIntent is, with its latest charge when expanded; a terminal
-     * status (succeeded, canceled) is never replaced, whichever answer or event arrives last.
-     */
-    Payment apply(OrganizationId organization, UUID id, PaymentIntent intent) {
-        return apply(organization, id, intent, null);
-    }
+    /** What applying a PaymentIntent did: the payment after, and its status before. */
+    record Applied(Payment payment, PaymentStatus before) {
 
-    /**
-     * {@link #apply(OrganizationId, UUID, PaymentIntent)} for the snapshot of an event created at {@code eventCreated}
-     * (unix seconds), remembered as the newest applied (an older one never lowers it). Answers the payment after.
-     */
-    Payment apply(OrganizationId organization, UUID id, PaymentIntent intent, Long eventCreated) {
-        var error = intent.getLastPaymentError();
-        Payment after = jdbc.sql("""
-                update payments set stripe_payment_intent_id = ?,
-                    status = case when status in ('succeeded', 'canceled') then status else ? end, amount_received = ?,
-                    amount_capturable = ?, last_error_code = ?, last_decline_code = ?, last_error_message = ?,
-                    stripe_event_created = case when ?::bigint is null then stripe_event_created
-                        else greatest(coalesce(stripe_event_created, 0), ?::bigint) end,
-                    updated_at = now()
-                where organization_id = ? and id = ?
-                returning *""")
-                .params(intent.getId(), intent.getStatus(), orZero(intent.getAmountReceived()),
-                        orZero(intent.getAmountCapturable()), error == null ? null : error.getCode(),
-                        error == null ? null : error.getDeclineCode(), error == null ? null : error.getMessage(),
-                        eventCreated, eventCreated, organization.id(), id)
-                .query(this::payment).optional().orElse(null);
-        if (intent.getLatestChargeObject() != null) {
-            applyCharge(organization, id, intent.getLatestChargeObject());
+        boolean changed() {
+            return before != payment.status();
         }
-        return after;
-    }
 
-    void applyCharge(OrganizationId organization, UUID paymentId, com.stripe.model.Charge charge) {
-        var card = charge.getPaymentMethodDetails() == null ? null : charge.getPaymentMethodDetails().getCard();
-        jdbc.sql("""
-                insert into charges (organization_id, id, payment_id, amount, amount_captured, amount_refunded,
-                    currency, status, paid, captured, failure_code, failure_message, card_brand, card_last4, created)
-                values (:organization, :id, :payment, :amount, :captured_amount, :refunded, :currency, :status,
-                    :paid, :captured, :failure_code, :failure_message, :brand, :last4, :created)
-                on conflict (organization_id, id) do update set
-                    amount_captured = greatest(charges.amount_captured, excluded.amount_captured),
-                    amount_refunded = greatest(charges.amount_refunded, excluded.amount_refunded),
-                    status = excluded.status, paid = excluded.paid,
-                    captured = excluded.captured, failure_code = excluded.failure_code,
-                    failure_message = excluded.failure_message""")
-                .param("organization", organization.id()).param("id", charge.getId()).param("payment", paymentId)
-                .param("amount", charge.getAmount()).param("captured_amount", orZero(charge.getAmountCaptured()))
-                .param("refunded", orZero(charge.getAmountRefunded())).param("currency", charge.getCurrency())
-                .param("status", charge.getStatus()).param("paid", Boolean.TRUE.equals(charge.getPaid()))
-                .param("captured", Boolean.TRUE.equals(charge.getCaptured()))
-                .param("failure_code", charge.getFailureCode()).param("failure_message", charge.getFailureMessage())
-                .param("brand", card == null ? null : card.getBrand())
-                .param("last4", card == null ? null : card.getLast4()).param("created", charge.getCreated())
-                .update();
-    }
-
-    Optional<Payment> lockByStripeId(OrganizationId organization, String paymentIntentId) {
-        return lockByStripeIdForEvent(organization, paymentIntentId).map(Locked::payment);
+        /** This application is the one that made the payment succeed (true once per payment). */
+        boolean succeededNow() {
+            return changed() && payment.status() == PaymentStatus.SUCCEEDED;
+        }
     }
 
     /**
-     * A payment locked for an event, with {@code created} of the newest event applied to it (null if none), and
-     * whether it was recorded from the event just now (it then holds the event's state already).
+     * Makes the record what Stripe says the PaymentIntent is (a final status stays), remembering {@code eventCreated}
+     * (unix seconds; null when not from an event) as the newest event applied, which an older one never lowers.
+     * Empty if there is no such payment.
      */
-    record Locked(Payment payment, Long eventCreated, boolean recordedNow) {
+    Optional<Applied> apply(OrganizationId organization, PaymentId id, PaymentIntent intent, Long eventCreated) {
+        var error = intent.getLastPaymentError();
+        return jdbc.sql("""
+                update payments p set stripe_payment_intent_id = :intent,
+                    status = case when p.status in (:final) then p.status else :status end,
+                    amount_received = :received, amount_capturable = :capturable, last_error_code = :code,
+                    last_decline_code = :decline, last_error_message = :message,
+                    stripe_event_created = case when cast(:created as bigint) is null then p.stripe_event_created
+                        else greatest(coalesce(p.stripe_event_created, 0), cast(:created as bigint)) end,
+                    updated_at = :now
+                from (select status from payments where organization_id = :organization and id = :id for update) old
+                where p.organization_id = :organization and p.id = :id
+                returning p.*, old.status as status_before""")
+                .param("intent", intent.getId()).param("final", FINAL).param("status", intent.getStatus())
+                .param("received", orZero(intent.getAmountReceived()))
+                .param("capturable", orZero(intent.getAmountCapturable()))
+                .param("code", error == null ? null : error.getCode())
+                .param("decline", error == null ? null : error.getDeclineCode())
+                .param("message", error == null ? null : error.getMessage())
+                .param("created", eventCreated).param("now", OffsetDateTime.now(clock))
+                .param("organization", organization.id()).param("id", id.id())
+                .query((rs, row) -> new Applied(payment(rs, row), PaymentStatus.of(rs.getString("status_before"))))
+                .optional();
+    }
 
-        Locked(Payment payment, Long eventCreated) {
+    /**
+     * A payment with {@code created} of the newest event applied to it (null if none), and whether it was recorded
+     * from the snapshot just now (it then holds the snapshot's state already).
+     */
+    record Versioned(Payment payment, Long eventCreated, boolean recordedNow) {
+
+        Versioned(Payment payment, Long eventCreated) {
             this(payment, eventCreated, false);
         }
     }
 
-    /** {@link #lockByStripeId} with the newest applied event's time, in the same read. */
-    Optional<Locked> lockByStripeIdForEvent(OrganizationId organization, String paymentIntentId) {
+    Optional<Versioned> lockByStripeId(OrganizationId organization, String paymentIntentId) {
         return jdbc.sql("select * from payments where organization_id = ? and stripe_payment_intent_id = ? for update")
-                .params(organization.id(), paymentIntentId)
-                .query(this::locked)
-                .optional();
+                .params(organization.id(), paymentIntentId).query(this::versioned).optional();
     }
 
-    private Locked locked(ResultSet rs, int row) throws SQLException {
-        return new Locked(payment(rs, row), rs.getObject("stripe_event_created", Long.class));
-    }
-
-    /** {@link #lock} with the newest applied event's time, in the same read. */
-    Optional<Locked> lockForEvent(OrganizationId organization, UUID id) {
+    Optional<Versioned> lockVersioned(OrganizationId organization, PaymentId id) {
         return jdbc.sql("select * from payments where organization_id = ? and id = ? for update")
-                .params(organization.id(), id)
-                .query(this::locked)
-                .optional();
+                .params(organization.id(), id.id()).query(this::versioned).optional();
+    }
+
+    private Versioned versioned(ResultSet rs, int row) throws SQLException {
+        return new Versioned(payment(rs, row), rs.getObject("stripe_event_created", Long.class));
     }
 
     /**
@@ -169,74 +169,61 @@ class PaymentRecords {
      * state, as of the event created at {@code eventCreated} (null: not from an event); nothing if it is known.
      * Answers the new row, locked by this transaction (empty when it was known).
      */
-    Optional<Payment> insertFromStripe(OrganizationId organization, UUID id, PaymentIntent intent, UUID customerId,
-            Long eventCreated) {
+    Optional<Payment> insertFromStripe(OrganizationId organization, PaymentId id, PaymentIntent intent,
+            CustomerId customerId, Long eventCreated) {
         Map<String, String> metadata = new HashMap<>(intent.getMetadata() == null ? Map.of() : intent.getMetadata());
         metadata.remove(Payments.PAYDECK_ID);
         var error = intent.getLastPaymentError();
-        Optional<Payment> inserted = jdbc.sql("""
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
                 insert into payments (organization_id, id, stripe_payment_intent_id, customer_id, amount, currency,
                     description, metadata, capture_method, status, amount_received, amount_capturable,
-                    last_error_code, last_decline_code, last_error_message, stripe_event_created)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, coalesce(?, 'unknown'), ?, ?, ?, ?, ?, ?)
+                    last_error_code, last_decline_code, last_error_message, stripe_event_created, created_at,
+                    updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, coalesce(?, 'unknown'), ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing
                 returning *""")
-                .params(organization.id(), id, intent.getId(), customerId, intent.getAmount(),
-                        intent.getCurrency().toUpperCase(java.util.Locale.ROOT), intent.getDescription(),
+                .params(organization.id(), id.id(), intent.getId(), customerId == null ? null : customerId.id(),
+                        intent.getAmount(), intent.getCurrency().toUpperCase(Locale.ROOT), intent.getDescription(),
                         json.writeValueAsString(metadata),
                         "manual".equals(intent.getCaptureMethod()) ? "manual" : "automatic", intent.getStatus(),
                         orZero(intent.getAmountReceived()), orZero(intent.getAmountCapturable()),
                         error == null ? null : error.getCode(), error == null ? null : error.getDeclineCode(),
-                        error == null ? null : error.getMessage(), eventCreated)
+                        error == null ? null : error.getMessage(), eventCreated, now, now)
                 .query(this::payment).optional();
-        if (inserted.isPresent() && intent.getLatestChargeObject() != null) {
-            applyCharge(organization, id, intent.getLatestChargeObject());
-        }
-        return inserted;
     }
 
-    /** Payments still {@code pending}/{@code unknown} for a while, claimed for reconciliation across instances. */
-    List<Map.Entry<OrganizationId, UUID>> claimUnresolved(long olderThanSeconds, long againAfterSeconds, int limit) {
+    /**
+     * Payments still unresolved (pending or unknown) a while after their last change, claimed for the janitor across
+     * instances: each is claimed at most once per {@code againAfterSeconds}.
+     */
+    List<Map.Entry<OrganizationId, PaymentId>> claimUnresolved(long olderThanSeconds, long againAfterSeconds,
+            int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
-                update payments set reconciled_at = now() where (organization_id, id) in (
+                update payments set reconciled_at = :now where (organization_id, id) in (
                     select organization_id, id from payments
-                    where status in ('pending', 'unknown') and updated_at < now() - make_interval(secs => ?)
-                      and (reconciled_at is null or reconciled_at < now() - make_interval(secs => ?))
-                    order by reconciled_at nulls first limit ? for update skip locked)
+                    where status in ('pending', 'unknown') and updated_at < :now - make_interval(secs => :older)
+                      and (reconciled_at is null or reconciled_at < :now - make_interval(secs => :again))
+                    order by reconciled_at nulls first limit :limit for update skip locked)
                 returning organization_id, id""")
-                .params(olderThanSeconds, againAfterSeconds, limit)
+                .param("now", now).param("older", olderThanSeconds).param("again", againAfterSeconds)
+                .param("limit", limit)
                 .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)),
-                        rs.getObject(2, UUID.class)))
+                        new PaymentId(rs.getObject(2, UUID.class))))
                 .list();
     }
 
-    Optional<Refund> lockRefund(OrganizationId organization, String stripeRefundId, UUID paydeckId) {
-        return jdbc.sql("""
-                select * from refunds where organization_id = ? and (stripe_refund_id = ? or id = ?)
-                order by (stripe_refund_id = ?) desc nulls last limit 1 for update""")
-                .params(organization.id(), stripeRefundId, paydeckId, stripeRefundId)
-                .query(this::refund).optional();
-    }
-
-    void insertRefundFromStripe(OrganizationId organization, UUID id, UUID paymentId, com.stripe.model.Refund refund) {
-        jdbc.sql("""
-                insert into refunds (organization_id, id, stripe_refund_id, payment_id, amount, currency, reason,
-                    status)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(organization.id(), id, refund.getId(), paymentId, refund.getAmount(), refund.getCurrency(),
-                        refund.getReason(), refund.getStatus())
-                .update();
-    }
-
     /** Records a dispute once (by Stripe's id); true when it is new. */
-    boolean insertDispute(OrganizationId organization, com.stripe.model.Dispute dispute, UUID paymentId) {
+    boolean insertDispute(OrganizationId organization, com.stripe.model.Dispute dispute, PaymentId paymentId) {
         return jdbc.sql("""
                 insert into disputes (organization_id, id, payment_id, stripe_payment_intent_id, charge_id, amount,
-                    currency, reason, status, created)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(organization.id(), dispute.getId(), paymentId, dispute.getPaymentIntent(), dispute.getCharge(),
-                        dispute.getAmount(), dispute.getCurrency(), dispute.getReason(), dispute.getStatus(),
-                        dispute.getCreated() == null ? 0L : dispute.getCreated())
+                    currency, reason, status, created, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(organization.id(), dispute.getId(), paymentId == null ? null : paymentId.id(),
+                        dispute.getPaymentIntent(), dispute.getCharge(), dispute.getAmount(), dispute.getCurrency(),
+                        dispute.getReason(), dispute.getStatus(),
+                        dispute.getCreated() == null ? 0L : dispute.getCreated(), OffsetDateTime.now(clock))
                 .update() == 1;
     }
 
@@ -246,11 +233,11 @@ class PaymentRecords {
         params.put("organization", organization.id());
         if (query.status() != null) {
             sql.append(" and status = :status");
-            params.put("status", query.status());
+            params.put("status", query.status().code());
         }
         if (query.customerId() != null) {
             sql.append(" and customer_id = :customer");
-            params.put("customer", query.customerId());
+            params.put("customer", query.customerId().id());
         }
         if (query.createdFrom() != null) {
             sql.append(" and created_at >= :from");
@@ -263,89 +250,40 @@ class PaymentRecords {
         if (query.startingAfter() != null) {
             sql.append(" and (created_at, id) < (select created_at, id from payments "
                     + "where organization_id = :organization and id = :after)");
-            params.put("after", query.startingAfter());
+            params.put("after", query.startingAfter().id());
         }
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", query.limit());
         return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
     }
 
-    List<Charge> charges(OrganizationId organization, UUID paymentId) {
-        return jdbc.sql("select * from charges where organization_id = ? and payment_id = ? order by created, id")
-                .params(organization.id(), paymentId)
-                .query((rs, row) -> new Charge(rs.getString("id"), rs.getLong("amount"), rs.getLong("amount_captured"),
-                        rs.getLong("amount_refunded"), rs.getString("currency"), rs.getString("status"),
-                        rs.getBoolean("paid"), rs.getBoolean("captured"), rs.getString("failure_code"),
-                        rs.getString("failure_message"), rs.getString("card_brand"), rs.getString("card_last4"),
-                        rs.getLong("created")))
-                .list();
-    }
-
-    void insertRefund(OrganizationId organization, UUID id, UUID paymentId, long amount, String currency,
-            String reason) {
-        jdbc.sql("insert into refunds (organization_id, id, payment_id, amount, currency, reason, status) "
-                        + "values (?, ?, ?, ?, ?, ?, 'pending')")
-                .params(organization.id(), id, paymentId, amount, currency, reason).update();
-    }
-
-    void applyRefund(OrganizationId organization, UUID id, com.stripe.model.Refund refund) {
-        jdbc.sql("update refunds set stripe_refund_id = ?, status = ?, updated_at = now() "
-                        + "where organization_id = ? and id = ?")
-                .params(refund.getId(), refund.getStatus(), organization.id(), id).update();
-    }
-
-    void markRefund(OrganizationId organization, UUID id, String status) {
-        jdbc.sql("update refunds set status = ?, updated_at = now() where organization_id = ? and id = ?")
-                .params(status, organization.id(), id).update();
-    }
-
-    /** Refunded so far, counting refunds not yet confirmed (so two concurrent refunds cannot exceed the payment). */
-    long committedRefunds(OrganizationId organization, UUID paymentId) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from refunds where organization_id = ? and payment_id = ? "
-                        + "and status in ('pending', 'succeeded', 'requires_action', 'unknown')")
-                .params(organization.id(), paymentId).query(Long.class).single();
-    }
-
-    void recomputeRefunded(OrganizationId organization, UUID paymentId) {
+    /** Sets the refunded amount to the sum of the payment's succeeded refunds. */
+    void recomputeRefunded(OrganizationId organization, PaymentId paymentId) {
         jdbc.sql("""
                 update payments set amount_refunded = (select coalesce(sum(amount), 0) from refunds
                     where organization_id = :organization and payment_id = :payment and status = 'succeeded'),
-                    updated_at = now()
+                    updated_at = :now
                 where organization_id = :organization and id = :payment""")
-                .param("organization", organization.id()).param("payment", paymentId).update();
-    }
-
-    List<Refund> refunds(OrganizationId organization, UUID paymentId) {
-        return jdbc.sql("select * from refunds where organization_id = ? and payment_id = ? order by created_at, id")
-                .params(organization.id(), paymentId).query(this::refund).list();
-    }
-
-    Optional<Refund> findRefund(OrganizationId organization, UUID id) {
-        return jdbc.sql("select * from refunds where organization_id = ? and id = ?")
-                .params(organization.id(), id).query(this::refund).optional();
-    }
-
-    private Refund refund(ResultSet rs, int row) throws SQLException {
-        return new Refund(rs.getObject("id", UUID.class), rs.getString("stripe_refund_id"),
-                rs.getObject("payment_id", UUID.class), rs.getLong("amount"), rs.getString("currency"),
-                rs.getString("reason"), rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class));
+                .param("organization", organization.id()).param("payment", paymentId.id())
+                .param("now", OffsetDateTime.now(clock)).update();
     }
 
     private Payment payment(ResultSet rs, int row) throws SQLException {
         String errorCode = rs.getString("last_error_code");
         String errorMessage = rs.getString("last_error_message");
-        return new Payment(rs.getObject("id", UUID.class), rs.getString("stripe_payment_intent_id"),
-                rs.getObject("customer_id", UUID.class),
-                new Money(rs.getLong("amount"), java.util.Currency.getInstance(rs.getString("currency"))),
-                rs.getString("description"), json.readValue(rs.getString("metadata"), METADATA),
-                rs.getString("capture_method"), rs.getString("status"), rs.getLong("amount_received"),
-                rs.getLong("amount_capturable"), rs.getLong("amount_refunded"),
+        Money amount = new Money(rs.getLong("amount"), java.util.Currency.getInstance(rs.getString("currency")));
+        UUID customer = rs.getObject("customer_id", UUID.class);
+        return new Payment(new PaymentId(rs.getObject("id", UUID.class)), rs.getString("stripe_payment_intent_id"),
+                customer == null ? null : new CustomerId(customer), amount, rs.getString("description"),
+                json.readValue(rs.getString("metadata"), METADATA), rs.getString("capture_method"),
+                PaymentStatus.of(rs.getString("status")), amount.withMinor(rs.getLong("amount_received")),
+                amount.withMinor(rs.getLong("amount_capturable")), amount.withMinor(rs.getLong("amount_refunded")),
                 errorCode == null && errorMessage == null ? null
                         : new Payment.LastError(errorCode, rs.getString("last_decline_code"), errorMessage),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 
-    private static long orZero(Long value) {
+    static long orZero(Long value) {
         return value == null ? 0 : value;
     }
 }

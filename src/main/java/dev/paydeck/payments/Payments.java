@@ -3,32 +3,32 @@ package dev.paydeck.payments;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentConfirmParams;
-import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.paydeck.customers.CustomerDraft;
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeFailure;
+import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Payments through the organization's Stripe. Every Stripe call that creates something carries an idempotency key
- * derived from Paydeck's own record id, and the record is written before the call: a retry (after a timeout, or
- * with the same {@code Idempotency-Key}) finds the record and repeats the same Stripe call, so nobody is charged
- * twice. A Stripe outage leaves the record {@code unknown}, to be resolved by reading Stripe.
+ * Payments through the organization's Stripe, following the mirror recipe: the record is written first, then Stripe
+ * is called with an idempotency key derived from the record's id, so a retry (after a timeout, with the same
+ * {@code Idempotency-Key}, or by the janitor) repeats the same Stripe call and nobody is charged twice. Stripe's
+ * answer and the event saying what happened commit together; other modules hear of it after commit. A Stripe outage
+ * leaves the record {@code unknown}, to be resolved by the janitor asking Stripe.
  */
 @Service
 public class Payments {
@@ -38,14 +38,23 @@ public class Payments {
     static final String PAYDECK_ID = "paydeck_payment_id";
 
     private final PaymentRecords records;
+    private final RefundRecords refunds;
+    private final ChargeRecords charges;
+    private final PaymentMirror mirror;
+    private final PaymentCreation creation;
     private final StripeClients stripe;
     private final Customers customers;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    Payments(PaymentRecords records, StripeClients stripe, Customers customers, TransactionTemplate transactions,
+    Payments(PaymentRecords records, RefundRecords refunds, ChargeRecords charges, PaymentMirror mirror,
+            PaymentCreation creation, StripeClients stripe, Customers customers, TransactionTemplate transactions,
             ApplicationEventPublisher events) {
         this.records = records;
+        this.refunds = refunds;
+        this.charges = charges;
+        this.mirror = mirror;
+        this.creation = creation;
         this.stripe = stripe;
         this.customers = customers;
         this.transactions = transactions;
@@ -59,45 +68,44 @@ public class Payments {
     public Created create(OrganizationId organization, PaymentRequest request, String idempotencyKey, String actor) {
         Optional<Payment> earlier = idempotencyKey == null ? Optional.empty()
                 : records.byIdempotencyKey(organization, idempotencyKey);
-        if (earlier.isPresent() && !isUnresolved(earlier.get())) {
+        if (earlier.isPresent() && !earlier.get().status().isUnresolved()) {
             return new Created(earlier.get(), clientSecret(organization, earlier.get()),
                     stripe.publishableKey(organization));
         }
-        UUID id;
-        String stripeCustomer;
+        PaymentId id;
+        PaymentRequest sent;
+        CustomerId customer;
         if (earlier.isPresent()) {
             id = earlier.get().id();
-            stripeCustomer = stripeCustomerId(organization, earlier.get().customerId());
+            customer = earlier.get().customerId();
+            sent = records.createRequest(organization, id).orElse(request);
         } else {
-            UUID customerId = customerFor(organization, request, actor);
-            id = UUID.randomUUID();
-            records.insertPending(organization, id, request, customerId, idempotencyKey);
-            stripeCustomer = stripeCustomerId(organization, customerId);
+            id = PaymentId.random();
+            customer = customerFor(organization, request, actor);
+            sent = request;
+            records.insertPending(organization, id, request, customer, idempotencyKey);
         }
         PaymentIntent intent;
         try {
-            intent = stripe.forOrganization(organization).v1().paymentIntents().create(createParams(request, id,
-                    stripeCustomer), RequestOptions.builder().setIdempotencyKey("paydeck-payment-" + id).build());
+            intent = creation.send(organization, id, sent, stripeCustomerId(organization, customer));
         } catch (CardException declined) {
-            applyDeclined(organization, id, declined);
-            events.publishEvent(new PaymentChanged(organization, id, "payment.declined", actor,
-                    declined.getCode()));
-            throw StripeFailure.from(declined).with("payment_id", id);
+            transactions.executeWithoutResult(status -> {
+                applyDeclined(organization, id, declined);
+                events.publishEvent(new PaymentDeclined(organization, id, declined.getCode(), actor));
+            });
+            throw StripeFailure.from(declined).with("payment_id", id.id());
         } catch (StripeException e) {
             throw unresolved(organization, id, e);
         }
-        // Stripe's answer and its audit line are written in one transaction: one commit, and the row comes back
-        // from the update itself.
         Payment created = transactions.execute(status -> {
-            Payment after = records.apply(organization, id, intent);
-            events.publishEvent(new PaymentChanged(organization, id, "payment.created", actor,
-                    request.amount().format()));
+            Payment after = mirror.apply(organization, id, intent, null, actor).orElseThrow().payment();
+            events.publishEvent(new PaymentCreated(organization, id, request.amount(), actor));
             return after;
         });
         return new Created(created, intent.getClientSecret(), stripe.publishableKey(organization));
     }
 
-    public Optional<Payment> find(OrganizationId organization, UUID id) {
+    public Optional<Payment> find(OrganizationId organization, PaymentId id) {
         return records.find(organization, id);
     }
 
@@ -105,16 +113,16 @@ public class Payments {
         return records.list(organization, query);
     }
 
-    public List<Charge> charges(OrganizationId organization, UUID id) {
-        return records.charges(organization, id);
+    public List<Charge> charges(OrganizationId organization, PaymentId id) {
+        return charges.ofPayment(organization, id);
     }
 
-    public List<Refund> refunds(OrganizationId organization, UUID id) {
-        return records.refunds(organization, id);
+    public List<Refund> refunds(OrganizationId organization, PaymentId id) {
+        return refunds.ofPayment(organization, id);
     }
 
     /** Confirms with a payment method (e.g. after a decline, with another card). */
-    public Payment confirm(OrganizationId organization, UUID id, String paymentMethod, String returnUrl,
+    public Payment confirm(OrganizationId organization, PaymentId id, String paymentMethod, String returnUrl,
             boolean offSession, String actor) {
         Payment payment = inStripe(organization, id);
         var params = PaymentIntentConfirmParams.builder().addAllExpand(EXPAND);
@@ -127,113 +135,119 @@ public class Payments {
         if (offSession) {
             params.setOffSession(PaymentIntentConfirmParams.OffSession.ONE_OFF);
         }
+        PaymentIntent intent;
         try {
-            PaymentIntent intent = stripe.forOrganization(organization).v1().paymentIntents()
+            intent = stripe.forOrganization(organization).v1().paymentIntents()
                     .confirm(payment.stripePaymentIntentId(), params.build());
-            records.apply(organization, id, intent);
         } catch (CardException declined) {
-            applyDeclined(organization, id, declined);
-            throw StripeFailure.from(declined).with("payment_id", id);
+            transactions.executeWithoutResult(status -> applyDeclined(organization, id, declined));
+            throw StripeFailure.from(declined).with("payment_id", id.id());
         } catch (StripeException e) {
-            throw StripeFailure.from(e).with("payment_id", id);
+            throw StripeFailure.from(e).with("payment_id", id.id());
         }
-        events.publishEvent(new PaymentChanged(organization, id, "payment.confirmed", actor, paymentMethod));
-        return records.find(organization, id).orElseThrow();
+        return applied(organization, id, intent, actor,
+                after -> new PaymentConfirmed(organization, id, paymentMethod, actor));
     }
 
     /** Captures an authorized payment, in full or in part ({@code amount} null = all that is capturable). */
-    public Payment capture(OrganizationId organization, UUID id, Long amount, String actor) {
+    public Payment capture(OrganizationId organization, PaymentId id, Long amount, String actor) {
         Payment payment = inStripe(organization, id);
-        if (!"requires_capture".equals(payment.status())) {
+        if (!payment.status().isCapturable()) {
             throw new PaymentStateException("Only an authorized payment (status requires_capture) can be captured; "
-                    + "this one is " + payment.status() + ".");
+                    + "this one is " + payment.status().code() + ".");
         }
-        if (amount != null && amount > payment.amountCapturable()) {
-            throw new PaymentStateException("At most " + money(payment, payment.amountCapturable())
-                    + " can be captured.");
+        if (amount != null && amount > payment.amountCapturable().minor()) {
+            throw new PaymentStateException("At most " + payment.amountCapturable().format() + " can be captured.");
         }
         var params = PaymentIntentCaptureParams.builder().addAllExpand(EXPAND);
         if (amount != null) {
             params.setAmountToCapture(amount);
         }
-        callStripe(organization, id, () -> stripe.forOrganization(organization).v1().paymentIntents()
-                .capture(payment.stripePaymentIntentId(), params.build(), RequestOptions.builder()
-                        .setIdempotencyKey("paydeck-capture-" + id).build()));
-        events.publishEvent(new PaymentChanged(organization, id, "payment.captured", actor,
-                money(payment, amount == null ? payment.amountCapturable() : amount)));
-        return records.find(organization, id).orElseThrow();
+        Money captured = amount == null ? payment.amountCapturable() : payment.amount().withMinor(amount);
+        PaymentIntent intent = callStripe(id, () -> stripe.forOrganization(organization).v1().paymentIntents()
+                .capture(payment.stripePaymentIntentId(), params.build(),
+                        StripeIdempotency.options("capture", id.id())));
+        return applied(organization, id, intent, actor, after -> new PaymentCaptured(organization, id, captured,
+                actor));
     }
 
-    public Payment cancel(OrganizationId organization, UUID id, String reason, String actor) {
+    public Payment cancel(OrganizationId organization, PaymentId id, String reason, String actor) {
         Payment payment = inStripe(organization, id);
-        if (List.of("succeeded", "canceled").contains(payment.status())) {
-            throw new PaymentStateException("A payment that is " + payment.status() + " cannot be canceled"
-                    + ("succeeded".equals(payment.status()) ? "; refund it instead." : "."));
+        if (payment.status().isFinal()) {
+            throw new PaymentStateException("A payment that is " + payment.status().code() + " cannot be canceled"
+                    + (payment.status() == PaymentStatus.SUCCEEDED ? "; refund it instead." : "."));
         }
         var params = PaymentIntentCancelParams.builder().addAllExpand(EXPAND);
         if (reason != null) {
             params.setCancellationReason(PaymentIntentCancelParams.CancellationReason.valueOf(reason.toUpperCase()));
         }
-        callStripe(organization, id, () -> stripe.forOrganization(organization).v1().paymentIntents()
+        PaymentIntent intent = callStripe(id, () -> stripe.forOrganization(organization).v1().paymentIntents()
                 .cancel(payment.stripePaymentIntentId(), params.build()));
-        events.publishEvent(new PaymentChanged(organization, id, "payment.canceled", actor, reason));
-        return records.find(organization, id).orElseThrow();
+        return applied(organization, id, intent, actor, after -> new PaymentCanceled(organization, id, reason,
+                actor));
     }
 
     /**
      * Refunds all that is left ({@code amount} null) or part of it. An amount over what is left is refused here,
      * before Stripe is called; concurrent refunds are counted under a lock of the payment.
      */
-    public Refund refund(OrganizationId organization, UUID id, Long amount, String reason, String actor) {
-        UUID refundId = UUID.randomUUID();
+    public Refund refund(OrganizationId organization, PaymentId id, Long amount, String reason, String actor) {
+        RefundId refundId = new RefundId(java.util.UUID.randomUUID());
         Payment payment = transactions.execute(status -> {
-            Payment locked = records.lock(organization, id).orElseThrow(() -> new NoSuchPaymentException());
-            if (!"succeeded".equals(locked.status())) {
+            Payment locked = records.lock(organization, id).orElseThrow(NoSuchPaymentException::new);
+            if (!locked.status().isRefundable()) {
                 throw new PaymentStateException("Only a succeeded payment can be refunded; this one is "
-                        + locked.status() + ("requires_capture".equals(locked.status())
+                        + locked.status().code() + (locked.status().isCapturable()
                         ? " (cancel it to release the authorization)." : "."));
             }
-            long left = locked.amountReceived() - records.committedRefunds(organization, id);
-            long wanted = amount == null ? left : amount;
-            if (wanted <= 0 || left <= 0) {
+            Money left = locked.amountReceived().withMinor(locked.amountReceived().minor()
+                    - refunds.committed(organization, id));
+            Money wanted = amount == null ? left : left.withMinor(amount);
+            if (!wanted.isPositive() || !left.isPositive()) {
                 throw new PaymentStateException("This payment has been refunded in full already.");
             }
-            if (wanted > left) {
-                throw new PaymentStateException("Cannot refund " + money(locked, wanted) + ": only "
-                        + money(locked, left) + " of this payment is left to refund.");
+            if (wanted.isGreaterThan(left)) {
+                throw new PaymentStateException("Cannot refund " + wanted.format() + ": only " + left.format()
+                        + " of this payment is left to refund.");
             }
-            records.insertRefund(organization, refundId, id, wanted, locked.amount().stripeCurrency(), reason);
+            refunds.insertPending(organization, refundId, id, wanted, reason);
             return locked;
         });
-        var refund = records.findRefund(organization, refundId).orElseThrow();
+        Refund pending = refunds.find(organization, refundId).orElseThrow();
         var params = RefundCreateParams.builder().setPaymentIntent(payment.stripePaymentIntentId())
-                .setAmount(refund.amount()).putMetadata("paydeck_refund_id", refundId.toString());
+                .setAmount(pending.amount().minor()).putMetadata("paydeck_refund_id", refundId.toString());
         if (reason != null) {
             params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase()));
         }
+        com.stripe.model.Refund created;
         try {
-            var created = stripe.forOrganization(organization).v1().refunds().create(params.build(),
-                    RequestOptions.builder().setIdempotencyKey("paydeck-refund-" + refundId).build());
-            records.applyRefund(organization, refundId, created);
+            created = stripe.forOrganization(organization).v1().refunds().create(params.build(),
+                    StripeIdempotency.options("refund", refundId.id()));
         } catch (StripeException e) {
             StripeFailure failure = StripeFailure.from(e);
-            records.markRefund(organization, refundId, failure.outcomeUnknown() ? "unknown" : "failed");
-            throw failure.with("refund_id", refundId);
+            refunds.markStatus(organization, refundId, failure.outcomeUnknown() ? RefundStatus.UNKNOWN
+                    : RefundStatus.FAILED);
+            throw failure.with("refund_id", refundId.id());
         }
-        records.recomputeRefunded(organization, id);
-        refreshCharges(organization, id, payment.stripePaymentIntentId());
-        events.publishEvent(new PaymentChanged(organization, id, "payment.refunded", actor,
-                money(payment, refund.amount())));
-        return records.findRefund(organization, refundId).orElseThrow();
+        PaymentIntent intent = currentIntent(organization, payment.stripePaymentIntentId());
+        transactions.executeWithoutResult(status -> {
+            refunds.apply(organization, refundId, created);
+            records.recomputeRefunded(organization, id);
+            if (intent != null) {
+                mirror.apply(organization, id, intent, null, actor);
+            }
+            events.publishEvent(new PaymentRefunded(organization, id, refundId, pending.amount(), actor));
+        });
+        return refunds.find(organization, refundId).orElseThrow();
     }
 
-    private void refreshCharges(OrganizationId organization, UUID id, String intentId) {
+    /** The PaymentIntent with its charge as it is now, for its figures; null if Stripe does not answer. */
+    private PaymentIntent currentIntent(OrganizationId organization, String intentId) {
         try {
-            PaymentIntent intent = stripe.forOrganization(organization).v1().paymentIntents().retrieve(intentId,
-                    com.stripe.param.PaymentIntentRetrieveParams.builder().addAllExpand(EXPAND).build());
-            records.apply(organization, id, intent);
+            return mirror.retrieve(organization, intentId);
         } catch (StripeException e) {
             // The refund itself is recorded; the charge figures catch up with the next webhook or resync.
+            return null;
         }
     }
 
@@ -241,46 +255,56 @@ public class Payments {
         PaymentIntent call() throws StripeException;
     }
 
-    private void callStripe(OrganizationId organization, UUID id, StripeCall call) {
+    private static PaymentIntent callStripe(PaymentId id, StripeCall call) {
         try {
-            records.apply(organization, id, call.call());
+            return call.call();
         } catch (StripeException e) {
-            throw StripeFailure.from(e).with("payment_id", id);
+            throw StripeFailure.from(e).with("payment_id", id.id());
         }
     }
 
-    private Payment inStripe(OrganizationId organization, UUID id) {
+    /** Applies Stripe's answer and publishes what happened, in one transaction; the payment after. */
+    private Payment applied(OrganizationId organization, PaymentId id, PaymentIntent intent, String actor,
+            Function<Payment, PaymentEvent> happened) {
+        return transactions.execute(status -> {
+            Payment after = mirror.apply(organization, id, intent, null, actor).orElseThrow().payment();
+            events.publishEvent(happened.apply(after));
+            return after;
+        });
+    }
+
+    private Payment inStripe(OrganizationId organization, PaymentId id) {
         Payment payment = records.find(organization, id).orElseThrow(NoSuchPaymentException::new);
         if (payment.stripePaymentIntentId() == null) {
-            throw new PaymentStateException("This payment has not reached Stripe yet (status " + payment.status()
-                    + "); retry its creation with the same Idempotency-Key.");
+            throw new PaymentStateException("This payment has not reached Stripe yet (status "
+                    + payment.status().code() + "); retry its creation with the same Idempotency-Key.");
         }
         return payment;
     }
 
-    private void applyDeclined(OrganizationId organization, UUID id, CardException declined) {
+    private void applyDeclined(OrganizationId organization, PaymentId id, CardException declined) {
         PaymentIntent intent = declined.getStripeError() == null ? null : declined.getStripeError().getPaymentIntent();
         if (intent != null) {
-            records.apply(organization, id, intent);
+            mirror.apply(organization, id, intent, null, "stripe");
         } else {
-            records.markStatus(organization, id, "requires_payment_method");
+            records.markStatus(organization, id, PaymentStatus.REQUIRES_PAYMENT_METHOD);
         }
     }
 
-    private StripeFailure unresolved(OrganizationId organization, UUID id, StripeException e) {
+    private StripeFailure unresolved(OrganizationId organization, PaymentId id, StripeException e) {
         StripeFailure failure = StripeFailure.from(e);
         if (failure.outcomeUnknown()) {
-            records.markStatus(organization, id, "unknown");
+            records.markStatus(organization, id, PaymentStatus.UNKNOWN);
         } else {
             records.remove(organization, id);
         }
-        return failure.with("payment_id", id);
+        return failure.with("payment_id", id.id());
     }
 
-    private UUID customerFor(OrganizationId organization, PaymentRequest request, String actor) {
+    private CustomerId customerFor(OrganizationId organization, PaymentRequest request, String actor) {
         if (request.customerId() != null) {
-            var customer = customers.find(organization, request.customerId())
-                    .filter(found -> "active".equals(found.status()))
+            var customer = customers.find(organization, new CustomerId(request.customerId()))
+                    .filter(found -> found.status().isActive())
                     .orElseThrow(() -> new InvalidPaymentException("customer_id", "There is no such customer."));
             return customer.id();
         }
@@ -291,7 +315,7 @@ public class Payments {
         return null;
     }
 
-    private String stripeCustomerId(OrganizationId organization, UUID customerId) {
+    private String stripeCustomerId(OrganizationId organization, CustomerId customerId) {
         return customerId == null ? null
                 : customers.find(organization, customerId).map(c -> c.stripeCustomerId()).orElse(null);
     }
@@ -306,56 +330,5 @@ public class Payments {
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }
-    }
-
-    private static boolean isUnresolved(Payment payment) {
-        return "pending".equals(payment.status()) || "unknown".equals(payment.status());
-    }
-
-    private static PaymentIntentCreateParams createParams(PaymentRequest request, UUID id, String customer) {
-        Map<String, String> metadata = new HashMap<>(request.metadata() == null ? Map.of() : request.metadata());
-        metadata.put(PAYDECK_ID, id.toString());
-        var params = PaymentIntentCreateParams.builder()
-                .setAmount(request.amount().minor())
-                .setCurrency(request.amount().stripeCurrency())
-                .putAllMetadata(metadata)
-                .addAllExpand(EXPAND)
-                .setCaptureMethod(request.manualCapture() ? PaymentIntentCreateParams.CaptureMethod.MANUAL
-                        : PaymentIntentCreateParams.CaptureMethod.AUTOMATIC)
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true)
-                        .setAllowRedirects(request.returnUrl() == null
-                                ? PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER
-                                : PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.ALWAYS)
-                        .build());
-        if (customer != null) {
-            params.setCustomer(customer);
-        }
-        if (request.description() != null) {
-            params.setDescription(request.description());
-        }
-        if (request.receiptEmail() != null) {
-            params.setReceiptEmail(request.receiptEmail());
-        }
-        if (request.statementDescriptor() != null) {
-            params.setStatementDescriptorSuffix(request.statementDescriptor());
-        }
-        if (request.paymentMethod() != null) {
-            params.setPaymentMethod(request.paymentMethod());
-        }
-        if (request.confirm()) {
-            params.setConfirm(true);
-            if (request.returnUrl() != null) {
-                params.setReturnUrl(request.returnUrl());
-            }
-            if (request.offSession()) {
-                params.setOffSession(PaymentIntentCreateParams.OffSession.ONE_OFF);
-            }
-        }
-        return params.build();
-    }
-
-    private static String money(Payment payment, long minor) {
-        return new dev.paydeck.shared.Money(minor, payment.amount().currency()).format();
     }
 }

@@ -1,9 +1,10 @@
 package dev.paydeck.payments;
 
+import dev.paydeck.shared.Money;
+
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /** Money given back for a payment: {@code pending} until Stripe confirms, then Stripe's refund status. */
-public record Refund(UUID id, String stripeRefundId, UUID paymentId, long amount, String currency, String reason,
-                     String status, OffsetDateTime createdAt) {
+public record Refund(RefundId id, String stripeRefundId, PaymentId paymentId, Money amount, String reason,
+                     RefundStatus status, OffsetDateTime createdAt) {
 }

@@ -1,5 +1,7 @@
 package dev.paydeck.shared;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -40,6 +42,27 @@ public record Money(long minor, Currency currency) {
         if (currency == null) {
             throw new IllegalArgumentException("currency is required");
         }
+    }
+
+    /** An amount in the currency of an ISO code in any case, as Stripe or a table wrote it ({@code usd}). */
+    public static Money of(long minor, String currencyCode) {
+        return new Money(minor, currency(currencyCode).orElseThrow(() -> new IllegalArgumentException(
+                "'" + currencyCode + "' is not an ISO currency code")));
+    }
+
+    /** The same currency, another amount. */
+    public Money withMinor(long otherMinor) {
+        return new Money(otherMinor, currency);
+    }
+
+    @JsonIgnore
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
     }
 
     /** The currency for an ISO code in any case ({@code usd}, {@code COP}); empty if there is none. */

@@ -1,11 +1,16 @@
 package dev.paydeck.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.UUID;
 
 /** Identifies an organization (a tenant). Every piece of tenant data carries one. */
 public record OrganizationId(@JsonValue UUID id) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public OrganizationId {
+    }
 
     public static OrganizationId random() {
         return new OrganizationId(UUID.randomUUID());

@@ -17,9 +17,39 @@ import java.util.UUID;
  * @param created       Stripe's {@code created} (unix seconds): when the change happened, for ordering
  * @param payload       the raw body as Stripe sent it
  * @param attempt       1 for the first processing, more for retries and replays
+ * @param read          what {@link StripeEventReads} read from Stripe for this attempt, before its transaction
  */
 public record StripeEventReceived(OrganizationId organization, UUID id, String stripeEventId, String type,
-                                  String objectId, long created, boolean livemode, String payload, int attempt) {
+                                  String objectId, long created, boolean livemode, String payload, int attempt,
+                                  ReadFromStripe read) {
+
+    public StripeEventReceived(OrganizationId organization, UUID id, String stripeEventId, String type,
+            String objectId, long created, boolean livemode, String payload, int attempt) {
+        this(organization, id, stripeEventId, type, objectId, created, livemode, payload, attempt,
+                new ReadFromStripe());
+    }
+
+    /**
+     * Stripe objects read for one attempt at an event, by key (e.g. a PaymentIntent's id): a listener finds here what
+     * it must not read itself while its transaction holds row locks.
+     */
+    public static final class ReadFromStripe {
+
+        private final java.util.Map<String, Object> objects = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public void put(String key, Object object) {
+            objects.put(key, object);
+        }
+
+        public <T> java.util.Optional<T> get(String key, Class<T> type) {
+            return java.util.Optional.ofNullable(objects.get(key)).filter(type::isInstance).map(type::cast);
+        }
+
+        @Override
+        public String toString() {
+            return objects.keySet().toString();
+        }
+    }
 
     /** The event, parsed by stripe-java. */
     public Event event() {

@@ -5,6 +5,7 @@ import com.stripe.net.Webhook;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.organizations.WebhookSecrets;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

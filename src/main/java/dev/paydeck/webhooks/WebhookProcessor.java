@@ -44,6 +44,7 @@ class WebhookProcessor implements SmartLifecycle {
 
     private final WebhookEvents events;
     private final ApplicationEventPublisher listeners;
+    private final List<StripeEventReads> reads;
     private final WebhookSettings settings;
     private final WebhookMetrics metrics;
     private final TransactionTemplate transactions;
@@ -54,10 +55,11 @@ class WebhookProcessor implements SmartLifecycle {
     private Thread loop;
     private ExecutorService workers;
 
-    WebhookProcessor(WebhookEvents events, ApplicationEventPublisher listeners, WebhookSettings settings,
-            WebhookMetrics metrics, TransactionTemplate transactions) {
+    WebhookProcessor(WebhookEvents events, ApplicationEventPublisher listeners, List<StripeEventReads> reads,
+            WebhookSettings settings, WebhookMetrics metrics, TransactionTemplate transactions) {
         this.events = events;
         this.listeners = listeners;
+        this.reads = reads;
         this.settings = settings;
         this.metrics = metrics;
         this.transactions = transactions;
@@ -188,7 +190,7 @@ class WebhookProcessor implements SmartLifecycle {
      * an event's lease was lost, or the transaction itself failed, each is processed on its own.
      */
     void process(List<StripeEventReceived> batch) {
-        List<StripeEventReceived> pending = batch;
+        List<StripeEventReceived> pending = readFromStripe(batch);
         while (pending.size() > 1) {
             long started = System.nanoTime();
             List<StripeEventReceived> attempt = pending;
@@ -228,6 +230,39 @@ class WebhookProcessor implements SmartLifecycle {
             pending = attempt.stream().filter(event -> event != failed[0].event()).toList();
         }
         pending.forEach(this::process);
+    }
+
+    /**
+     * Lets each {@link StripeEventReads} read what the events need from Stripe, before any transaction opens (so
+     * before any row is locked). An event whose read fails is not processed in this attempt; the others are.
+     */
+    private List<StripeEventReceived> readFromStripe(List<StripeEventReceived> batch) {
+        if (reads.isEmpty()) {
+            return batch;
+        }
+        List<StripeEventReceived> ready = new ArrayList<>(batch.size());
+        for (StripeEventReceived event : batch) {
+            long started = System.nanoTime();
+            try {
+                read(event);
+                ready.add(event);
+            } catch (RuntimeException e) {
+                attemptFailed(event, e, started);
+            }
+        }
+        return ready;
+    }
+
+    private void read(StripeEventReceived event) {
+        for (StripeEventReads read : reads) {
+            try {
+                read.read(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new UndeclaredThrowableException(e);
+            }
+        }
     }
 
     /** An event's listener failure inside a batch. */

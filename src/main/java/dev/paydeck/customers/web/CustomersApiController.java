@@ -3,6 +3,7 @@ package dev.paydeck.customers.web;
 import dev.paydeck.shared.web.CursorPage;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.Customer;
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.CustomerDraft;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.shared.web.ExampleAnswer;
@@ -92,7 +93,8 @@ class CustomersApiController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Id of the last customer of the previous page")
             @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
-        return CursorPage.of(customers.list(caller.organization(), q, limit + 1, startingAfter), limit,
+        return CursorPage.of(customers.list(caller.organization(), q, limit + 1,
+                startingAfter == null ? null : new CustomerId(startingAfter)), limit,
                 Customer::id);
     }
 
@@ -100,7 +102,7 @@ class CustomersApiController {
     @ExampleAnswer(description = "The customer", value = CUSTOMER_EXAMPLE)
     @Operation(summary = "Get a customer")
     Customer get(Caller caller, @PathVariable UUID id) {
-        return customers.find(caller.organization(), id).orElseThrow(CustomersApiController::notFound);
+        return customers.find(caller.organization(), new CustomerId(id)).orElseThrow(CustomersApiController::notFound);
     }
 
     @PatchMapping("/{id}")
@@ -109,7 +111,7 @@ class CustomersApiController {
             + "merged; an empty value removes a key.")
     Customer update(Caller caller, @PathVariable UUID id, @Valid @RequestBody CustomerRequest request) {
         caller.requireWrite();
-        return customers.update(caller.organization(), id, request.draft(), caller.actor())
+        return customers.update(caller.organization(), new CustomerId(id), request.draft(), caller.actor())
                 .orElseThrow(CustomersApiController::notFound);
     }
 
@@ -119,7 +121,7 @@ class CustomersApiController {
     @Operation(summary = "Delete a customer", description = "Deletes it in Stripe; Paydeck keeps it as deleted.")
     Map<String, Object> delete(Caller caller, @PathVariable UUID id) {
         caller.requireWrite();
-        if (!customers.delete(caller.organization(), id, caller.actor())) {
+        if (!customers.delete(caller.organization(), new CustomerId(id), caller.actor())) {
             throw notFound();
         }
         return Map.of("id", id, "deleted", true);

@@ -5,9 +5,7 @@ import dev.paydeck.accounts.Callers;
 import dev.paydeck.accounts.Memberships;
 import dev.paydeck.accounts.PersonId;
 import dev.paydeck.accounts.Role;
-import dev.paydeck.organizations.MembershipChanged;
-import dev.paydeck.organizations.StripeClients;
-import dev.paydeck.organizations.StripeMode;
+import dev.paydeck.organizations.Members;
 import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,7 +15,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,16 +45,13 @@ class MembersApiController {
     private final Callers callers;
     private final Memberships memberships;
     private final ApiKeys apiKeys;
-    private final StripeClients stripe;
-    private final ApplicationEventPublisher events;
+    private final Members members;
 
-    MembersApiController(Callers callers, Memberships memberships, ApiKeys apiKeys, StripeClients stripe,
-            ApplicationEventPublisher events) {
+    MembersApiController(Callers callers, Memberships memberships, ApiKeys apiKeys, Members members) {
         this.callers = callers;
         this.memberships = memberships;
         this.apiKeys = apiKeys;
-        this.stripe = stripe;
-        this.events = events;
+        this.members = members;
     }
 
     record Invite(@Schema(example = "grace@example.com") @NotBlank @Email String email,
@@ -92,9 +86,8 @@ class MembersApiController {
         if (role == Role.OWNER && caller.role() != Role.OWNER) {
             throw new AccessDeniedException("Only owners may add owners.");
         }
-        boolean added = memberships.invite(caller.organization(), invite.email(), role, requirePerson(caller));
-        events.publishEvent(new MembershipChanged(caller.organization(), added ? "member.added" : "member.invited",
-                "member", invite.email().strip().toLowerCase(), "role " + role.code(), caller.actor()));
+        boolean added = members.invite(caller.organization(), invite.email(), role, requirePerson(caller),
+                caller.actor());
         return Map.of("email", invite.email().strip().toLowerCase(), "role", role.code(),
                 "status", added ? "member" : "invited");
     }
@@ -112,9 +105,7 @@ class MembersApiController {
             throw new AccessDeniedException(caller.role() != Role.OWNER ? "Only owners may remove owners."
                     : "The last owner cannot be removed.");
         }
-        memberships.remove(caller.organization(), person);
-        events.publishEvent(new MembershipChanged(caller.organization(), "member.removed", "member",
-                personId.toString(), "role " + role.code(), caller.actor()));
+        members.remove(caller.organization(), person, role, caller.actor());
         return Map.of("person_id", personId, "removed", true);
     }
 
@@ -135,12 +126,8 @@ class MembersApiController {
             + "organization's Stripe mode) is in this response only; Paydeck keeps just a hash.")
     ApiKeys.CreatedApiKey createKey(@PathVariable String id, @Valid @RequestBody NewApiKey request) {
         var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
-        boolean live = stripe.mode(caller.organization()) == StripeMode.LIVE;
-        var created = apiKeys.create(caller.organization(), request.name().strip(), Role.fromCode(request.role()),
-                live, requirePerson(caller));
-        events.publishEvent(new MembershipChanged(caller.organization(), "api_key.created", "api_key",
-                created.key().id().toString(), created.key().name() + ", role " + request.role(), caller.actor()));
-        return created;
+        return members.createKey(caller.organization(), request.name().strip(), Role.fromCode(request.role()),
+                requirePerson(caller), caller.actor());
     }
 
     @DeleteMapping("/api-keys/{keyId}")
@@ -151,13 +138,8 @@ class MembersApiController {
     @Operation(summary = "Revoke an API key")
     ApiKeys.ApiKey revoke(@PathVariable String id, @PathVariable UUID keyId) {
         var caller = callers.in(OrganizationsApiController.parse(id)).requireAdmin();
-        if (!apiKeys.revoke(caller.organization(), keyId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such API key.");
-        }
-        var revoked = apiKeys.find(caller.organization(), keyId).orElseThrow();
-        events.publishEvent(new MembershipChanged(caller.organization(), "api_key.revoked", "api_key",
-                keyId.toString(), revoked.name(), caller.actor()));
-        return revoked;
+        return members.revokeKey(caller.organization(), keyId, caller.actor()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such API key."));
     }
 
     private static PersonId requirePerson(dev.paydeck.accounts.Caller caller) {

@@ -1,13 +1,16 @@
 package dev.paydeck.payments.web;
 
 import dev.paydeck.accounts.Caller;
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
 import dev.paydeck.payments.NoSuchPaymentException;
 import dev.paydeck.payments.Payment;
+import dev.paydeck.payments.PaymentId;
 import dev.paydeck.payments.PaymentQuery;
 import dev.paydeck.payments.PaymentRequest;
 import dev.paydeck.payments.PaymentStateException;
+import dev.paydeck.payments.PaymentStatus;
 import dev.paydeck.payments.Payments;
 import dev.paydeck.payments.Refund;
 import dev.paydeck.shared.Money;
@@ -130,10 +133,32 @@ class PaymentsApiController {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
         static PaymentView of(Payment p) {
-            return new PaymentView(p.id(), p.stripePaymentIntentId(), p.status(), p.amount().minor(),
-                    p.amount().stripeCurrency(), p.amount().format(), p.amountReceived(), p.amountCapturable(),
-                    p.amountRefunded(), p.captureMethod(), p.customerId(), p.description(), p.metadata(),
+            return new PaymentView(p.id().id(), p.stripePaymentIntentId(), p.status().code(), p.amount().minor(),
+                    p.amount().stripeCurrency(), p.amount().format(), p.amountReceived().minor(),
+                    p.amountCapturable().minor(), p.amountRefunded().minor(), p.captureMethod(),
+                    p.customerId() == null ? null : p.customerId().id(), p.description(), p.metadata(),
                     p.lastError(), p.createdAt(), p.updatedAt());
+        }
+    }
+
+    /** A charge (an attempt to move money) as the API shows it. */
+    record ChargeView(String id, long amount, long amountCaptured, long amountRefunded, String currency,
+                      String status, boolean paid, boolean captured, String failureCode, String failureMessage,
+                      String cardBrand, String cardLast4, long created) {
+        static ChargeView of(Charge c) {
+            return new ChargeView(c.id(), c.amount().minor(), c.amountCaptured().minor(), c.amountRefunded().minor(),
+                    c.amount().stripeCurrency(), c.status(), c.paid(), c.captured(), c.failureCode(),
+                    c.failureMessage(), c.cardBrand(), c.cardLast4(), c.created());
+        }
+    }
+
+    /** A refund as the API shows it. */
+    record RefundView(UUID id, String stripeRefundId, UUID paymentId, long amount, String currency, String reason,
+                      @Schema(description = "Stripe's refund status, or pending/unknown") String status,
+                      OffsetDateTime createdAt) {
+        static RefundView of(Refund r) {
+            return new RefundView(r.id().id(), r.stripeRefundId(), r.paymentId().id(), r.amount().minor(),
+                    r.amount().stripeCurrency(), r.reason(), r.status().code(), r.createdAt());
         }
     }
 
@@ -142,7 +167,7 @@ class PaymentsApiController {
                           String publishableKey) {
     }
 
-    record PaymentDetail(PaymentView payment, List<Charge> charges, List<Refund> refunds) {
+    record PaymentDetail(PaymentView payment, List<ChargeView> charges, List<RefundView> refunds) {
     }
 
     @PostMapping
@@ -185,9 +210,8 @@ class PaymentsApiController {
     @Operation(summary = "Payment history", description = "Newest first, filtered by status, customer and creation "
             + "time (ISO-8601, e.g. 2026-11-01T00:00:00Z).")
     CursorPage<PaymentView> list(Caller caller,
-            @RequestParam(required = false) @Pattern(regexp = "pending|unknown|requires_payment_method|"
-                    + "requires_confirmation|requires_action|processing|requires_capture|succeeded|canceled",
-                    message = "is not a payment status") String status,
+            @Parameter(description = "pending, unknown, or a Stripe PaymentIntent status")
+            @RequestParam(required = false) String status,
             @RequestParam(name = "customer_id", required = false) UUID customerId,
             @Parameter(description = "Created at or after") @RequestParam(name = "created_from", required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdFrom,
@@ -195,17 +219,23 @@ class PaymentsApiController {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdBefore,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(name = "starting_after", required = false) UUID startingAfter) {
-        return CursorPage.of(payments.list(caller.organization(), new PaymentQuery(status, customerId, createdFrom,
-                createdBefore, limit + 1, startingAfter)), limit, Payment::id).map(PaymentView::of);
+        PaymentStatus wanted = status == null ? null : PaymentStatus.parse(status)
+                .orElseThrow(() -> new InvalidPaymentException("status", "is not a payment status"));
+        return CursorPage.of(payments.list(caller.organization(), new PaymentQuery(wanted,
+                customerId == null ? null : new CustomerId(customerId), createdFrom, createdBefore, limit + 1,
+                startingAfter == null ? null : new PaymentId(startingAfter))), limit, Payment::id)
+                .map(PaymentView::of);
     }
 
     @GetMapping("/{id}")
     @ExampleAnswer(description = "The payment with its charges and refunds", value = PaymentExamples.DETAIL)
     @Operation(summary = "A payment with its charges and refunds")
     PaymentDetail get(Caller caller, @PathVariable UUID id) {
-        Payment payment = payments.find(caller.organization(), id).orElseThrow(NoSuchPaymentException::new);
-        return new PaymentDetail(PaymentView.of(payment), payments.charges(caller.organization(), id),
-                payments.refunds(caller.organization(), id));
+        PaymentId paymentId = new PaymentId(id);
+        Payment payment = payments.find(caller.organization(), paymentId).orElseThrow(NoSuchPaymentException::new);
+        return new PaymentDetail(PaymentView.of(payment),
+                payments.charges(caller.organization(), paymentId).stream().map(ChargeView::of).toList(),
+                payments.refunds(caller.organization(), paymentId).stream().map(RefundView::of).toList());
     }
 
     @PostMapping("/{id}/confirm")
@@ -217,7 +247,7 @@ class PaymentsApiController {
     @Operation(summary = "Confirm a payment", description = "E.g. with another card after a decline.")
     PaymentView confirm(Caller caller, @PathVariable UUID id, @Valid @RequestBody ConfirmPayment request) {
         caller.requireWrite();
-        return PaymentView.of(payments.confirm(caller.organization(), id, request.paymentMethod(),
+        return PaymentView.of(payments.confirm(caller.organization(), new PaymentId(id), request.paymentMethod(),
                 request.returnUrl(), Boolean.TRUE.equals(request.offSession()), caller.actor()));
     }
 
@@ -229,7 +259,8 @@ class PaymentsApiController {
     PaymentView capture(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
             CapturePayment request) {
         caller.requireWrite();
-        return PaymentView.of(payments.capture(caller.organization(), id, request == null ? null : request.amount(),
+        return PaymentView.of(payments.capture(caller.organization(), new PaymentId(id),
+                request == null ? null : request.amount(),
                 caller.actor()));
     }
 
@@ -241,7 +272,8 @@ class PaymentsApiController {
     PaymentView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false)
             CancelPayment request) {
         caller.requireWrite();
-        return PaymentView.of(payments.cancel(caller.organization(), id, request == null ? null : request.reason(),
+        return PaymentView.of(payments.cancel(caller.organization(), new PaymentId(id),
+                request == null ? null : request.reason(),
                 caller.actor()));
     }
 
@@ -252,10 +284,12 @@ class PaymentsApiController {
     @ExampleAnswer(description = "Refunded", value = PaymentExamples.REFUND)
     @Operation(summary = "Refund a payment", description = "All that is left, or part of it. Refunding more than is "
             + "left is refused before Stripe is called.")
-    Refund refund(Caller caller, @PathVariable UUID id, @Valid @RequestBody(required = false) CreateRefund request) {
+    RefundView refund(Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody(required = false) CreateRefund request) {
         caller.requireWrite();
-        return payments.refund(caller.organization(), id, request == null ? null : request.amount(),
-                request == null ? null : request.reason(), caller.actor());
+        return RefundView.of(payments.refund(caller.organization(), new PaymentId(id),
+                request == null ? null : request.amount(), request == null ? null : request.reason(),
+                caller.actor()));
     }
 
     @ExceptionHandler(NoSuchPaymentException.class)

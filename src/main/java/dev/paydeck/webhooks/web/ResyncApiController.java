@@ -3,7 +3,7 @@ package dev.paydeck.webhooks.web;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.shared.web.Problems;
 import dev.paydeck.webhooks.ResyncFailedException;
-import dev.paydeck.webhooks.StripeResync;
+import dev.paydeck.shared.mirror.StripeResync;
 import dev.paydeck.webhooks.StripeWebhooks;
 import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;

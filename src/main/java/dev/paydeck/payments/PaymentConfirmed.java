@@ -1,0 +1,8 @@
+package dev.paydeck.payments;
+
+import dev.paydeck.shared.OrganizationId;
+
+/** A payment was confirmed through Paydeck (e.g. with another card after a decline). */
+public record PaymentConfirmed(OrganizationId organization, PaymentId payment, String paymentMethod,
+        String actor) implements PaymentEvent {
+}

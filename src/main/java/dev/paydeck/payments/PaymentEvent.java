@@ -1,0 +1,19 @@
+package dev.paydeck.payments;
+
+import dev.paydeck.shared.OrganizationId;
+
+/**
+ * Something that happened to a payment, published in the transaction that recorded it and delivered to other modules
+ * after commit through the event publication registry (so a listener's failure never undoes the payment, and a
+ * failed delivery is retried from the registry).
+ */
+public sealed interface PaymentEvent permits PaymentCreated, PaymentDeclined, PaymentConfirmed, PaymentCaptured,
+        PaymentCanceled, PaymentRefunded, PaymentDisputed, PaymentSucceeded {
+
+    OrganizationId organization();
+
+    PaymentId payment();
+
+    /** Who did it: a person's or API key's description, {@code stripe} for what came from Stripe. */
+    String actor();
+}

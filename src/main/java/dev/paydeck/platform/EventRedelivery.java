@@ -1,0 +1,38 @@
+package dev.paydeck.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Delivers again the module events whose listener failed (e.g. the audit log could not be written): they wait in the
+ * event publication registry, incomplete, and are resubmitted once they are older than the configured delay.
+ */
+@Component
+class EventRedelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRedelivery.class);
+
+    private final IncompleteEventPublications incomplete;
+    private final Duration olderThan;
+
+    EventRedelivery(IncompleteEventPublications incomplete,
+            @Value("${paydeck.events.redeliver-after:1m}") Duration olderThan) {
+        this.incomplete = incomplete;
+        this.olderThan = olderThan;
+    }
+
+    @Scheduled(fixedDelayString = "${paydeck.events.redeliver-interval:1m}", initialDelayString = "10s")
+    void redeliver() {
+        try {
+            incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        } catch (RuntimeException e) {
+            log.warn("Incomplete module events could not be delivered again: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.paydeck.shared.mirror;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order of a mirrored Stripe object's statuses, as an explicit transition table: which statuses may follow which
+ * as the object moves forward. It decides whether a snapshot (from an event, or an answer) may replace the local
+ * status, so that an older event never moves a record backwards:
+ * <ul>
+ *     <li>a final status (one with no way forward) never changes;</li>
+ *     <li>a snapshot from an event older than the newest one applied is skipped;</li>
+ *     <li>the same status, or one the table leads to, applies;</li>
+ *     <li>anything else looks like a step backwards, which may be real (a failed attempt sends a PaymentIntent back to
+ *         {@code requires_payment_method}) or a stale event: only Stripe's current object can tell, so re-read it.</li>
+ * </ul>
+ */
+public final class StateOrder<S extends Enum<S>> {
+
+    /** What to do with a snapshot. */
+    public enum Decision { APPLY, SKIP, RE_READ }
+
+    private final Class<S> type;
+    private final Map<S, Set<S>> forward;
+
+    private StateOrder(Class<S> type, Map<S, Set<S>> forward) {
+        this.type = type;
+        this.forward = forward;
+    }
+
+    public static <S extends Enum<S>> Builder<S> of(Class<S> type) {
+        return new Builder<>(type);
+    }
+
+    /** True when {@code from} may move to {@code to} (or stays): a step the table allows. */
+    public boolean allows(S from, S to) {
+        return from == to || forward.get(from).contains(to);
+    }
+
+    /** A status with no way forward: once there, the record never changes status again. */
+    public boolean isFinal(S status) {
+        return forward.get(status).isEmpty();
+    }
+
+    /**
+     * @param current             the local status
+     * @param currentEventCreated {@code created} of the newest event applied to the record, null if none yet
+     * @param incoming            the snapshot's status
+     * @param eventCreated        the snapshot's event {@code created} (unix seconds)
+     */
+    public Decision decide(S current, Long currentEventCreated, S incoming, long eventCreated) {
+        if (isFinal(current)) {
+            return Decision.SKIP;
+        }
+        if (currentEventCreated != null && eventCreated < currentEventCreated) {
+            return Decision.SKIP;
+        }
+        return allows(current, incoming) ? Decision.APPLY : Decision.RE_READ;
+    }
+
+    /** The final statuses, e.g. for a SQL guard that never overwrites them. */
+    public Set<S> finalStatuses() {
+        EnumSet<S> result = EnumSet.noneOf(type);
+        forward.forEach((status, next) -> {
+            if (next.isEmpty()) {
+                result.add(status);
+            }
+        });
+        return Collections.unmodifiableSet(result);
+    }
+
+    /** Builds the table one status at a time; a status given no way forward is final. */
+    public static final class Builder<S extends Enum<S>> {
+
+        private final Class<S> type;
+        private final Map<S, EnumSet<S>> forward;
+
+        private Builder(Class<S> type) {
+            this.type = type;
+            this.forward = new EnumMap<>(type);
+            for (S status : type.getEnumConstants()) {
+                forward.put(status, EnumSet.noneOf(type));
+            }
+        }
+
+        @SafeVarargs
+        public final Builder<S> from(S status, S... next) {
+            forward.get(status).addAll(java.util.Arrays.asList(next));
+            return this;
+        }
+
+        public StateOrder<S> build() {
+            Map<S, Set<S>> table = new EnumMap<>(type);
+            forward.forEach((status, next) -> table.put(status, Collections.unmodifiableSet(EnumSet.copyOf(next))));
+            return new StateOrder<>(type, table);
+        }
+    }
+}
