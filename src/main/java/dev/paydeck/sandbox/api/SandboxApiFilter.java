@@ -50,7 +50,6 @@ final class SandboxApiFilter extends HttpFilter {
     /** Stripe.js on a shop's page at another origin ({@code http://localhost:3000}) calls the API directly. */
     private static final CorsConfiguration CORS = cors();
 
-    static final String API_VERSION = StripeCall.DEFAULT_API_VERSION;
     private static final Logger log = LoggerFactory.getLogger(SandboxApiFilter.class);
     private static final ParamSpec EXPAND = ParamSpec.of().stringList("expand");
 
@@ -111,7 +110,7 @@ final class SandboxApiFilter extends HttpFilter {
         response.setStatus(reply.status());
         response.setHeader("Request-Id", reply.replayedRequestId() != null ? reply.replayedRequestId() : requestId);
         response.setHeader("Stripe-Version", Optional.ofNullable(request.getHeader("Stripe-Version"))
-                .orElse(API_VERSION));
+                .orElse(StripeCall.DEFAULT_API_VERSION));
         if (idempotencyKey != null) {
             response.setHeader("Idempotency-Key", idempotencyKey);
         }
@@ -146,7 +145,7 @@ final class SandboxApiFilter extends HttpFilter {
         List<String> expand = expandRaw == null ? List.of() : expandPaths(expandRaw);
         Map<String, Object> params = match.route().params().validate(raw);
         StripeCall call = new StripeCall(account, params, match.variables(), requestId, idempotencyKey, publishable,
-                Optional.ofNullable(request.getHeader("Stripe-Version")).orElse(API_VERSION));
+                Optional.ofNullable(request.getHeader("Stripe-Version")).orElse(StripeCall.DEFAULT_API_VERSION));
 
         if ("unavailable".equals(account.fault())) {
             throw simulatedOutage(requestId);
