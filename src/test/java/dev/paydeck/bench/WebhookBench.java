@@ -1,17 +1,14 @@
 package dev.paydeck.bench;
 
+import dev.paydeck.support.StripeSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +51,7 @@ public final class WebhookBench {
             long timestamp = System.currentTimeMillis() / 1000;
             LoopbackHttp.Response response = http.post(endpoint, Map.of(
                     "Content-Type", "application/json; charset=utf-8",
-                    "Stripe-Signature", "t=" + timestamp + ",v1=" + sign(timestamp + "." + payload)), payload);
+                    "Stripe-Signature", StripeSignatures.header(SECRET, timestamp, payload)), payload);
             if (response.status() / 100 != 2) {
                 throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
             }
@@ -188,12 +185,6 @@ public final class WebhookBench {
                 + "\"currency\":\"usd\",\"created\":" + now + ",\"livemode\":false,\"metadata\":{},"
                 + "\"status\":\"succeeded\"}},\"livemode\":false,\"pending_webhooks\":1,"
                 + "\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"payment_intent.succeeded\"}";
-    }
-
-    private static String sign(String signedPayload) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(signedPayload.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Signs up, creates an organization with "real" (sandbox) keys and a known webhook secret; token and id. */

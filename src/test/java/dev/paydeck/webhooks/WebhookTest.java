@@ -1,17 +1,14 @@
 package dev.paydeck.webhooks;
 
 import dev.paydeck.support.IntegrationTest;
+import dev.paydeck.support.StripeSignatures;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -42,14 +39,7 @@ abstract class WebhookTest extends IntegrationTest {
     }
 
     protected static String signature(String secret, long timestamp, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "t=" + timestamp + ",v1="
-                    + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeSignatures.header(secret, timestamp, payload);
     }
 
     /** A Stripe event around {@code object} (JSON), created at {@code created}. */

@@ -5,8 +5,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stripe's {@code expand[]}: replaces an id with the object it names, along dotted paths
@@ -17,11 +19,22 @@ import java.util.List;
 class Expander {
 
     private static final int MAX_DEPTH = 4;
+    private static final ParamSpec EXPAND = ParamSpec.of().stringList("expand");
 
     private final ObjectStore store;
 
     Expander(ObjectStore store) {
         this.store = store;
+    }
+
+    /** The paths of a request's {@code expand} parameter (a list of strings, as Stripe takes it), or none. */
+    @SuppressWarnings("unchecked")
+    static List<String> paths(Object expand) {
+        if (expand == null) {
+            return List.of();
+        }
+        Map<String, Object> params = EXPAND.validate(Map.of("expand", expand));
+        return new ArrayList<>((List<String>) (List<?>) params.get("expand"));
     }
 
     void expand(String accountId, JsonNode root, List<String> paths) {

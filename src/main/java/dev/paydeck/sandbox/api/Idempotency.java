@@ -44,6 +44,26 @@ class Idempotency {
                 .params(accountId, key).query(Saved.class).optional();
     }
 
+    /**
+     * Claims the key for this request: empty when this request is to run; the first request's answer when it ran
+     * with the same parameters ({@link RequestFingerprint}); Stripe's idempotency errors when it ran with other
+     * parameters or is still running.
+     */
+    Optional<Reply> replay(String accountId, String key, String fingerprint, String requestId) {
+        Optional<Saved> earlier = claim(accountId, key, fingerprint, requestId);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Saved saved = earlier.get();
+        if (!saved.requestHash().equals(fingerprint)) {
+            throw mismatch(key);
+        }
+        if (saved.status() == null) {
+            throw inProgress(key);
+        }
+        return Optional.of(Reply.replayed(saved.status(), saved.response(), saved.requestId()));
+    }
+
     void save(String accountId, String key, int status, String response) {
         jdbc.sql("update sandbox.idempotency_keys set status = ?, response = ? where account_id = ? and key = ?")
                 .params(status, response, accountId, key).update();
@@ -54,7 +74,7 @@ class Idempotency {
                 .params(accountId, key).update();
     }
 
-    static StripeError mismatch(String key) {
+    private static StripeError mismatch(String key) {
         return StripeError.builder(400).type("idempotency_error")
                 .message("Keys for idempotent requests can only be used with the same parameters they were first "
                         + "used with. Try using a key other than '" + key + "' if you meant to execute a different "
@@ -62,7 +82,7 @@ class Idempotency {
                 .build();
     }
 
-    static StripeError inProgress(String key) {
+    private static StripeError inProgress(String key) {
         return StripeError.builder(409).type("idempotency_error")
                 .message("There is currently another in-progress request using this Idempotent Key (that probably "
                         + "means you submitted twice, and the other request is still going through): " + key

@@ -181,6 +181,15 @@ public class ObjectStore {
     }
 
     /**
+     * The account that holds the object of that kind with this id, for a hosted page that is given only the id (and
+     * a client secret to check): ids are random, so at most one account has it.
+     */
+    public Optional<String> accountHolding(String object, String id) {
+        return jdbc.sql("select account_id from sandbox.objects where id = ? and object = ?")
+                .params(id, object).query(String.class).optional();
+    }
+
+    /**
      * The object of that kind, or Stripe's {@code resource_missing} naming it ({@code No such customer: 'cus_1'}).
      * Objects of other accounts are missing too.
      */

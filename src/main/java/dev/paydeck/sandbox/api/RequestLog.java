@@ -50,9 +50,14 @@ public class RequestLog implements SmartLifecycle {
 
     void record(String accountId, String requestId, String method, String path, int status, String idempotencyKey) {
         Line line = new Line(accountId, requestId, method, path, status, idempotencyKey, System.currentTimeMillis());
-        while (!waiting.offer(line)) {
-            // The writer is behind (the database is slow or down): write in the caller's time rather than lose it.
-            flush();
+        try {
+            while (!waiting.offer(line)) {
+                // The writer is behind (the database is slow): write in the caller's time rather than lose it.
+                flush();
+            }
+        } catch (RuntimeException e) {
+            // The request is answered all the same: nothing depends on this log.
+            log.warn("Could not record sandbox request {}: {}", requestId, e.getMessage());
         }
     }
 

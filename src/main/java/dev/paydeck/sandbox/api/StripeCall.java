@@ -10,7 +10,10 @@ import java.util.Map;
 public record StripeCall(SandboxAccount account, Map<String, Object> params, Map<String, String> pathVariables,
                          String requestId, String idempotencyKey, boolean publishableKey, String apiVersion) {
 
-    /** The API version the sandbox speaks (stripe-java 33.x's), used when a request names none. */
+    /**
+     * The API version the sandbox speaks (stripe-java 33.x's): the only place it is written. Used when a request (or
+     * a webhook endpoint) names none.
+     */
     public static final String DEFAULT_API_VERSION = "2026-07-29.dahlia";
 
     public String accountId() {

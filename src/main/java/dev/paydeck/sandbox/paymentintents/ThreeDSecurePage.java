@@ -10,7 +10,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -49,18 +48,14 @@ import java.util.Optional;
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class ThreeDSecurePage {
 
-    private static final String API_VERSION = "2026-07-29.dahlia";
-
-    private final JdbcClient jdbc;
     private final SandboxAccounts accounts;
     private final ObjectStore store;
     private final PaymentIntentFlow flow;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    ThreeDSecurePage(JdbcClient jdbc, SandboxAccounts accounts, ObjectStore store,
-            PaymentIntentFlow flow, TransactionTemplate transactions, JsonMapper json) {
-        this.jdbc = jdbc;
+    ThreeDSecurePage(SandboxAccounts accounts, ObjectStore store, PaymentIntentFlow flow,
+            TransactionTemplate transactions, JsonMapper json) {
         this.accounts = accounts;
         this.store = store;
         this.flow = flow;
@@ -116,7 +111,7 @@ class ThreeDSecurePage {
                 Located located = locate(paymentIntent, clientSecret).orElseThrow(() ->
                         StripeError.resourceMissing("payment_intent", paymentIntent, "intent"));
                 StripeCall call = new StripeCall(located.account(), Map.of(), Map.of(), null, null, true,
-                        API_VERSION);
+                        StripeCall.DEFAULT_API_VERSION);
                 try {
                     return authenticated ? flow.completeAuthentication(call, located.intent())
                             : flow.failAuthentication(call, located.intent());
@@ -162,12 +157,10 @@ class ThreeDSecurePage {
         if (clientSecret == null) {
             return Optional.empty();
         }
-        Optional<String> accountId = jdbc.sql("select account_id from sandbox.objects where id = ? "
-                        + "and object = 'payment_intent'")
-                .param(paymentIntent).query(String.class).optional();
-        return accountId.flatMap(accounts::byId).flatMap(account -> store.findForUpdate(account.id(), paymentIntent)
-                .filter(intent -> clientSecret.equals(intent.get("client_secret").asString()))
-                .map(intent -> new Located(account, intent)));
+        return store.accountHolding("payment_intent", paymentIntent).flatMap(accounts::byId)
+                .flatMap(account -> store.findForUpdate(account.id(), paymentIntent)
+                        .filter(intent -> clientSecret.equals(intent.get("client_secret").asString()))
+                        .map(intent -> new Located(account, intent)));
     }
 
     private record Located(SandboxAccount account, ObjectNode intent) {
