@@ -81,8 +81,10 @@ public class StripeWebhooks {
     /**
      * Verifies {@code Stripe-Signature} over the raw body with each of the organization's secrets (several
      * {@code v1} signatures are handled by stripe-java; the old secret counts during a rotation) and stores a valid
-     * event, once per Stripe event id. Never throws for bad input: a refusal is a {@link Outcome#REJECTED} receipt,
-     * logged with its reason (never the payload or a secret).
+     * event, once per Stripe event id. A header that is not {@code t=<timestamp>,v1=<signature>}, or whose timestamp
+     * is further than the tolerance in the past or the future, is refused before any secret is tried. Never throws
+     * for bad input: a refusal is a {@link Outcome#REJECTED} receipt, logged as one WARN line with its reason (never
+     * the payload, the header or a secret).
      */
     public Receipt receive(String organizationId, String payload, String signature) {
         Optional<OrganizationId> organization = OrganizationId.parse(organizationId);
