@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,10 @@ public class StripeWebhooks {
     /**
      * Verifies {@code Stripe-Signature} over the raw body with each of the organization's secrets (several
      * {@code v1} signatures are handled by stripe-java; the old secret counts during a rotation) and stores a valid
-     * event, once per Stripe event id. Never throws for bad input: a refusal is a {@link Outcome#REJECTED} receipt,
-     * logged with its reason (never the payload or a secret).
+     * event, once per Stripe event id. A header that is not {@code t=<timestamp>,v1=<signature>}, or whose timestamp
+     * is further than the tolerance in the past or the future, is refused before any secret is tried. Never throws
+     * for bad input: a refusal is a {@link Outcome#REJECTED} receipt, logged as one WARN line with its reason (never
+     * the payload, the header or a secret).
      */
     public Receipt receive(String organizationId, String payload, String signature) {
         Optional<OrganizationId> organization = OrganizationId.parse(organizationId);
@@ -119,26 +122,30 @@ public class StripeWebhooks {
         if (signature == null || signature.isBlank()) {
             return rejected(who, "no_signature", "no Stripe-Signature header");
         }
+        Optional<StripeSignatureHeader> header = StripeSignatureHeader.parse(signature);
+        if (header.isEmpty()) {
+            // Read here, not by stripe-java alone: it lets a malformed timestamp escape as a NumberFormatException.
+            return rejected(who, "malformed_signature",
+                    "malformed Stripe-Signature header (expected t=<timestamp>,v1=<signature>)");
+        }
+        if (!header.get().within(settings.tolerance(), Instant.now())) {
+            return rejected(who, "stale",
+                    "signature timestamp outside the tolerance (stale, replayed or in the future)");
+        }
         boolean verified = false;
-        String failure = "signature does not match";
         for (String secret : candidates) {
             try {
                 // The check Webhook.constructEvent makes before it builds the Event: HMAC-SHA256 of "t.payload" under
-                // the secret against each v1 signature, and the timestamp within the tolerance. The event itself is
-                // read by EventEnvelope below (constructEvent would build all of stripe-java's model with Gson).
+                // the secret against each v1 signature. The event itself is read by EventEnvelope below
+                // (constructEvent would build all of stripe-java's model with Gson).
                 verified = Webhook.Signature.verifyHeader(payload, signature, secret, settings.tolerance().toSeconds());
                 break;
             } catch (SignatureVerificationException e) {
-                if (e.getMessage() != null && e.getMessage().contains("tolerance")) {
-                    failure = "signature timestamp outside the tolerance (stale or replayed)";
-                } else if (e.getMessage() != null && e.getMessage().contains("Unable to extract")) {
-                    failure = "malformed Stripe-Signature header";
-                }
+                // Not this secret's signature; the next one (the previous secret, during a rotation) may match.
             }
         }
         if (!verified) {
-            return rejected(who, failure.startsWith("signature timestamp") ? "stale" : "bad_signature",
-                    failure);
+            return rejected(who, "bad_signature", "signature does not match");
         }
         Optional<EventEnvelope> read = EventEnvelope.read(json, payload);
         if (read.isEmpty()) {

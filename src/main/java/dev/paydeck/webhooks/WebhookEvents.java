@@ -23,7 +23,7 @@ import java.util.UUID;
  * The {@code webhook_events} table: the event store and, through its status, the processing queue. Workers claim
  * due events with {@code FOR UPDATE SKIP LOCKED}, counting the attempt and leasing the row in the same statement,
  * so two instances never process the same attempt, and an event whose instance died mid-processing is taken again
- * once its lease has run out. Every finishing update names the attempt it finishes, so a worker that lost its lease
+ * once its lease has run out, or sooner once its heartbeat stopped ({@link WebhookInstances}). Every finishing update names the attempt it finishes, so a worker that lost its lease
  * cannot overwrite the outcome of the one that took over.
  */
 @Repository
@@ -114,11 +114,15 @@ class WebhookEvents {
         };
     }
 
-    List<StripeEventReceived> claimDue(int limit, Duration lease) {
+    /**
+     * Claims up to {@code limit} due events for {@code instance} (see {@link WebhookInstances}, which takes the claims
+     * of a dead instance over before their lease runs out).
+     */
+    List<StripeEventReceived> claimDue(int limit, Duration lease, UUID instance) {
         return jdbc.sql("""
                         update webhook_events e
                            set status = 'PROCESSING', attempts = e.attempts + 1, updated_at = now(),
-                               next_attempt_at = now() + make_interval(secs => :lease)
+                               next_attempt_at = now() + make_interval(secs => :lease), claimed_by = :instance
                          where (e.organization_id, e.id) in (
                                select organization_id, id from webhook_events
                                 where status in ('RECEIVED', 'PROCESSING') and next_attempt_at <= now()
@@ -129,6 +133,7 @@ class WebhookEvents {
                                   e.livemode, e.payload, e.attempts""")
                 .param("lease", (double) lease.toMillis() / 1000)
                 .param("limit", limit)
+                .param("instance", instance)
                 .query((rs, row) -> new StripeEventReceived(new OrganizationId(rs.getObject(1, UUID.class)),
                         rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getLong(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9)))

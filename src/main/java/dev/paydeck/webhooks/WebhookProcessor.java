@@ -29,6 +29,13 @@ import java.util.concurrent.locks.LockSupport;
  * delay, or {@code FAILED} with the error kept. The listeners and the mark share one transaction, which commits only
  * if this attempt still holds the event: so an event is applied exactly once even when a slow instance's lease is
  * taken over by another.
+ *
+ * <p>This queue stays hand-made ({@code FOR UPDATE SKIP LOCKED} claims of several rows at once, batches in one
+ * transaction, claims gathered under a trickle, a wake-up when an event is stored) while Paydeck's other periodic jobs
+ * run on the shared db-scheduler: the webhook benchmark (bench/run-webhooks.sh, results in bench/README.md) needs its
+ * throughput and latency, and a scheduler's task per event (a second row written, picked and removed for each one)
+ * would cost them. The events of an instance that dies are taken over once its heartbeat stops
+ * ({@link WebhookInstances}).
  */
 @Component
 class WebhookProcessor implements SmartLifecycle {
@@ -48,6 +55,7 @@ class WebhookProcessor implements SmartLifecycle {
     private final WebhookSettings settings;
     private final WebhookMetrics metrics;
     private final TransactionTemplate transactions;
+    private final WebhookInstances instances;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore slots;
 
@@ -56,13 +64,15 @@ class WebhookProcessor implements SmartLifecycle {
     private ExecutorService workers;
 
     WebhookProcessor(WebhookEvents events, ApplicationEventPublisher listeners, List<StripeEventReads> reads,
-            WebhookSettings settings, WebhookMetrics metrics, TransactionTemplate transactions) {
+            WebhookSettings settings, WebhookMetrics metrics, TransactionTemplate transactions,
+            WebhookInstances instances) {
         this.events = events;
         this.listeners = listeners;
         this.reads = reads;
         this.settings = settings;
         this.metrics = metrics;
         this.transactions = transactions;
+        this.instances = instances;
         this.slots = new Semaphore(Math.max(1, settings.maxConcurrent()));
     }
 
@@ -147,7 +157,7 @@ class WebhookProcessor implements SmartLifecycle {
         }
         List<StripeEventReceived> claimed = List.of();
         try {
-            claimed = events.claimDue(free, settings.lease());
+            claimed = events.claimDue(free, settings.lease(), instances.id());
         } finally {
             slots.release(free - claimed.size());
         }
