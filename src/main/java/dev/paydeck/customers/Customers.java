@@ -6,6 +6,7 @@ import com.stripe.param.CustomerUpdateParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,8 @@ public class Customers {
         var params = CustomerCreateParams.builder().setEmail(draft.email()).setName(draft.name())
                 .setPhone(draft.phone()).setDescription(draft.description())
                 .putAllMetadata(withPaydeckId(draft.metadata(), id)).build();
-        return stripe.forOrganization(organization).v1().customers().create(params,
-                StripeIdempotency.options("customer", id.id()));
+        return StripeCallSubject.about("customer", id, () -> stripe.forOrganization(organization).v1().customers()
+                .create(params, StripeIdempotency.options("customer", id.id())));
     }
 
     /** Records Stripe's answer and publishes what happened, in one transaction; the customer after. */
@@ -116,8 +117,8 @@ public class Customers {
         }
         com.stripe.model.Customer updated;
         try {
-            updated = stripe.forOrganization(organization).v1().customers()
-                    .update(existing.get().stripeCustomerId(), params.build());
+            updated = StripeCallSubject.about("customer", id, () -> stripe.forOrganization(organization).v1()
+                    .customers().update(existing.get().stripeCustomerId(), params.build()));
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }
@@ -134,7 +135,8 @@ public class Customers {
         }
         if (existing.get().stripeCustomerId() != null) {
             try {
-                stripe.forOrganization(organization).v1().customers().delete(existing.get().stripeCustomerId());
+                StripeCallSubject.about("customer", id, () -> stripe.forOrganization(organization).v1().customers()
+                        .delete(existing.get().stripeCustomerId()));
             } catch (com.stripe.exception.InvalidRequestException alreadyGone) {
                 // Deleted in Stripe already (e.g. in its dashboard): deleting here too is what the caller wants.
             } catch (StripeException e) {

@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class StripeClients {
 
     private static final long RECHECK_NANOS = 1_000_000_000L;
-    /** Shared by every organization's client: it keeps no state of its own. */
-    private static final StripeTransport TRANSPORT = new StripeTransport();
 
     private record Cached(OffsetDateTime version, StripeClient client, String publishableKey, StripeMode mode,
                           long checkedAt) {
@@ -36,13 +34,15 @@ public class StripeClients {
     private final Map<OrganizationId, Cached> cache = new ConcurrentHashMap<>();
 
     private final org.springframework.core.env.Environment environment;
+    private final StripeCallLog callLog;
 
     StripeClients(StripeAccounts accounts, CredentialCipher cipher, SandboxLocation sandbox,
-            org.springframework.core.env.Environment environment) {
+            org.springframework.core.env.Environment environment, StripeCallLog callLog) {
         this.accounts = accounts;
         this.cipher = cipher;
         this.sandbox = sandbox;
         this.environment = environment;
+        this.callLog = callLog;
     }
 
     public StripeClient forOrganization(OrganizationId organization) {
@@ -87,7 +87,7 @@ public class StripeClients {
                 .setMaxNetworkRetries(2)
                 .setConnectTimeout(10_000)
                 .setReadTimeout(30_000)
-                .setHttpClient(TRANSPORT);
+                .setHttpClient(new StripeTransport(organization, callLog));
         if ("sandbox".equals(stored.source())) {
             builder.setApiBase(sandbox.apiBase());
         } else if (!stripeApiBase().isBlank()) {

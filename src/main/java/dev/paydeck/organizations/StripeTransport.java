@@ -8,11 +8,16 @@ import com.stripe.net.StripeRequest;
 import com.stripe.net.StripeResponse;
 import com.stripe.net.StripeResponseStream;
 
+import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeCallSubject;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * How Paydeck's Stripe clients send their requests: over the JDK's {@link HttpURLConnection}, as stripe-java's own
@@ -20,16 +25,47 @@ import java.nio.charset.StandardCharsets;
  * for every request and, to do so, reads Gson's version from a resource of its jar: in Paydeck's executable jar that
  * lookup alone was about 4 % of the CPU a payment costs. Retries, telemetry and error handling stay stripe-java's;
  * this class only sends a request and reads its answer. Requests through a proxy, and streamed answers (file
- * downloads), are left to stripe-java's client.
+ * downloads), are left to stripe-java's client. Every call is logged ({@link StripeCallLog}) with the organization and
+ * the Paydeck record it is about.
  */
 final class StripeTransport extends HttpClient {
 
     private static final String CLIENT_USER_AGENT = buildXStripeClientUserAgentString();
 
     private final HttpURLConnectionClient stripeJavas = new HttpURLConnectionClient();
+    private final OrganizationId organization;
+    private final StripeCallLog callLog;
 
+    StripeTransport(OrganizationId organization, StripeCallLog callLog) {
+        this.organization = organization;
+        this.callLog = callLog;
+    }
+
+    /** Sends the request and logs the call (each attempt, when stripe-java retries). */
     @Override
     public StripeResponse request(StripeRequest request) throws ApiConnectionException {
+        long started = System.nanoTime();
+        StripeResponse response = null;
+        try {
+            response = send(request);
+            return response;
+        } finally {
+            log(request, response, started);
+        }
+    }
+
+    private void log(StripeRequest request, StripeResponse response, long started) {
+        var subject = StripeCallSubject.current();
+        callLog.record(new StripeCallLog.Call(organization, subject == null ? null : subject.type(),
+                subject == null ? null : subject.id(), request.method().name(), request.url().getPath(),
+                request.options().getIdempotencyKey(),
+                response == null ? null : response.headers().firstValue("Request-Id").orElse(null),
+                response == null ? null : response.code(),
+                (int) ((System.nanoTime() - started) / 1_000_000),
+                TransactionSynchronizationManager.isActualTransactionActive(), Instant.now()));
+    }
+
+    private StripeResponse send(StripeRequest request) throws ApiConnectionException {
         if (request.options().getConnectionProxy() != null) {
             return stripeJavas.request(request);
         }

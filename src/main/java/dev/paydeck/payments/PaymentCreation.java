@@ -5,6 +5,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.param.PaymentIntentCreateParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,8 @@ class PaymentCreation {
 
     PaymentIntent send(OrganizationId organization, PaymentId id, PaymentRequest request, String stripeCustomer)
             throws StripeException {
-        return stripe.forOrganization(organization).v1().paymentIntents().create(params(request, id, stripeCustomer),
-                StripeIdempotency.options("payment", id.id()));
+        return StripeCallSubject.about("payment", id, () -> stripe.forOrganization(organization).v1().paymentIntents()
+                .create(params(request, id, stripeCustomer), StripeIdempotency.options("payment", id.id())));
     }
 
     static PaymentIntentCreateParams params(PaymentRequest request, PaymentId id, String customer) {

@@ -71,7 +71,7 @@ class PaymentJanitor implements Unresolved<PaymentId> {
         }
         PaymentIntent intent;
         if (payment.stripePaymentIntentId() != null) {
-            intent = mirror.retrieve(organization, payment.stripePaymentIntentId());
+            intent = mirror.retrieve(organization, payment.stripePaymentIntentId(), id);
         } else {
             var request = records.createRequest(organization, id).orElse(null);
             if (request == null || payment.createdAt().isBefore(OffsetDateTime.now(clock).minus(RESEND_WITHIN))) {

@@ -9,6 +9,7 @@ import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.Snapshot;
+import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeCodes;
 import dev.paydeck.webhooks.StripeEventReads;
 import dev.paydeck.webhooks.StripeEventReceived;
@@ -49,9 +50,13 @@ class PaymentMirror implements StripeEventReads {
         this.events = events;
     }
 
-    PaymentIntent retrieve(OrganizationId organization, String paymentIntentId) throws StripeException {
-        return stripe.forOrganization(organization).v1().paymentIntents().retrieve(paymentIntentId,
-                PaymentIntentRetrieveParams.builder().addAllExpand(Payments.EXPAND).build());
+    /** Stripe's PaymentIntent as it is now, with its latest charge; {@code about}: the payment, when known. */
+    PaymentIntent retrieve(OrganizationId organization, String paymentIntentId, PaymentId about)
+            throws StripeException {
+        StripeCallSubject.Call<PaymentIntent> call = () -> stripe.forOrganization(organization).v1()
+                .paymentIntents().retrieve(paymentIntentId, PaymentIntentRetrieveParams.builder()
+                        .addAllExpand(Payments.EXPAND).build());
+        return about == null ? call.call() : StripeCallSubject.about("payment", about, call);
     }
 
     /**
@@ -86,12 +91,14 @@ class PaymentMirror implements StripeEventReads {
             var local = records.findByStripeId(organization, snapshot.getId());
             if (local.isPresent() && Snapshot.needsRead(PaymentStatus.ORDER, local.get().payment().status(),
                     local.get().eventCreated(), statusOf(snapshot), event.created())) {
-                event.read().put(snapshot.getId(), retrieve(organization, snapshot.getId()));
+                event.read().put(snapshot.getId(), retrieve(organization, snapshot.getId(),
+                        local.get().payment().id()));
             }
         } else if (event.type().equals("charge.refunded")) {
             String intentId = event.dataObject(com.stripe.model.Charge.class).getPaymentIntent();
             if (intentId != null) {
-                event.read().put(intentId, retrieve(organization, intentId));
+                var local = records.findByStripeId(organization, intentId).map(found -> found.payment().id());
+                event.read().put(intentId, retrieve(organization, intentId, local.orElse(null)));
                 List<com.stripe.model.Refund> all = new ArrayList<>();
                 stripe.forOrganization(organization).v1().refunds()
                         .list(RefundListParams.builder().setPaymentIntent(intentId).setLimit(100L).build())
@@ -101,7 +108,7 @@ class PaymentMirror implements StripeEventReads {
         } else if (event.type().startsWith("refund.")) {
             String intentId = event.dataObject(com.stripe.model.Refund.class).getPaymentIntent();
             if (intentId != null && records.findByStripeId(organization, intentId).isEmpty()) {
-                event.read().put(intentId, retrieve(organization, intentId));
+                event.read().put(intentId, retrieve(organization, intentId, null));
             }
         }
     }

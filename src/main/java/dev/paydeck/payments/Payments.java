@@ -10,10 +10,12 @@ import com.stripe.param.RefundCreateParams;
 import dev.paydeck.customers.CustomerDraft;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
+import dev.paydeck.organizations.StripeCallLog;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -46,10 +48,12 @@ public class Payments {
     private final Customers customers;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final StripeCallLog callLog;
 
     Payments(PaymentRecords records, RefundRecords refunds, ChargeRecords charges, PaymentMirror mirror,
             PaymentCreation creation, StripeClients stripe, Customers customers, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, StripeCallLog callLog) {
+        this.callLog = callLog;
         this.records = records;
         this.refunds = refunds;
         this.charges = charges;
@@ -121,6 +125,11 @@ public class Payments {
         return refunds.ofPayment(organization, id);
     }
 
+    /** Every call Paydeck made to Stripe about the payment (its refunds included), oldest first. */
+    public List<StripeCallLog.Call> stripeCalls(OrganizationId organization, PaymentId id) {
+        return callLog.about(organization, "payment", id.toString());
+    }
+
     /** Confirms with a payment method (e.g. after a decline, with another card). */
     public Payment confirm(OrganizationId organization, PaymentId id, String paymentMethod, String returnUrl,
             boolean offSession, String actor) {
@@ -137,8 +146,8 @@ public class Payments {
         }
         PaymentIntent intent;
         try {
-            intent = stripe.forOrganization(organization).v1().paymentIntents()
-                    .confirm(payment.stripePaymentIntentId(), params.build());
+            intent = StripeCallSubject.about("payment", id, () -> stripe.forOrganization(organization).v1()
+                    .paymentIntents().confirm(payment.stripePaymentIntentId(), params.build()));
         } catch (CardException declined) {
             transactions.executeWithoutResult(status -> applyDeclined(organization, id, declined));
             throw StripeFailure.from(declined).with("payment_id", id.id());
@@ -221,15 +230,15 @@ public class Payments {
         }
         com.stripe.model.Refund created;
         try {
-            created = stripe.forOrganization(organization).v1().refunds().create(params.build(),
-                    StripeIdempotency.options("refund", refundId.id()));
+            created = StripeCallSubject.about("payment", id, () -> stripe.forOrganization(organization).v1()
+                    .refunds().create(params.build(), StripeIdempotency.options("refund", refundId.id())));
         } catch (StripeException e) {
             StripeFailure failure = StripeFailure.from(e);
             refunds.markStatus(organization, refundId, failure.outcomeUnknown() ? RefundStatus.UNKNOWN
                     : RefundStatus.FAILED);
             throw failure.with("refund_id", refundId.id());
         }
-        PaymentIntent intent = currentIntent(organization, payment.stripePaymentIntentId());
+        PaymentIntent intent = currentIntent(organization, payment.stripePaymentIntentId(), id);
         transactions.executeWithoutResult(status -> {
             refunds.apply(organization, refundId, created);
             records.recomputeRefunded(organization, id);
@@ -242,22 +251,18 @@ public class Payments {
     }
 
     /** The PaymentIntent with its charge as it is now, for its figures; null if Stripe does not answer. */
-    private PaymentIntent currentIntent(OrganizationId organization, String intentId) {
+    private PaymentIntent currentIntent(OrganizationId organization, String intentId, PaymentId id) {
         try {
-            return mirror.retrieve(organization, intentId);
+            return mirror.retrieve(organization, intentId, id);
         } catch (StripeException e) {
             // The refund itself is recorded; the charge figures catch up with the next webhook or resync.
             return null;
         }
     }
 
-    interface StripeCall {
-        PaymentIntent call() throws StripeException;
-    }
-
-    private static PaymentIntent callStripe(PaymentId id, StripeCall call) {
+    private static PaymentIntent callStripe(PaymentId id, StripeCallSubject.Call<PaymentIntent> call) {
         try {
-            return call.call();
+            return StripeCallSubject.about("payment", id, call);
         } catch (StripeException e) {
             throw StripeFailure.from(e).with("payment_id", id.id());
         }
@@ -325,8 +330,8 @@ public class Payments {
             return null;
         }
         try {
-            return stripe.forOrganization(organization).v1().paymentIntents()
-                    .retrieve(payment.stripePaymentIntentId()).getClientSecret();
+            return StripeCallSubject.about("payment", payment.id(), () -> stripe.forOrganization(organization).v1()
+                    .paymentIntents().retrieve(payment.stripePaymentIntentId())).getClientSecret();
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }

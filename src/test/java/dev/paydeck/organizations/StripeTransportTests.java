@@ -1,6 +1,7 @@
 package dev.paydeck.organizations;
 
 import com.stripe.StripeClient;
+import dev.paydeck.shared.OrganizationId;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.CardException;
 import com.stripe.model.Customer;
@@ -56,7 +57,8 @@ class StripeTransportTests {
 
     private StripeClient client(String apiBase) {
         return StripeClient.builder().setApiKey("sk_test_transport").setApiBase(apiBase).setMaxNetworkRetries(0)
-                .setConnectTimeout(2_000).setReadTimeout(2_000).setHttpClient(new StripeTransport()).build();
+                .setConnectTimeout(2_000).setReadTimeout(2_000)
+                .setHttpClient(new StripeTransport(OrganizationId.random(), new StripeCallLog(null))).build();
     }
 
     private String base() {

@@ -51,7 +51,14 @@ final class PaymentExamples {
             , "charges": [{"id": "ch_3QxYbX2eZvKYlo2C1hIjK", "amount": 2000, "amount_captured": 2000,
                            "amount_refunded": 500, "currency": "usd", "status": "succeeded", "paid": true,
                            "captured": true, "card_brand": "visa", "card_last4": "4242", "created": 1795684201}],
-             "refunds": [""" + REFUND + "]}";
+             "refunds": [""" + REFUND + """
+            ], "stripe_calls": [
+              {"method": "POST", "path": "/v1/payment_intents",
+               "idempotency_key": "paydeck-payment-0b5c7a4e-8f41-4c1e-9a51-2f8d3c6e1a90",
+               "request_id": "req_QxYbX2eZvKYl", "status": 200, "latency_ms": 184, "at": "2026-11-24T09:30:00Z"},
+              {"method": "POST", "path": "/v1/refunds",
+               "idempotency_key": "paydeck-refund-7d1e3f5a-2b4c-4e6f-8a9b-0c1d2e3f4a5b",
+               "request_id": "req_Rk2mVt8PzQ1n", "status": 200, "latency_ms": 121, "at": "2026-11-24T10:05:00Z"}]}""";
 
     static final String DECLINED = """
             {"type": "https://paydeck.dev/problems/card-declined", "title": "Payment Required", "status": 402,

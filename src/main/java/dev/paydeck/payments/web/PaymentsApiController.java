@@ -2,6 +2,7 @@ package dev.paydeck.payments.web;
 
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.CustomerId;
+import dev.paydeck.organizations.StripeCallLog;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
 import dev.paydeck.payments.NoSuchPaymentException;
@@ -49,6 +50,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,7 +169,25 @@ class PaymentsApiController {
                           String publishableKey) {
     }
 
-    record PaymentDetail(PaymentView payment, List<ChargeView> charges, List<RefundView> refunds) {
+    /** A call Paydeck made to Stripe about the payment, as its log recorded it. */
+    record StripeCallView(
+            @Schema(example = "POST") String method,
+            @Schema(example = "/v1/payment_intents") String path,
+            @Schema(example = "paydeck-payment-0b6f3f0e-8a1d-4c3b-9e57-2f4d6a8c1e90") String idempotencyKey,
+            @Schema(example = "req_9YfZ3bN2kLq0aT", description = "Stripe's Request-Id, to quote to Stripe support")
+            String requestId,
+            @Schema(example = "200", description = "Stripe's HTTP status; absent when no answer came") Integer status,
+            @Schema(example = "184") int latencyMs,
+            OffsetDateTime at) {
+        static StripeCallView of(StripeCallLog.Call call) {
+            return new StripeCallView(call.method(), call.path(), call.idempotencyKey(), call.requestId(),
+                    call.status(), call.latencyMillis(), call.occurredAt().atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    record PaymentDetail(PaymentView payment, List<ChargeView> charges, List<RefundView> refunds,
+                         @Schema(description = "Every call Paydeck made to Stripe about this payment, oldest first")
+                         List<StripeCallView> stripeCalls) {
     }
 
     @PostMapping
@@ -229,13 +249,14 @@ class PaymentsApiController {
 
     @GetMapping("/{id}")
     @ExampleAnswer(description = "The payment with its charges and refunds", value = PaymentExamples.DETAIL)
-    @Operation(summary = "A payment with its charges and refunds")
+    @Operation(summary = "A payment with its charges, refunds and Stripe calls")
     PaymentDetail get(Caller caller, @PathVariable UUID id) {
         PaymentId paymentId = new PaymentId(id);
         Payment payment = payments.find(caller.organization(), paymentId).orElseThrow(NoSuchPaymentException::new);
         return new PaymentDetail(PaymentView.of(payment),
                 payments.charges(caller.organization(), paymentId).stream().map(ChargeView::of).toList(),
-                payments.refunds(caller.organization(), paymentId).stream().map(RefundView::of).toList());
+                payments.refunds(caller.organization(), paymentId).stream().map(RefundView::of).toList(),
+                payments.stripeCalls(caller.organization(), paymentId).stream().map(StripeCallView::of).toList());
     }
 
     @PostMapping("/{id}/confirm")
