@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(data.getParent().resolve("pg-binaries").toFile())
+                    .setOverrideWorkingDirectory(binariesDirectory(data.getParent()).toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(stopAtExit)
                     .setPort(chosenPort)
@@ -125,7 +126,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** PostgreSQL also refuses a data directory that others can read; its socket is there too. */
+    /**
+     * A directory only its owner can enter, created so or narrowed (PostgreSQL refuses a data directory that others
+     * can read, and its socket is there too).
+     */
     private static void createOwnerOnlyDirectory(Path data) throws IOException {
         if (System.getProperty("os.name").startsWith("Windows")) {
             Files.createDirectories(data);
@@ -134,6 +138,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
         Files.createDirectories(data, PosixFilePermissions.asFileAttribute(ownerOnly));
         Files.setPosixFilePermissions(data, ownerOnly);
+    }
+
+    /**
+     * Where the library unpacks the PostgreSQL binaries that this process runs. It makes that directory writable by
+     * everyone (it is meant for a temporary directory that several users share), so it is kept one level down in an
+     * owner-only {@code pg-binaries}: nobody else can reach it to swap a binary. Binaries that earlier versions
+     * unpacked directly into {@code pg-binaries} are removed.
+     */
+    private static Path binariesDirectory(Path paydeckData) throws IOException {
+        Path binaries = paydeckData.resolve("pg-binaries");
+        createOwnerOnlyDirectory(binaries);
+        try (var earlier = Files.newDirectoryStream(binaries, "PG-*")) {
+            for (Path unpacked : earlier) {
+                FileSystemUtils.deleteRecursively(unpacked);
+            }
+        }
+        return binaries.resolve("unpacked");
     }
 
     private static int freePort() throws IOException {

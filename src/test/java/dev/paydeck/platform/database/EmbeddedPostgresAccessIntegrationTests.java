@@ -76,6 +76,9 @@ class EmbeddedPostgresAccessIntegrationTests {
         Path socketDirectory = server.unixSocket().orElseThrow().getParent();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socketDirectory)))
                 .isEqualTo("rwx------");
+        // The binaries this process runs: nobody else may swap them.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                directory.resolve("fresh/pg-binaries")))).isEqualTo("rwx------");
     }
 
     @Test
@@ -85,15 +88,19 @@ class EmbeddedPostgresAccessIntegrationTests {
         // As earlier versions made it: initdb's "trust" for every local connection, and no password.
         try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(data.getParent().resolve("pg-binaries").toFile()).start();
+                .setOverrideWorkingDirectory(data.getParent().resolve("earlier-binaries").toFile()).start();
              Connection connection = earlier.getPostgresDatabase().getConnection();
              var statement = connection.createStatement()) {
             statement.execute("create table upgrade_marker (value text)");
             statement.execute("insert into upgrade_marker values ('kept')");
         }
+        // Earlier versions unpacked the binaries straight into pg-binaries, which the library leaves writable by all.
+        Path earlierBinaries = Files.createDirectories(data.resolveSibling("pg-binaries/PG-0123456789abcdef/bin"));
+        Files.writeString(earlierBinaries.resolve("postgres"), "#!/bin/sh\n");
 
         try (EmbeddedPostgresServer upgraded = EmbeddedPostgresServer.start(data, 0)) {
             assertThat(upgraded.passwordFile()).exists();
+            assertThat(data.resolveSibling("pg-binaries")).isDirectoryNotContaining("glob:**/PG-*");
             assertThatThrownBy(() -> overTcp(upgraded, null).close()).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> overSocket(upgraded, null).close()).isInstanceOf(SQLException.class);
         }
