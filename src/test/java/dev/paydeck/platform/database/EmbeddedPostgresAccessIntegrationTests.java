@@ -114,6 +114,26 @@ class EmbeddedPostgresAccessIntegrationTests {
         }
     }
 
+    @Test
+    void setsANewPasswordAtTheNextStartWhenItsFileWasDeleted() throws Exception {
+        Path data = directory.resolve("changed/postgres").toAbsolutePath();
+        String first;
+        try (EmbeddedPostgresServer started = EmbeddedPostgresServer.start(data, 0)) {
+            first = started.password();
+        }
+        Files.delete(data.resolveSibling("postgres.password"));
+
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data, 0)) {
+            String second = Files.readString(restarted.passwordFile()).strip();
+            assertThat(second).isNotEqualTo(first);
+            assertThatThrownBy(() -> overTcp(restarted, first).close())
+                    .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
+            try (Connection connection = overSocket(restarted, second)) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        }
+    }
+
     private static Connection overTcp(EmbeddedPostgresServer server, String password) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/"
                 + EmbeddedPostgresServer.DATABASE, credentials(password));
