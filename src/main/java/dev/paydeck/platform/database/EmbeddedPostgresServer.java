@@ -68,8 +68,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             createOwnerOnlyDirectory(data);
             new StalePostmaster(data).stopIfRunning();
             DatabasePassword passwordFile = new DatabasePassword(data.getParent().resolve(DatabasePassword.FILE_NAME));
-            // A server made by an earlier version of Paydeck trusted every connection from this machine and has no
-            // password: this start gives it one.
+            // A server whose password is not known: made by an earlier version of Paydeck (which trusted every
+            // connection from this machine and set none), or its password file was deleted. This start sets one.
             boolean withoutPassword = Files.exists(data.resolve("postgresql.conf")) && !passwordFile.exists();
             String password = withoutPassword ? passwordFile.pending() : passwordFile.readOrCreate();
             boolean overUnixSocket = unixSocketFits(data);
@@ -109,7 +109,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("autovacuum_naptime", "10s");
             if (overUnixSocket) {
                 // The library's own connections (its readiness check, creating the database) take the socket too:
-                // it is the way in while an earlier version's server is given its password.
+                // it is the way in while a server without a known password is given one.
                 builder.setConnectConfig("socketFactory", UnixDomainSocketFactory.class.getName())
                         .setConnectConfig("socketFactoryArg", socketPath(data, chosenPort).toString());
             }
@@ -164,8 +164,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Gives a server made by an earlier version the password (sent as a SCRAM verifier, so the password itself never
-     * reaches the server or its logs), then requires it from every connection.
+     * Gives a server without a known password the pending one (sent as a SCRAM verifier, so the password itself
+     * never reaches the server or its logs), keeps it in the password file, then requires it from every connection.
      */
     private void setPassword(DatabasePassword passwordFile) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {

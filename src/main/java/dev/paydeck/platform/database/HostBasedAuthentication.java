@@ -34,10 +34,11 @@ final class HostBasedAuthentication {
     }
 
     /**
-     * For the one start that gives a password to a server made by an earlier version (which trusted every local
-     * connection and set none): until it is set, the server trusts only its Unix socket, whose owner-only directory
-     * lets in nobody who could not read the password file anyway, and TCP already needs the password. Without a
-     * socket (a path too long for one, Windows), TCP from 127.0.0.1 stays trusted for that moment, as it always was.
+     * For the one start that gives a password to a server without a known one (made by an earlier version, which
+     * trusted every local connection and set none, or whose password file was deleted): until it is set, the server
+     * trusts only its Unix socket, whose owner-only directory lets in nobody who could not read the password file
+     * anyway, and TCP already needs a password. Without a socket (a path too long for one, Windows), TCP from
+     * 127.0.0.1 is trusted for that moment, as earlier versions always did.
      */
     static void trustOwnerWhileSettingPassword(Path dataDirectory, boolean overUnixSocket) {
         write(dataDirectory, overUnixSocket
