@@ -121,7 +121,7 @@ class ApplicationRestartIntegrationTests {
         }
     }
 
-    private static void execute(int port, String... statements) throws SQLException {
+    private void execute(int port, String... statements) throws SQLException, IOException {
         try (Connection connection = connect(port); var statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
@@ -129,7 +129,7 @@ class ApplicationRestartIntegrationTests {
         }
     }
 
-    private static String queryMarker(int port) throws SQLException {
+    private String queryMarker(int port) throws SQLException, IOException {
         try (Connection connection = connect(port); var statement = connection.createStatement();
              var result = statement.executeQuery("select value from restart_marker")) {
             return result.next() ? result.getString(1) : null;
@@ -137,7 +137,7 @@ class ApplicationRestartIntegrationTests {
     }
 
     /** Paydeck's own connections to its database that came through the Unix-domain socket (no client address). */
-    private static int poolConnectionsOverUnixSocket(int port) throws SQLException {
+    private int poolConnectionsOverUnixSocket(int port) throws SQLException, IOException {
         try (Connection connection = connect(port); var statement = connection.createStatement();
              var result = statement.executeQuery("select count(*) from pg_stat_activity where datname = 'paydeck' "
                      + "and backend_type = 'client backend' and client_addr is null")) {
@@ -146,8 +146,10 @@ class ApplicationRestartIntegrationTests {
         }
     }
 
-    private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/paydeck", "postgres", "");
+    /** As an operator connects: with the password Paydeck generated beside the master key. */
+    private Connection connect(int port) throws SQLException, IOException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/paydeck", "postgres",
+                Files.readString(dataDirectory.resolve("postgres.password")).strip());
     }
 
     private static int freePort() throws IOException {

@@ -1,11 +1,14 @@
 package dev.paydeck.platform;
 
 import dev.paydeck.support.IntegrationTest;
+import dev.paydeck.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +47,9 @@ class NoSecretsInLogsIntegrationTests extends IntegrationTest {
                 .query(String.class).list());
         secrets.addAll(List.of("sk_test_wrongKeyNeverLogged1", "whsec_manuallyEnteredSecret123", apiKey, PASSWORD,
                 "a wrong password", owner.token()));
+        // The database's password: the tests hand it to every instance inside the JDBC URL, as a driver parameter.
+        secrets.addAll(List.of(TestDatabase.password(),
+                URLEncoder.encode(TestDatabase.password(), StandardCharsets.UTF_8)));
         String log = Files.readString(Path.of(LOG_FILE));
 
         assertThat(log).contains("Stripe credential check for organization " + organization);

@@ -5,6 +5,8 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +36,15 @@ public final class TestDatabase {
             server = EmbeddedPostgresServer.start(directory.resolve("data"), 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
         }
-        return server.jdbcUrl();
+        return withPassword(server.jdbcUrl());
+    }
+
+    /**
+     * The URL carries the password (as a driver parameter), so that everything the tests hand a database URL to
+     * connects as Paydeck does; the application redacts it from what it logs.
+     */
+    private static String withPassword(String url) {
+        return url + "&password=" + URLEncoder.encode(server.password(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -55,5 +65,10 @@ public final class TestDatabase {
 
     public static String user() {
         return EmbeddedPostgresServer.USER;
+    }
+
+    public static synchronized String password() {
+        jdbcUrl();
+        return server.password();
     }
 }

@@ -26,7 +26,7 @@ public final class DatabaseLocation implements AutoCloseable {
     }
 
     static DatabaseLocation embedded(EmbeddedPostgresServer server) {
-        return new DatabaseLocation(server, server.jdbcUrl(), EmbeddedPostgresServer.USER, null);
+        return new DatabaseLocation(server, server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password());
     }
 
     static DatabaseLocation external(String jdbcUrl, String user, String password) {
@@ -37,11 +37,18 @@ public final class DatabaseLocation implements AutoCloseable {
         return embeddedServer != null;
     }
 
-    /** A description for logs and the health endpoint: never contains a password. */
+    /**
+     * A description for logs and the start-up report: never contains a password. For the embedded server, what
+     * psql needs: port, socket directory, user and where the password is.
+     */
     public String describe() {
         if (isEmbedded()) {
-            return "embedded PostgreSQL on 127.0.0.1:" + embeddedServer.port() + " (data in "
-                    + embeddedServer.dataDirectory() + ")";
+            return "embedded PostgreSQL on 127.0.0.1:" + embeddedServer.port()
+                    + embeddedServer.unixSocket().map(socket -> " and socket directory " + socket.getParent())
+                            .orElse("")
+                    + ", database " + EmbeddedPostgresServer.DATABASE + ", user " + EmbeddedPostgresServer.USER
+                    + ", password in " + embeddedServer.passwordFile()
+                    + " (data in " + embeddedServer.dataDirectory() + ")";
         }
         return redact(jdbcUrl);
     }
