@@ -223,7 +223,7 @@ class PaymentsIntegrationTests extends IntegrationTest {
 
     @Test
     void aStripeOutageLeavesThePaymentUnknownAndARetryResolvesItWithoutChargingTwice() throws Exception {
-        StripeAccount flaky = organizationOnItsOwnSandboxAccount("Flaky");
+        StripeAccount flaky = organizationOnItsOwnSandboxAccount(owner, "Flaky");
         String body = "{\"amount\":2500,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
         String idempotencyKey = UUID.randomUUID().toString();
 
@@ -246,7 +246,7 @@ class PaymentsIntegrationTests extends IntegrationTest {
 
     @Test
     void aLostStripeResponseNeverBecomesASecondCharge() throws Exception {
-        StripeAccount lossy = organizationOnItsOwnSandboxAccount("Lossy");
+        StripeAccount lossy = organizationOnItsOwnSandboxAccount(owner, "Lossy");
         String body = "{\"amount\":3100,\"currency\":\"usd\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}";
         String idempotencyKey = UUID.randomUUID().toString();
 
@@ -262,27 +262,7 @@ class PaymentsIntegrationTests extends IntegrationTest {
     }
 
     /** An organization with "real" keys of a sandbox account of its own, whose failures the test can switch on. */
-    private record StripeAccount(String id, String secret, String apiKey, PaymentsIntegrationTests test) {
 
-        void fault(String mode) {
-            var response = test.send(test.request("/sandbox/accounts/" + id + "/fault?mode=" + mode)
-                    .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.noBody()));
-            assertThat(response.statusCode()).isEqualTo(200);
-        }
-
-        com.stripe.StripeClient stripe() {
-            return com.stripe.StripeClient.builder().setApiKey(secret).setApiBase(test.url("/sandbox")).build();
-        }
-    }
-
-    private StripeAccount organizationOnItsOwnSandboxAccount(String name) {
-        var account = json(send(request("/sandbox/accounts?name=" + name).POST(HttpRequest.BodyPublishers.noBody())));
-        String secret = account.get("secret_key").asString();
-        String organization = createOrganization(owner, name, "{\"publishable_key\":\""
-                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secret + "\"}")
-                .get("id").asString();
-        return new StripeAccount(account.get("id").asString(), secret, apiKey(owner, organization, "admin"), this);
-    }
 
     private void assertDecline(String card, String code, String declineCode, String message) {
         var response = pay(2000, "usd", card, false);

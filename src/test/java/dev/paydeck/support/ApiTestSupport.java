@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,13 @@ import java.util.Optional;
 public class ApiTestSupport {
 
     public static final String TEST_CREDENTIAL = "test-credential-for-the-foundation";
+
+    /** The business clock, which tests may move forward. */
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+        return new MovableClock();
+    }
 
     @Bean
     ApiAuthenticator testCredentialAuthenticator() {

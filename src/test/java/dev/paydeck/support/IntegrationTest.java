@@ -56,6 +56,9 @@ public abstract class IntegrationTest {
         // Inbound events: retries in fractions of a second, so tests see an event fail for good and be replayed.
         registry.add("paydeck.webhooks.retry-delays", () -> "200ms,300ms,300ms");
         registry.add("paydeck.webhooks.poll-interval", () -> "200ms");
+        // Module events whose listener failed are delivered again after seconds, not minutes.
+        registry.add("paydeck.events.redeliver-after", () -> "1s");
+        registry.add("paydeck.events.redeliver-interval", () -> "1s");
     }
 
     protected String url(String path) {
@@ -146,5 +149,33 @@ public abstract class IntegrationTest {
             throw new IllegalStateException("API key not created: " + response.body());
         }
         return json(response).get("secret").asString();
+    }
+
+    /** An organization whose Stripe is a sandbox account of its own (made as any Stripe account's keys would be). */
+    protected record StripeAccount(String id, String publishableKey, String secret, String apiKey,
+                                   String organization, IntegrationTest test) {
+
+        /** Makes the account's Stripe fail from now on: {@code unavailable}, {@code lose_response}, {@code none}. */
+        public void fault(String mode) {
+            var response = test.send(test.request("/sandbox/accounts/" + id + "/fault?mode=" + mode)
+                    .header("Authorization", "Bearer " + secret).POST(HttpRequest.BodyPublishers.noBody()));
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
+        }
+
+        /** The account's Stripe, as stripe-java sees it. */
+        public com.stripe.StripeClient stripe() {
+            return com.stripe.StripeClient.builder().setApiKey(secret).setApiBase(test.url("/sandbox")).build();
+        }
+    }
+
+    protected StripeAccount organizationOnItsOwnSandboxAccount(Person owner, String name) {
+        var account = json(send(request("/sandbox/accounts?name="
+                + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).POST(HttpRequest.BodyPublishers.noBody())));
+        String secret = account.get("secret_key").asString();
+        String organization = createOrganization(owner, name, "{\"publishable_key\":\""
+                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secret + "\"}")
+                .get("id").asString();
+        return new StripeAccount(account.get("id").asString(), account.get("publishable_key").asString(), secret,
+                apiKey(owner, organization, "admin"), organization, this);
     }
 }
