@@ -5,7 +5,6 @@ import dev.paydeck.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +39,7 @@ class PaymentReconciliation {
         this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${paydeck.webhooks.reconcile-interval:1m}", initialDelayString = "30s")
+    /** Run by the job in {@link ReconciliationJob}. */
     void reconcile() {
         try {
             for (Map.Entry<OrganizationId, UUID> claimed : records.claimUnresolved(after.toSeconds(),
