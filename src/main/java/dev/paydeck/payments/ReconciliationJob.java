@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ReconciliationJob {
 
     @Bean
-    PeriodicJob paymentReconciliation(PaymentReconciliation reconciliation,
+    PeriodicJob reconciliations(PaymentReconciliation reconciliation,
             @Value("${paydeck.webhooks.reconcile-interval:1m}") String interval) {
         return new PeriodicJob("payments.reconciliation", interval, now -> reconciliation.reconcile());
     }
