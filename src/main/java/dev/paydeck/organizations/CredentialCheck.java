@@ -7,15 +7,13 @@ import com.stripe.exception.StripeException;
 import dev.paydeck.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * Checks that an organization's Stripe key works by reading its balance: {@code valid}, {@code invalid} (Stripe
  * refused the key), {@code permission_missing} (a restricted key without balance read), or {@code unreachable};
- * keeps the result with Stripe's message and the time. Done on save, on demand and periodically; the periodic
- * check claims organizations with SKIP LOCKED so several instances share the work without doubling it.
+ * keeps the result with Stripe's message and the time. Done on save, on demand and periodically (the job in
+ * {@link CredentialCheckJob}).
  */
 @Service
 class CredentialCheck {
@@ -24,13 +22,10 @@ class CredentialCheck {
 
     private final StripeClients clients;
     private final StripeAccounts accounts;
-    private final long intervalSeconds;
 
-    CredentialCheck(StripeClients clients, StripeAccounts accounts,
-            @Value("${paydeck.organizations.credential-check-interval:6h}") java.time.Duration interval) {
+    CredentialCheck(StripeClients clients, StripeAccounts accounts) {
         this.clients = clients;
         this.accounts = accounts;
-        this.intervalSeconds = interval.toSeconds();
     }
 
     String check(OrganizationId organization) {
@@ -59,9 +54,9 @@ class CredentialCheck {
         return status;
     }
 
-    @Scheduled(fixedDelayString = "${paydeck.organizations.credential-check-poll:PT5M}", initialDelay = 60_000)
-    void recheckDue() {
-        for (OrganizationId organization : accounts.claimDueChecks(intervalSeconds, 20)) {
+    /** Checks every organization's keys again; one organization's failure does not stop the others'. */
+    void recheckAll() {
+        for (OrganizationId organization : accounts.organizations()) {
             try {
                 check(organization);
             } catch (RuntimeException e) {

@@ -106,6 +106,11 @@ public class Organizations {
         return ids.size() == 1 ? Optional.of(new OrganizationId(ids.getFirst())) : Optional.empty();
     }
 
+    /** Every organization that has Stripe keys: its own, or a sandbox account's. */
+    public List<OrganizationId> withStripeKeys() {
+        return stripeAccounts.organizations();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from organizations").query(Long.class).single();
     }

@@ -103,15 +103,10 @@ class StripeAccounts {
                         organization.id()).update();
     }
 
-    /** Claims organizations whose last check is older than the interval (each instance claims different ones). */
-    List<OrganizationId> claimDueChecks(long intervalSeconds, int limit) {
-        return jdbc.sql("""
-                update stripe_accounts set checked_at = now() where organization_id in (
-                    select organization_id from stripe_accounts
-                    where checked_at is null or checked_at < now() - make_interval(secs => ?)
-                    order by checked_at nulls first limit ? for update skip locked)
-                returning organization_id""")
-                .params(intervalSeconds, limit).query(UUID.class).list().stream().map(OrganizationId::new).toList();
+    /** Every organization with Stripe keys (its own or a sandbox account's). */
+    List<OrganizationId> organizations() {
+        return jdbc.sql("select organization_id from stripe_accounts order by organization_id").query(UUID.class)
+                .list().stream().map(OrganizationId::new).toList();
     }
 
     List<StripeMode> modes() {

@@ -1,10 +1,12 @@
 package dev.paydeck.platform;
 
+import dev.paydeck.shared.PeriodicJob;
+import dev.paydeck.shared.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,7 +29,12 @@ class EventRedelivery {
         this.olderThan = olderThan;
     }
 
-    @Scheduled(fixedDelayString = "${paydeck.events.redeliver-interval:1m}", initialDelayString = "10s")
+    @Bean
+    static PeriodicJob eventRedelivery(EventRedelivery redelivery,
+            @Value("${paydeck.events.redeliver-interval:1m}") String interval) {
+        return new PeriodicJob("platform.event-redelivery", interval, now -> redelivery.redeliver());
+    }
+
     void redeliver() {
         try {
             incomplete.resubmitIncompletePublicationsOlderThan(olderThan);

@@ -57,7 +57,7 @@ class AuditAfterCommitIntegrationTests extends IntegrationTest {
 
         mendTheAuditLog();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> lines(payment) == 1);
+        await().atMost(Duration.ofSeconds(40)).until(() -> lines(payment) == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> waiting(payment) == 0);
         var log = json(call("GET", "/api/v1/audit-log?action=payment.created", owner.token(), null)).get("data");
         assertThat(log).hasSize(1);

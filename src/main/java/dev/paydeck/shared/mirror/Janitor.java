@@ -2,7 +2,6 @@ package dev.paydeck.shared.mirror;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -10,7 +9,8 @@ import java.util.List;
 /**
  * The janitor of every mirrored object: each round, every module's {@link Unresolved} records are claimed (a few at
  * a time, each by one instance) and resolved by asking Stripe. One record's failure is logged and left for the next
- * round; it never stops the others.
+ * round; it never stops the others. It runs as the periodic job {@code mirror.janitor} ({@link JanitorJob}), once
+ * per interval across instances.
  */
 @Component
 public class Janitor {
@@ -22,11 +22,6 @@ public class Janitor {
 
     Janitor(List<Unresolved<?>> sources) {
         this.sources = sources;
-    }
-
-    @Scheduled(fixedDelayString = "${paydeck.webhooks.reconcile-interval:1m}", initialDelayString = "30s")
-    void scheduled() {
-        run();
     }
 
     /** One round over every module's unresolved records; how many were resolved or attempted. */
