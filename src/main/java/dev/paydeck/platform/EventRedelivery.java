@@ -30,7 +30,7 @@ class EventRedelivery {
     }
 
     @Bean
-    static PeriodicJob eventRedelivery(EventRedelivery redelivery,
+    static PeriodicJob eventRedeliveryJob(EventRedelivery redelivery,
             @Value("${paydeck.events.redeliver-interval:1m}") String interval) {
         return new PeriodicJob("platform.event-redelivery", interval, now -> redelivery.redeliver());
     }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class JanitorJob {
 
     @Bean
-    PeriodicJob janitor(Janitor janitor, @Value("${paydeck.webhooks.reconcile-interval:1m}") String interval) {
+    PeriodicJob mirrorJanitor(Janitor janitor, @Value("${paydeck.webhooks.reconcile-interval:1m}") String interval) {
         return new PeriodicJob("mirror.janitor", interval, now -> janitor.run());
     }
 }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeriodicJobsInstancesIntegrationTests extends IntegrationTest {
 
     private static final Duration INTERVAL = Duration.ofSeconds(2);
-    private static final List<String> JOBS = List.of("organizations.credential-checks", "payments.reconciliation",
+    private static final List<String> JOBS = List.of("organizations.credential-checks", "mirror.janitor",
             "webhooks.resync", "test.recording");
 
     private static ConfigurableApplicationContext first;
