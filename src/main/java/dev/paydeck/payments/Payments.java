@@ -240,6 +240,8 @@ public class Payments {
         }
         PaymentIntent intent = currentIntent(organization, payment.stripePaymentIntentId(), id);
         transactions.executeWithoutResult(status -> {
+            // The payment row first, then its refund: the order in which events lock them too (no deadlock).
+            records.lock(organization, id);
             refunds.apply(organization, refundId, created);
             records.recomputeRefunded(organization, id);
             if (intent != null) {
