@@ -34,8 +34,7 @@ class CustomerJanitor implements Unresolved<CustomerId> {
 
     @Override
     public List<Claimed<CustomerId>> claim(int limit) {
-        return records.claimPending(after.toSeconds(), limit).stream()
-                .map(entry -> new Claimed<>(entry.getKey(), entry.getValue())).toList();
+        return records.claimPending(after.toSeconds(), limit);
     }
 
     @Override

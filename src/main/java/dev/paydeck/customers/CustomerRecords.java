@@ -1,6 +1,7 @@
 package dev.paydeck.customers;
 
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.Unresolved;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -50,7 +51,7 @@ class CustomerRecords {
     }
 
     /** Customers still pending a while after their creation, claimed for the janitor across instances. */
-    List<Map.Entry<OrganizationId, CustomerId>> claimPending(long olderThanSeconds, int limit) {
+    List<Unresolved.Claimed<CustomerId>> claimPending(long olderThanSeconds, int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                 update customers set updated_at = :now where (organization_id, id) in (
@@ -59,7 +60,7 @@ class CustomerRecords {
                     order by updated_at limit :limit for update skip locked)
                 returning organization_id, id""")
                 .param("now", now).param("older", olderThanSeconds).param("limit", limit)
-                .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)),
+                .query((rs, row) -> new Unresolved.Claimed<>(new OrganizationId(rs.getObject(1, UUID.class)),
                         new CustomerId(rs.getObject(2, UUID.class))))
                 .list();
     }

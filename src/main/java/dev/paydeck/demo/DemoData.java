@@ -110,7 +110,7 @@ class DemoData {
 
     private PaymentId pay(OrganizationId organization, CustomerId customer, long cents, String description, String card,
             boolean manualCapture) {
-        var request = new PaymentRequest(new Money(cents, USD), customer.id(), null, null, description, Map.of(),
+        var request = new PaymentRequest(new Money(cents, USD), customer, null, null, description, Map.of(),
                 manualCapture, card, true, false, null, null, null);
         try {
             return payments.create(organization, request, null, "demo data").payment().id();

@@ -59,8 +59,7 @@ class PaymentJanitor implements Unresolved<PaymentId> {
 
     @Override
     public List<Claimed<PaymentId>> claim(int limit) {
-        return records.claimUnresolved(after.toSeconds(), interval.toSeconds(), limit).stream()
-                .map(entry -> new Claimed<>(entry.getKey(), entry.getValue())).toList();
+        return records.claimUnresolved(after.toSeconds(), interval.toSeconds(), limit);
     }
 
     @Override

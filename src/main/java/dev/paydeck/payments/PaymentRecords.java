@@ -4,6 +4,7 @@ import com.stripe.model.PaymentIntent;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.mirror.Unresolved;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -197,8 +198,7 @@ class PaymentRecords {
      * Payments still unresolved (pending or unknown) a while after their last change, claimed for the janitor across
      * instances: each is claimed at most once per {@code againAfterSeconds}.
      */
-    List<Map.Entry<OrganizationId, PaymentId>> claimUnresolved(long olderThanSeconds, long againAfterSeconds,
-            int limit) {
+    List<Unresolved.Claimed<PaymentId>> claimUnresolved(long olderThanSeconds, long againAfterSeconds, int limit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                 update payments set reconciled_at = :now where (organization_id, id) in (
@@ -209,7 +209,7 @@ class PaymentRecords {
                 returning organization_id, id""")
                 .param("now", now).param("older", olderThanSeconds).param("again", againAfterSeconds)
                 .param("limit", limit)
-                .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)),
+                .query((rs, row) -> new Unresolved.Claimed<>(new OrganizationId(rs.getObject(1, UUID.class)),
                         new PaymentId(rs.getObject(2, UUID.class))))
                 .list();
     }

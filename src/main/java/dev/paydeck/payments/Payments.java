@@ -310,7 +310,7 @@ public class Payments {
 
     private CustomerId customerFor(OrganizationId organization, PaymentRequest request, String actor) {
         if (request.customerId() != null) {
-            var customer = customers.find(organization, new CustomerId(request.customerId()))
+            var customer = customers.find(organization, request.customerId())
                     .filter(found -> found.status().isActive())
                     .orElseThrow(() -> new InvalidPaymentException("customer_id", "There is no such customer."));
             return customer.id();

@@ -217,7 +217,8 @@ class PaymentsApiController {
         if (confirm && request.paymentMethod() == null) {
             throw new InvalidPaymentException("payment_method", "is required to confirm at once");
         }
-        var created = payments.create(caller.organization(), new PaymentRequest(amount, request.customerId(),
+        var created = payments.create(caller.organization(), new PaymentRequest(amount,
+                request.customerId() == null ? null : new CustomerId(request.customerId()),
                 request.customerEmail(), request.customerName(), request.description(), request.metadata(),
                 "manual".equals(request.captureMethod()), request.paymentMethod(), confirm,
                 Boolean.TRUE.equals(request.offSession()), request.returnUrl(), request.receiptEmail(),
