@@ -47,17 +47,18 @@ class ArchitectureTests {
             });
 
     /**
-     * Platform infrastructure that must hold a connection or a data source itself, named one by one so that the list
-     * is read when it grows: starting the embedded PostgreSQL (it checks the server with a plain connection before
-     * any pool exists) and the database configuration (it builds the data source Flyway, db-scheduler, the event
-     * publication registry and every {@code JdbcClient} use).
+     * Platform infrastructure that must reach the database itself, named one by one so that the list is read when it
+     * grows: starting the embedded PostgreSQL (it checks the server with a plain connection before any pool exists),
+     * the database configuration (it builds the data source Flyway, the event publication registry and every
+     * {@code JdbcClient} use) and the health check's {@code select 1} (it reads no table, so it has no records).
      */
     private static final Set<String> PLATFORM_DATABASE = Set.of(
             "dev.paydeck.platform.database.DatabaseConfiguration",
-            "dev.paydeck.platform.database.EmbeddedPostgresServer");
+            "dev.paydeck.platform.database.EmbeddedPostgresServer",
+            "dev.paydeck.platform.web.DatabaseCheck");
 
     private static final DescribedPredicate<JavaClass> PLATFORM_DATABASE_INFRASTRUCTURE = DescribedPredicate.describe(
-            "the platform's database start-up and configuration " + PLATFORM_DATABASE,
+            "the platform's database start-up, configuration and health check " + PLATFORM_DATABASE,
             javaClass -> PLATFORM_DATABASE.contains(outermost(javaClass).getName()));
 
     @ArchTest
