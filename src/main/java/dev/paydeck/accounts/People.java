@@ -46,6 +46,12 @@ class People {
                 .optional();
     }
 
+    /** The person with this email, already stripped and in lower case. */
+    Optional<PersonId> idByEmail(String normalizedEmail) {
+        return jdbc.sql("select id from people where lower(email) = ?").param(normalizedEmail)
+                .query(UUID.class).optional().map(PersonId::new);
+    }
+
     Optional<Person> byId(PersonId id) {
         return jdbc.sql("select id, email, name from people where id = ?").param(id.id())
                 .query((rs, row) -> new Person(new PersonId(rs.getObject("id", UUID.class)), rs.getString("email"),

@@ -17,7 +17,6 @@ import dev.paydeck.payments.PaymentEvent;
 import dev.paydeck.payments.PaymentRefunded;
 import dev.paydeck.payments.PaymentSucceeded;
 import dev.paydeck.shared.OrganizationId;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
@@ -39,24 +38,16 @@ public class AuditLog {
                         String objectId, String detail) {
     }
 
-    private final JdbcClient jdbc;
+    private final AuditRecords records;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(AuditRecords records, Clock clock) {
+        this.records = records;
         this.clock = clock;
     }
 
     public List<Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
-        return jdbc.sql("""
-                        select id, occurred_at, actor, action, object_type, object_id, detail from audit_log
-                        where organization_id = :organization
-                          and (cast(:action as text) is null or action = :action)
-                          and (cast(:before as bigint) is null or id < :before)
-                        order by id desc limit :limit""")
-                .param("organization", organization.id()).param("action", action).param("before", beforeId)
-                .param("limit", limit)
-                .query(Entry.class).list();
+        return records.recent(organization, action, beforeId, limit);
     }
 
     @ApplicationModuleListener
@@ -114,10 +105,7 @@ public class AuditLog {
      */
     private void write(OrganizationId organization, String actor, String action, String objectType, String objectId,
             String detail) {
-        jdbc.sql("insert into audit_log (organization_id, actor, action, object_type, object_id, detail, occurred_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(organization.id(), actor == null ? "system" : actor, action, objectType, objectId, detail,
-                        OffsetDateTime.now(clock))
-                .update();
+        records.append(organization, actor == null ? "system" : actor, action, objectType, objectId, detail,
+                OffsetDateTime.now(clock));
     }
 }

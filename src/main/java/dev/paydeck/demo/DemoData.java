@@ -19,12 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Currency;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,7 +38,7 @@ class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Currency USD = Currency.getInstance("USD");
 
-    private final JdbcClient jdbc;
+    private final DemoRecords records;
     private final Organizations organizations;
     private final Customers customers;
     private final Payments payments;
@@ -48,10 +46,10 @@ class DemoData {
     private final PaydeckProperties properties;
     private final boolean enabled;
 
-    DemoData(JdbcClient jdbc, Organizations organizations, Customers customers, Payments payments,
+    DemoData(DemoRecords records, Organizations organizations, Customers customers, Payments payments,
             Memberships memberships, PaydeckProperties properties,
             @Value("${paydeck.demo.enabled:true}") boolean enabled) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.organizations = organizations;
         this.customers = customers;
         this.payments = payments;
@@ -65,7 +63,7 @@ class DemoData {
         if (!enabled || !properties.sandbox().enabled() || organizations.count() > 0) {
             return;
         }
-        if (jdbc.sql("insert into demo_seeding default values on conflict do nothing").update() == 0) {
+        if (!records.claimSeeding()) {
             return;
         }
         try {
@@ -80,7 +78,7 @@ class DemoData {
     /** Creates the demo organization and its sample customers and payments. */
     OrganizationId createDemoOrganization() {
         OrganizationId organization = organizations.create(NAME, null, "demo data", null).id();
-        jdbc.sql("insert into demo_organizations (organization_id) values (?)").param(organization.id()).update();
+        records.insert(organization);
         CustomerId ada = customer(organization, "ada@example.com", "Ada Lovelace", "Wholesale");
         CustomerId grace = customer(organization, "grace@example.com", "Grace Hopper", "Retail");
         CustomerId alan = customer(organization, "alan@example.com", "Alan Turing", "Retail");
@@ -94,13 +92,8 @@ class DemoData {
 
     @EventListener
     void firstPersonClaimsTheDemo(PersonSignedUp signedUp) {
-        Optional<UUID> claimed = jdbc.sql("""
-                update demo_organizations set claimed_by = ? where organization_id = (
-                    select organization_id from demo_organizations where claimed_by is null
-                    order by created_at limit 1 for update skip locked)
-                returning organization_id""")
-                .param(signedUp.person().id()).query(UUID.class).optional();
-        claimed.ifPresent(id -> memberships.grant(new OrganizationId(id), signedUp.person(), Role.OWNER));
+        records.claim(signedUp.person())
+                .ifPresent(organization -> memberships.grant(organization, signedUp.person(), Role.OWNER));
     }
 
     private CustomerId customer(OrganizationId organization, String email, String name, String segment) {

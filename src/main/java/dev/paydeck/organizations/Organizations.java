@@ -5,15 +5,12 @@ import dev.paydeck.accounts.PersonId;
 import dev.paydeck.accounts.Role;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Organizations (tenants) and their Stripe accounts. A new organization without keys gets its own sandbox account,
@@ -24,7 +21,7 @@ import java.util.UUID;
 @Service
 public class Organizations {
 
-    private final JdbcClient jdbc;
+    private final OrganizationRecords records;
     private final StripeAccounts stripeAccounts;
     private final CredentialCipher cipher;
     private final SandboxProvisioner sandbox;
@@ -34,10 +31,10 @@ public class Organizations {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    Organizations(JdbcClient jdbc, StripeAccounts stripeAccounts, CredentialCipher cipher, SandboxProvisioner sandbox,
+    Organizations(OrganizationRecords records, StripeAccounts stripeAccounts, CredentialCipher cipher, SandboxProvisioner sandbox,
             CredentialCheck check, WebhookRegistration webhooks, Memberships memberships,
             TransactionTemplate transactions, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        this.records = records;
         this.stripeAccounts = stripeAccounts;
         this.cipher = cipher;
         this.sandbox = sandbox;
@@ -59,8 +56,7 @@ public class Organizations {
         StripeKeys toStore = checked != null ? checked : sandbox.openAccount(name);
         OrganizationId id = OrganizationId.random();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("insert into organizations (id, name, created_by) values (?, ?, ?)")
-                    .params(id.id(), name, owner == null ? null : owner.id()).update();
+            records.insert(id, name, owner);
             store(id, checked == null ? "sandbox" : "stripe", toStore);
             if (owner != null) {
                 memberships.grant(id, owner, Role.OWNER);
@@ -89,11 +85,8 @@ public class Organizations {
     }
 
     public Optional<Organization> find(OrganizationId id) {
-        return jdbc.sql("select id, name, created_at from organizations where id = ?").param(id.id())
-                .query((rs, row) -> new Organization(new OrganizationId(rs.getObject("id", UUID.class)),
-                        rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
-                        stripeAccounts.find(id).map(StripeAccounts.Stored::view).orElse(null)))
-                .optional();
+        return records.find(id).map(stored -> new Organization(stored.id(), stored.name(), stored.createdAt(),
+                stripeAccounts.find(id).map(StripeAccounts.Stored::view).orElse(null)));
     }
 
     public List<Organization> all(List<OrganizationId> ids) {
@@ -102,8 +95,8 @@ public class Organizations {
 
     /** The organization, when there is exactly one (a single-organization set-up). */
     public Optional<OrganizationId> only() {
-        List<UUID> ids = jdbc.sql("select id from organizations limit 2").query(UUID.class).list();
-        return ids.size() == 1 ? Optional.of(new OrganizationId(ids.getFirst())) : Optional.empty();
+        List<OrganizationId> ids = records.some(2);
+        return ids.size() == 1 ? Optional.of(ids.getFirst()) : Optional.empty();
     }
 
     /** Every organization that has Stripe keys: its own, or a sandbox account's. */
@@ -112,7 +105,7 @@ public class Organizations {
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from organizations").query(Long.class).single();
+        return records.count();
     }
 
     private void store(OrganizationId id, String source, StripeKeys keys) {

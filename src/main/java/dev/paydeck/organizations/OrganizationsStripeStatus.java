@@ -2,7 +2,6 @@ package dev.paydeck.organizations;
 
 import dev.paydeck.platform.PaydeckProperties;
 import dev.paydeck.platform.StripeStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -12,12 +11,12 @@ import java.util.List;
 class OrganizationsStripeStatus implements StripeStatus {
 
     private final StripeAccounts accounts;
-    private final JdbcClient jdbc;
+    private final OrganizationRecords organizations;
     private final PaydeckProperties properties;
 
-    OrganizationsStripeStatus(StripeAccounts accounts, JdbcClient jdbc, PaydeckProperties properties) {
+    OrganizationsStripeStatus(StripeAccounts accounts, OrganizationRecords organizations, PaydeckProperties properties) {
         this.accounts = accounts;
-        this.jdbc = jdbc;
+        this.organizations = organizations;
         this.properties = properties;
     }
 
@@ -38,11 +37,6 @@ class OrganizationsStripeStatus implements StripeStatus {
 
     @Override
     public List<String> organizations() {
-        return jdbc.sql("""
-                select o.name, o.id, s.mode, s.check_status from organizations o
-                left join stripe_accounts s on s.organization_id = o.id order by o.created_at limit 20""")
-                .query((rs, row) -> rs.getString("name") + " (" + rs.getString("id") + "): "
-                        + rs.getString("mode") + ", keys " + rs.getString("check_status"))
-                .list();
+        return organizations.summaries();
     }
 }

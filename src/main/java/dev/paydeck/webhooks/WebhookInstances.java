@@ -3,7 +3,6 @@ package dev.paydeck.webhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
@@ -25,14 +24,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Taking over is safe even from an instance that was only paused: a claim counts the attempt, and the paused
  * instance's finishing update names the attempt it had, so only one of the two commits its effects. The work is one
  * upsert and one indexed update per instance every few seconds, nothing per event (the claim only writes its id).
- * Times are the database's {@code now()}, the one clock all instances share.
+ * Times are the database's {@code now()}, the one clock all instances share ({@link WebhookInstanceRecords}).
  */
 @Component
 class WebhookInstances implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookInstances.class);
 
-    private final JdbcClient jdbc;
+    private final WebhookInstanceRecords records;
     private final WebhookSettings settings;
     private final UUID id = UUID.randomUUID();
     /** For whoever reads the table: {@code pid@host}. */
@@ -42,8 +41,8 @@ class WebhookInstances implements SmartLifecycle {
     private volatile boolean running;
     private Thread heartbeat;
 
-    WebhookInstances(JdbcClient jdbc, WebhookSettings settings) {
-        this.jdbc = jdbc;
+    WebhookInstances(WebhookInstanceRecords records, WebhookSettings settings) {
+        this.records = records;
         this.settings = settings;
     }
 
@@ -76,11 +75,8 @@ class WebhookInstances implements SmartLifecycle {
         stopping.release();
         try {
             heartbeat.join(Duration.ofSeconds(5));
-            int released = jdbc.sql("""
-                            update webhook_events set next_attempt_at = now(), updated_at = now()
-                             where status = 'PROCESSING' and next_attempt_at > now() and claimed_by = :id""")
-                    .param("id", id).update();
-            jdbc.sql("delete from webhook_instances where id = ?").param(id).update();
+            int released = records.releaseClaims(id);
+            records.delete(id);
             if (released > 0) {
                 log.info("{} Stripe event(s) this instance still held are due again for other instances", released);
             }
@@ -127,28 +123,13 @@ class WebhookInstances implements SmartLifecycle {
     }
 
     private void beat() {
-        jdbc.sql("""
-                        insert into webhook_instances (id, name, started_at, heartbeat_at)
-                        values (:id, :name, now(), now())
-                        on conflict (id) do update set heartbeat_at = now()""")
-                .param("id", id)
-                .param("name", name)
-                .update();
+        records.beat(id, name);
     }
 
     /** Makes the claims of instances without a recent heartbeat due now, then forgets those instances. */
     private void takeOver() {
-        double timeout = (double) settings.heartbeatTimeout().toMillis() / 1000;
-        List<UUID> owners = jdbc.sql("""
-                        update webhook_events e set next_attempt_at = now(), updated_at = now()
-                         where e.status = 'PROCESSING' and e.next_attempt_at > now() and e.claimed_by <> :id
-                           and not exists (select 1 from webhook_instances i where i.id = e.claimed_by
-                                              and i.heartbeat_at > now() - make_interval(secs => :timeout))
-                        returning e.claimed_by""")
-                .param("id", id).param("timeout", timeout)
-                .query(UUID.class).list();
-        jdbc.sql("delete from webhook_instances where heartbeat_at <= now() - make_interval(secs => :timeout)")
-                .param("timeout", timeout).update();
+        List<UUID> owners = records.takeOverClaimsOfSilentInstances(id, settings.heartbeatTimeout());
+        records.deleteSilent(settings.heartbeatTimeout());
         if (!owners.isEmpty()) {
             Map<UUID, Integer> byOwner = new TreeMap<>();
             owners.forEach(owner -> byOwner.merge(owner, 1, Integer::sum));

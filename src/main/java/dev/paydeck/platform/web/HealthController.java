@@ -8,7 +8,6 @@ import dev.paydeck.platform.database.DatabaseLocation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,15 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Health")
 class HealthController {
 
-    private final JdbcClient jdbc;
+    private final DatabaseCheck databaseCheck;
     private final DatabaseLocation database;
     private final StripeStatus stripe;
     private final PaydeckProperties properties;
     private final PaydeckVersion version;
 
-    HealthController(JdbcClient jdbc, DatabaseLocation database, StripeStatus stripe, PaydeckProperties properties,
+    HealthController(DatabaseCheck databaseCheck, DatabaseLocation database, StripeStatus stripe, PaydeckProperties properties,
             PaydeckVersion version) {
-        this.jdbc = jdbc;
+        this.databaseCheck = databaseCheck;
         this.database = database;
         this.stripe = stripe;
         this.properties = properties;
@@ -47,18 +46,10 @@ class HealthController {
     @Operation(summary = "Health of this Paydeck instance", description = "Public. 200 when the database answers, "
             + "503 otherwise. Never includes a secret.")
     ResponseEntity<Health> health() {
-        boolean up = databaseAnswers();
+        boolean up = databaseCheck.answers();
         Health health = new Health(up ? "UP" : "DOWN", version.value(),
                 database.isEmbedded() ? "embedded" : "external", stripe.mode(),
                 properties.webhooks().enabled());
         return ResponseEntity.status(up ? 200 : 503).body(health);
-    }
-
-    private boolean databaseAnswers() {
-        try {
-            return jdbc.sql("select 1").query(Integer.class).single() == 1;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }

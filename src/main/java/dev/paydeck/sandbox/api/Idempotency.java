@@ -1,6 +1,5 @@
 package dev.paydeck.sandbox.api;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -17,10 +16,10 @@ class Idempotency {
     record Saved(String requestHash, String requestId, Integer status, String response) {
     }
 
-    private final JdbcClient jdbc;
+    private final IdempotencyKeyRecords records;
 
-    Idempotency(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Idempotency(IdempotencyKeyRecords records) {
+        this.records = records;
     }
 
     /**
@@ -28,20 +27,10 @@ class Idempotency {
      * older than 24 hours is taken over as if it were new.
      */
     Optional<Saved> claim(String accountId, String key, String requestHash, String requestId) {
-        int claimed = jdbc.sql("""
-                        insert into sandbox.idempotency_keys (account_id, key, request_hash, request_id)
-                        values (?, ?, ?, ?)
-                        on conflict (account_id, key) do update
-                           set request_hash = excluded.request_hash, request_id = excluded.request_id,
-                               status = null, response = null, created_at = now()
-                         where sandbox.idempotency_keys.created_at < now() - interval '24 hours'""")
-                .params(accountId, key, requestHash, requestId).update();
-        if (claimed == 1) {
+        if (records.claim(accountId, key, requestHash, requestId)) {
             return Optional.empty();
         }
-        return jdbc.sql("select request_hash, request_id, status, response from sandbox.idempotency_keys "
-                        + "where account_id = ? and key = ?")
-                .params(accountId, key).query(Saved.class).optional();
+        return records.find(accountId, key);
     }
 
     /**
@@ -65,13 +54,11 @@ class Idempotency {
     }
 
     void save(String accountId, String key, int status, String response) {
-        jdbc.sql("update sandbox.idempotency_keys set status = ?, response = ? where account_id = ? and key = ?")
-                .params(status, response, accountId, key).update();
+        records.saveAnswer(accountId, key, status, response);
     }
 
     void release(String accountId, String key) {
-        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ? and key = ? and status is null")
-                .params(accountId, key).update();
+        records.deleteUnanswered(accountId, key);
     }
 
     private static StripeError mismatch(String key) {

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
@@ -29,7 +28,8 @@ public class RequestLog implements SmartLifecycle {
                         OffsetDateTime createdAt) {
     }
 
-    private record Line(String accountId, String requestId, String method, String path, int status,
+    /** A line waiting to be written. */
+    record Line(String accountId, String requestId, String method, String path, int status,
                         String idempotencyKey, long createdAtMillis) {
     }
 
@@ -38,14 +38,14 @@ public class RequestLog implements SmartLifecycle {
     private static final long FLUSH_INTERVAL_MS = 200;
     private static final int CAPACITY = 20_000;
 
-    private final JdbcClient jdbc;
+    private final RequestLogRecords records;
     private final BlockingQueue<Line> waiting = new ArrayBlockingQueue<>(CAPACITY);
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean running;
     private Thread writer;
 
-    RequestLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RequestLog(RequestLogRecords records) {
+        this.records = records;
     }
 
     void record(String accountId, String requestId, String method, String path, int status, String idempotencyKey) {
@@ -63,9 +63,7 @@ public class RequestLog implements SmartLifecycle {
 
     public List<Entry> recent(String accountId, int limit) {
         flush();
-        return jdbc.sql("select request_id, method, path, status, idempotency_key, created_at "
-                        + "from sandbox.request_log where account_id = ? order by id desc limit ?")
-                .params(accountId, limit).query(Entry.class).list();
+        return records.recent(accountId, limit);
     }
 
     /** Writes every waiting line, oldest first, in statements of at most {@value #BATCH} lines. */
@@ -74,42 +72,12 @@ public class RequestLog implements SmartLifecycle {
         try {
             List<Line> lines = new ArrayList<>(BATCH);
             while (waiting.drainTo(lines, BATCH) > 0) {
-                write(lines);
+                records.insert(lines);
                 lines.clear();
             }
         } finally {
             writing.unlock();
         }
-    }
-
-    private void write(List<Line> lines) {
-        int size = lines.size();
-        String[] accounts = new String[size];
-        String[] requestIds = new String[size];
-        String[] methods = new String[size];
-        String[] paths = new String[size];
-        Integer[] statuses = new Integer[size];
-        String[] keys = new String[size];
-        Long[] times = new Long[size];
-        for (int i = 0; i < size; i++) {
-            Line line = lines.get(i);
-            accounts[i] = line.accountId();
-            requestIds[i] = line.requestId();
-            methods[i] = line.method();
-            paths[i] = line.path();
-            statuses[i] = line.status();
-            keys[i] = line.idempotencyKey();
-            times[i] = line.createdAtMillis();
-        }
-        jdbc.sql("""
-                        insert into sandbox.request_log (account_id, request_id, method, path, status,
-                                                         idempotency_key, created_at)
-                        select a, r, m, p, s, k, to_timestamp(t / 1000.0)
-                          from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::bigint[])
-                               with ordinality as u(a, r, m, p, s, k, t, n)
-                         order by n""")
-                .params(accounts, requestIds, methods, paths, statuses, keys, times)
-                .update();
     }
 
     private void run() {

@@ -1,6 +1,5 @@
 package dev.paydeck.sandbox.api;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,18 +12,16 @@ import java.util.concurrent.ConcurrentMap;
 @Service
 public class SandboxAccounts {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed";
-
     private static final long KEY_CACHE_NANOS = 1_000_000_000L;
 
     private record KnownKey(SandboxAccount account, long readAt) {
     }
 
-    private final JdbcClient jdbc;
+    private final SandboxAccountRecords records;
     private final ConcurrentMap<String, KnownKey> knownKeys = new ConcurrentHashMap<>();
 
-    SandboxAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SandboxAccounts(SandboxAccountRecords records) {
+        this.records = records;
     }
 
     public SandboxAccount create(String name) {
@@ -37,9 +34,7 @@ public class SandboxAccounts {
         SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
                 "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT,
                 listed);
-        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed) values (?, ?, ?, ?, ?)")
-                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), listed)
-                .update();
+        records.insert(account);
         return account;
     }
 
@@ -53,9 +48,7 @@ public class SandboxAccounts {
         if (known != null && now - known.readAt() < KEY_CACHE_NANOS) {
             return Optional.of(known.account());
         }
-        String column = key.startsWith("pk_") ? "publishable_key" : "secret_key";
-        Optional<SandboxAccount> account = jdbc.sql("select " + COLUMNS + " from sandbox.accounts where " + column
-                + " = ?").param(key).query(SandboxAccount.class).optional();
+        Optional<SandboxAccount> account = records.byKey(key);
         if (account.isPresent()) {
             if (knownKeys.size() > 10_000) {
                 knownKeys.clear();
@@ -66,19 +59,17 @@ public class SandboxAccounts {
     }
 
     public Optional<SandboxAccount> byId(String id) {
-        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where id = ?")
-                .param(id).query(SandboxAccount.class).optional();
+        return records.byId(id);
     }
 
     /** The accounts the sandbox pages show (the unlisted ones are left out). */
     public List<SandboxAccount> listed() {
-        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where listed order by created_at, id")
-                .query(SandboxAccount.class).list();
+        return records.listed();
     }
 
     /** Makes the account simulate a Stripe failure ({@code unavailable}, {@code lose_response}) or stop ({@code none}). */
     public void setFault(String accountId, String fault) {
-        jdbc.sql("update sandbox.accounts set fault = ? where id = ?").params(fault, accountId).update();
+        records.updateFault(accountId, fault);
         knownKeys.values().removeIf(known -> known.account().id().equals(accountId));
     }
 
@@ -93,10 +84,6 @@ public class SandboxAccounts {
      */
     @Transactional
     public void reset(String accountId) {
-        jdbc.sql("delete from sandbox.webhook_attempts where account_id = ?").param(accountId).update();
-        jdbc.sql("delete from sandbox.webhook_deliveries where account_id = ?").param(accountId).update();
-        jdbc.sql("delete from sandbox.objects where account_id = ?").param(accountId).update();
-        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ?").param(accountId).update();
-        jdbc.sql("delete from sandbox.request_log where account_id = ?").param(accountId).update();
+        records.deleteData(accountId);
     }
 }

@@ -1,11 +1,17 @@
 package dev.paydeck.sandbox.events;
 
+import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records a Stripe Event for a state change, with a snapshot of the object (and the previous values of what
@@ -56,6 +62,22 @@ public class SandboxEvents {
     public ObjectNode recordUnannounced(String accountId, String apiVersion, String type, ObjectNode object) {
         ObjectNode event = build(apiVersion, null, null, type, object, null);
         store.insert(accountId, event);
+        return event;
+    }
+
+    /** The account's latest events, newest first, each with its {@code pending_webhooks} counted (for its pages). */
+    public List<ObjectNode> recent(String accountId, int limit) {
+        List<ObjectNode> recent = store.list(accountId, "event", new ListQuery(new LinkedHashMap<>(),
+                new LinkedHashMap<>(), Map.of(), limit, null, null), "/v1/events").data();
+        recorder.countPendingWebhooks(accountId, recent);
+        return recent;
+    }
+
+    /** One event of the account, with its {@code pending_webhooks} counted; empty for any other object or id. */
+    public Optional<ObjectNode> find(String accountId, String eventId) {
+        Optional<ObjectNode> event = store.find(accountId, eventId)
+                .filter(found -> "event".equals(found.path("object").asString()));
+        event.ifPresent(found -> recorder.countPendingWebhooks(accountId, List.of(found)));
         return event;
     }
 

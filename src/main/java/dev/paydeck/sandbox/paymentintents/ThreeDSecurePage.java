@@ -1,9 +1,5 @@
 package dev.paydeck.sandbox.paymentintents;
 
-import dev.paydeck.sandbox.api.ObjectStore;
-import dev.paydeck.sandbox.api.SandboxAccount;
-import dev.paydeck.sandbox.api.SandboxAccounts;
-import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The sandbox's hosted 3-D Secure challenge, where {@code next_action.redirect_to_url.url} (or
@@ -48,30 +42,23 @@ import java.util.Optional;
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
 class ThreeDSecurePage {
 
-    private final SandboxAccounts accounts;
-    private final ObjectStore store;
-    private final PaymentIntentFlow flow;
-    private final TransactionTemplate transactions;
+    private final ThreeDSecureChallenges challenges;
     private final JsonMapper json;
 
-    ThreeDSecurePage(SandboxAccounts accounts, ObjectStore store, PaymentIntentFlow flow,
-            TransactionTemplate transactions, JsonMapper json) {
-        this.accounts = accounts;
-        this.store = store;
-        this.flow = flow;
-        this.transactions = transactions;
+    ThreeDSecurePage(ThreeDSecureChallenges challenges, JsonMapper json) {
+        this.challenges = challenges;
         this.json = json;
     }
 
     @GetMapping("/sandbox/3ds/{paymentIntent}")
     String challenge(@PathVariable String paymentIntent,
             @RequestParam(name = "client_secret", required = false) String clientSecret, Model model) {
-        Located located = locate(paymentIntent, clientSecret).orElse(null);
-        if (located == null) {
+        ThreeDSecureChallenges.Challenge challenge = challenges.find(paymentIntent, clientSecret).orElse(null);
+        if (challenge == null) {
             model.addAttribute("missing", true);
             return "sandbox/three-d-secure";
         }
-        ObjectNode intent = located.intent();
+        ObjectNode intent = challenge.intent();
         model.addAttribute("missing", false);
         model.addAttribute("intent", intent.get("id").asString());
         model.addAttribute("clientSecret", clientSecret);
@@ -81,10 +68,7 @@ class ThreeDSecurePage {
                 intent.get("currency").asString()) + " " + intent.get("currency").asString().toUpperCase());
         String paymentMethod = PaymentIntentJson.string(intent, "payment_method");
         model.addAttribute("card", paymentMethod == null ? null
-                : store.find(located.account().id(), paymentMethod)
-                        .map(found -> found.get("card").get("brand").asString() + " •••• "
-                                + found.get("card").get("last4").asString())
-                        .orElse(null));
+                : challenges.card(challenge, paymentMethod).orElse(null));
         return "sandbox/three-d-secure";
     }
 
@@ -107,23 +91,7 @@ class ThreeDSecurePage {
         boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
         ObjectNode intent;
         try {
-            intent = transactions.execute(status -> {
-                Located located = locate(paymentIntent, clientSecret).orElseThrow(() ->
-                        StripeError.resourceMissing("payment_intent", paymentIntent, "intent"));
-                StripeCall call = new StripeCall(located.account(), Map.of(), Map.of(), null, null, true,
-                        StripeCall.DEFAULT_API_VERSION);
-                try {
-                    return authenticated ? flow.completeAuthentication(call, located.intent())
-                            : flow.failAuthentication(call, located.intent());
-                } catch (StripeError error) {
-                    if (error.status() != 402) {
-                        status.setRollbackOnly();
-                        throw error;
-                    }
-                    // A decline after authentication: the failed charge stays, as with the API.
-                    return store.find(located.account().id(), paymentIntent).orElseThrow();
-                }
-            });
+            intent = challenges.conclude(paymentIntent, clientSecret, authenticated);
         } catch (StripeError error) {
             String body = json.writeValueAsString(Map.of("error", error.body()));
             return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(body);
@@ -151,18 +119,5 @@ class ThreeDSecurePage {
                 .queryParam("payment_intent_client_secret", intent.get("client_secret").asString())
                 .queryParam("redirect_status", failed ? "failed" : "succeeded")
                 .encode().build().toUri();
-    }
-
-    private Optional<Located> locate(String paymentIntent, String clientSecret) {
-        if (clientSecret == null) {
-            return Optional.empty();
-        }
-        return store.accountHolding("payment_intent", paymentIntent).flatMap(accounts::byId)
-                .flatMap(account -> store.findForUpdate(account.id(), paymentIntent)
-                        .filter(intent -> clientSecret.equals(intent.get("client_secret").asString()))
-                        .map(intent -> new Located(account, intent)));
-    }
-
-    private record Located(SandboxAccount account, ObjectNode intent) {
     }
 }

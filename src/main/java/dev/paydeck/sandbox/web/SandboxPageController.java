@@ -1,9 +1,7 @@
 package dev.paydeck.sandbox.web;
 
-import dev.paydeck.sandbox.api.ListQuery;
-import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.RequestLog;
-import dev.paydeck.sandbox.events.EventRecorder;
+import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeError;
@@ -23,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -61,19 +60,17 @@ class SandboxPageController {
 
     private final SandboxAccounts accounts;
     private final RequestLog requestLog;
-    private final ObjectStore store;
     private final WebhookEndpoints endpoints;
-    private final WebhookDeliveries deliveries;
-    private final EventRecorder events;
+    private final SandboxEvents events;
+    private final JsonMapper json;
 
-    SandboxPageController(SandboxAccounts accounts, RequestLog requestLog, ObjectStore store,
-            WebhookEndpoints endpoints, WebhookDeliveries deliveries, EventRecorder events) {
+    SandboxPageController(SandboxAccounts accounts, RequestLog requestLog, WebhookEndpoints endpoints,
+            SandboxEvents events, JsonMapper json) {
         this.accounts = accounts;
         this.requestLog = requestLog;
-        this.store = store;
         this.endpoints = endpoints;
-        this.deliveries = deliveries;
         this.events = events;
+        this.json = json;
     }
 
     @GetMapping("/sandbox")
@@ -105,9 +102,7 @@ class SandboxPageController {
     @GetMapping("/sandbox/accounts/{accountId}/events")
     String events(@PathVariable String accountId, Model model) {
         model.addAttribute("account", account(accountId));
-        List<ObjectNode> recent = store.list(accountId, "event", recent(100), "/v1/events").data();
-        events.countPendingWebhooks(accountId, recent);
-        List<EventRow> rows = recent.stream()
+        List<EventRow> rows = events.recent(accountId, 100).stream()
                 .map(event -> new EventRow(event.get("id").asString(), event.get("type").asString(),
                         TIME.format(Instant.ofEpochSecond(event.get("created").asLong())),
                         event.path("pending_webhooks").asLong(), event.path("request").path("id").asString(null)))
@@ -120,12 +115,10 @@ class SandboxPageController {
     @GetMapping(value = "/sandbox/accounts/{accountId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> event(@PathVariable String accountId, @PathVariable String eventId) {
         account(accountId);
-        ObjectNode event = store.find(accountId, eventId)
-                .filter(found -> "event".equals(found.path("object").asString()))
+        ObjectNode event = events.find(accountId, eventId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        events.countPendingWebhooks(accountId, List.of(event));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(store.json().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(event));
+                .body(json.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(event));
     }
 
     @GetMapping("/sandbox/accounts/{accountId}/webhooks")
@@ -199,24 +192,20 @@ class SandboxPageController {
     private List<EndpointView> endpointViews(String accountId) {
         return endpoints.all(accountId).stream().map(endpoint -> {
             String id = endpoint.get("id").asString();
-            List<AttemptRow> attempts = deliveries.recentAttempts(accountId, id, 20).stream()
+            List<AttemptRow> attempts = endpoints.recentAttempts(accountId, id, 20).stream()
                     .map(attempt -> new AttemptRow(attempt.eventId(), attempt.eventType(), attempt.attempt(),
                             attempt.statusCode(), attempt.error(), attempt.durationMs(), at(attempt.createdAt()),
                             attempt.deliveryStatus(), attempt.nextAttemptAt() == null ? null
                                     : at(attempt.nextAttemptAt())))
                     .toList();
             return new EndpointView(endpoint, endpoints.secret(accountId, id).orElse(""), attempts,
-                    deliveries.waiting(accountId, id));
+                    endpoints.waiting(accountId, id));
         }).toList();
     }
 
     private SandboxAccount account(String accountId) {
         return accounts.byId(accountId).filter(SandboxAccount::listed)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static ListQuery recent(int limit) {
-        return new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(), limit, null, null);
     }
 
     private static String at(OffsetDateTime time) {

@@ -6,7 +6,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The delivery queue ({@code sandbox.webhook_deliveries}) and the attempts made ({@code sandbox.webhook_attempts}).
@@ -38,12 +40,53 @@ public class WebhookDeliveries {
                  String event) {
     }
 
+    /** Parameters: the events' ids, types, times and documents (arrays), then the account three times. */
+    private static final String STORE_EVENTS = """
+            with event as (
+                select e.id, e.type, e.created, e.data, e.n
+                  from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality
+                       as e(id, type, created, data, n)),
+            endpoints as (
+                select id, data->'enabled_events' as enabled_events from sandbox.objects
+                 where account_id = ? and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
+            stored as (
+                insert into sandbox.objects (account_id, id, object, created, data)
+                select ?, id, 'event', created, data::jsonb from event order by n)
+            insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
+            select ?, endpoints.id, event.id, now()
+              from event join endpoints
+                on endpoints.enabled_events @> '["*"]'::jsonb
+                   or endpoints.enabled_events @> jsonb_build_array(event.type)
+             order by event.n""";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     WebhookDeliveries(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+    }
+
+    /**
+     * Stores the events (ids, types, times and JSON documents, in order) with one delivery per enabled endpoint of
+     * the account that subscribes to each one's type, in one statement ({@link WebhookFanOut}).
+     */
+    void storeEvents(String accountId, String[] ids, String[] types, Long[] created, String[] data) {
+        jdbc.sql(STORE_EVENTS).params(ids, types, created, data, accountId, accountId, accountId).update();
+    }
+
+    /** How many deliveries of each of these events have not succeeded yet (events without any are left out). */
+    Map<String, Integer> pendingByEvent(String accountId, String[] eventIds) {
+        Map<String, Integer> pending = new HashMap<>();
+        jdbc.sql("""
+                        select event_id, count(*) from sandbox.webhook_deliveries
+                         where account_id = ? and event_id = any(?) and status <> 'succeeded'
+                         group by event_id""")
+                .params(accountId, eventIds)
+                .query(rows -> {
+                    pending.put(rows.getString(1), rows.getInt(2));
+                });
+        return pending;
     }
 
     void create(String accountId, String endpointId, String eventId) {

@@ -6,7 +6,6 @@ import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +28,15 @@ public class WebhookEndpoints {
     private final SandboxEvents events;
     private final WebhookDeliveries deliveries;
     private final ObjectProvider<WebhookWorker> worker;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     WebhookEndpoints(ObjectStore store, SandboxClock clock, SandboxEvents events, WebhookDeliveries deliveries,
-            ObjectProvider<WebhookWorker> worker, JdbcClient jdbc, TransactionTemplate transactions) {
+            ObjectProvider<WebhookWorker> worker, TransactionTemplate transactions) {
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.deliveries = deliveries;
         this.worker = worker;
-        this.jdbc = jdbc;
         this.transactions = transactions;
     }
 
@@ -92,10 +89,19 @@ public class WebhookEndpoints {
                 .map(WebhookEndpointJson::secret);
     }
 
+    /** The endpoint's latest delivery attempts, newest first (for the sandbox page). */
+    public List<WebhookDeliveries.Attempt> recentAttempts(String accountId, String endpointId, int limit) {
+        return deliveries.recentAttempts(accountId, endpointId, limit);
+    }
+
+    /** The endpoint's deliveries still waiting for a (next) attempt (for the sandbox page). */
+    public List<WebhookDeliveries.Delivery> waiting(String accountId, String endpointId) {
+        return deliveries.waiting(accountId, endpointId);
+    }
+
     /** The account an endpoint belongs to (endpoint ids are unique across accounts). */
     public Optional<String> accountOf(String endpointId) {
-        return jdbc.sql("select account_id from sandbox.objects where id = ? and object = ?")
-                .params(endpointId, OBJECT).query(String.class).optional();
+        return store.accountHolding(OBJECT, endpointId);
     }
 
     /**

@@ -3,13 +3,11 @@ package dev.paydeck.sandbox.webhooks;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.TransactionScoped;
 import dev.paydeck.sandbox.events.EventRecorder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,35 +21,16 @@ import java.util.Map;
 @Component
 class WebhookFanOut implements EventRecorder {
 
-    /** Parameters: the events' ids, types, times and documents (arrays), then the account three times. */
-    private static final String RECORD = """
-            with event as (
-                select e.id, e.type, e.created, e.data, e.n
-                  from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality
-                       as e(id, type, created, data, n)),
-            endpoints as (
-                select id, data->'enabled_events' as enabled_events from sandbox.objects
-                 where account_id = ? and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
-            stored as (
-                insert into sandbox.objects (account_id, id, object, created, data)
-                select ?, id, 'event', created, data::jsonb from event order by n)
-            insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
-            select ?, endpoints.id, event.id, now()
-              from event join endpoints
-                on endpoints.enabled_events @> '["*"]'::jsonb
-                   or endpoints.enabled_events @> jsonb_build_array(event.type)
-             order by event.n""";
-
     /** The events a transaction has recorded so far, by account, stored just before it commits. */
     private final TransactionScoped<Map<String, List<ObjectNode>>> pending =
             new TransactionScoped<>(LinkedHashMap::new, events -> events.forEach(this::store));
 
-    private final JdbcClient jdbc;
+    private final WebhookDeliveries deliveries;
     private final JsonMapper json;
     private final ObjectStore objects;
 
-    WebhookFanOut(JdbcClient jdbc, JsonMapper json, ObjectStore objects) {
-        this.jdbc = jdbc;
+    WebhookFanOut(WebhookDeliveries deliveries, JsonMapper json, ObjectStore objects) {
+        this.deliveries = deliveries;
         this.json = json;
         this.objects = objects;
     }
@@ -81,7 +60,7 @@ class WebhookFanOut implements EventRecorder {
             created[i] = event.get("created").asLong();
             data[i] = json.writeValueAsString(event);
         }
-        jdbc.sql(RECORD).params(ids, types, created, data, accountId, accountId, accountId).update();
+        deliveries.storeEvents(accountId, ids, types, created, data);
     }
 
     @Override
@@ -89,15 +68,8 @@ class WebhookFanOut implements EventRecorder {
         if (events.isEmpty()) {
             return;
         }
-        Map<String, Integer> pending = new HashMap<>();
-        jdbc.sql("""
-                        select event_id, count(*) from sandbox.webhook_deliveries
-                         where account_id = ? and event_id = any(?) and status <> 'succeeded'
-                         group by event_id""")
-                .params(accountId, events.stream().map(event -> event.get("id").asString()).toArray(String[]::new))
-                .query(rows -> {
-                    pending.put(rows.getString(1), rows.getInt(2));
-                });
+        Map<String, Integer> pending = deliveries.pendingByEvent(accountId,
+                events.stream().map(event -> event.get("id").asString()).toArray(String[]::new));
         events.forEach(event -> event.put("pending_webhooks", pending.getOrDefault(event.get("id").asString(), 0)));
     }
 }

@@ -1,0 +1,40 @@
+package dev.paydeck.audit;
+
+import dev.paydeck.shared.OrganizationId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The {@code audit_log} table: appended to, never updated; every query is scoped to one organization. */
+@Repository
+class AuditRecords {
+
+    private final JdbcClient jdbc;
+
+    AuditRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first; {@code action} and {@code beforeId} are optional filters (null = any). */
+    List<AuditLog.Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, action, object_type, object_id, detail from audit_log
+                        where organization_id = :organization
+                          and (cast(:action as text) is null or action = :action)
+                          and (cast(:before as bigint) is null or id < :before)
+                        order by id desc limit :limit""")
+                .param("organization", organization.id()).param("action", action).param("before", beforeId)
+                .param("limit", limit)
+                .query(AuditLog.Entry.class).list();
+    }
+
+    void append(OrganizationId organization, String actor, String action, String objectType, String objectId,
+            String detail, OffsetDateTime occurredAt) {
+        jdbc.sql("insert into audit_log (organization_id, actor, action, object_type, object_id, detail, occurred_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(organization.id(), actor, action, objectType, objectId, detail, occurredAt)
+                .update();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.paydeck.sandbox.api;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code sandbox.accounts} table, and the deletion of an account's data from the sandbox's other tables. */
+@Repository
+class SandboxAccountRecords {
+
+    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed";
+
+    private final JdbcClient jdbc;
+
+    SandboxAccountRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(SandboxAccount account) {
+        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed) values (?, ?, ?, ?, ?)")
+                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed())
+                .update();
+    }
+
+    /** The account with this secret ({@code sk_}) or publishable ({@code pk_}) key. */
+    Optional<SandboxAccount> byKey(String key) {
+        String column = key.startsWith("pk_") ? "publishable_key" : "secret_key";
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where " + column + " = ?")
+                .param(key).query(SandboxAccount.class).optional();
+    }
+
+    Optional<SandboxAccount> byId(String id) {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where id = ?")
+                .param(id).query(SandboxAccount.class).optional();
+    }
+
+    /** Oldest first. */
+    List<SandboxAccount> listed() {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where listed order by created_at, id")
+                .query(SandboxAccount.class).list();
+    }
+
+    void updateFault(String accountId, String fault) {
+        jdbc.sql("update sandbox.accounts set fault = ? where id = ?").params(fault, accountId).update();
+    }
+
+    /** Deletes the account's attempts, deliveries, objects, idempotency keys and logged requests (not the account). */
+    void deleteData(String accountId) {
+        jdbc.sql("delete from sandbox.webhook_attempts where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.webhook_deliveries where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.objects where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.idempotency_keys where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from sandbox.request_log where account_id = ?").param(accountId).update();
+    }
+}
