@@ -58,15 +58,17 @@ class ArchitectureTests {
      * Platform infrastructure that must reach the database itself, named one by one so that the list is read when it
      * grows: starting the embedded PostgreSQL (it checks the server with a plain connection before any pool exists),
      * the database configuration (it builds the data source Flyway, the event publication registry and every
-     * {@code JdbcClient} use) and the health check's {@code select 1} (it reads no table, so it has no records).
+     * {@code JdbcClient} use), the health check's {@code select 1} (it reads no table, so it has no records) and the
+     * set-up of db-scheduler (it hands the data source to the scheduler, which keeps its own table).
      */
     private static final Set<String> PLATFORM_DATABASE = Set.of(
             "dev.paydeck.platform.database.DatabaseConfiguration",
             "dev.paydeck.platform.database.EmbeddedPostgresServer",
-            "dev.paydeck.platform.web.DatabaseCheck");
+            "dev.paydeck.platform.web.DatabaseCheck",
+            "dev.paydeck.platform.jobs.JobScheduling");
 
     private static final DescribedPredicate<JavaClass> PLATFORM_DATABASE_INFRASTRUCTURE = DescribedPredicate.describe(
-            "the platform's database start-up, configuration and health check " + PLATFORM_DATABASE,
+            "the platform's database start-up, configuration, health check and scheduler " + PLATFORM_DATABASE,
             javaClass -> PLATFORM_DATABASE.contains(outermost(javaClass).getName()));
 
     @ArchTest
