@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +23,19 @@ class ApiKeyRecords {
     private static final String COLUMNS = "id, name, prefix, role, created_at, last_used_at, revoked_at";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ApiKeyRecords(JdbcClient jdbc) {
+    ApiKeyRecords(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void insert(OrganizationId organization, UUID id, String name, String prefix, String secretHash, Role role,
             PersonId createdBy) {
-        jdbc.sql("insert into api_keys (organization_id, id, name, prefix, secret_hash, role, created_by) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into api_keys (organization_id, id, name, prefix, secret_hash, role, created_by, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(organization.id(), id, name, prefix, secretHash, role.code(),
-                        createdBy == null ? null : createdBy.id())
+                        createdBy == null ? null : createdBy.id(), OffsetDateTime.now(clock))
                 .update();
     }
 
@@ -49,9 +52,9 @@ class ApiKeyRecords {
 
     /** Revokes the key (keeping the first revocation time); false when the organization has no such key. */
     boolean revoke(OrganizationId organization, UUID id) {
-        return jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, now()) "
+        return jdbc.sql("update api_keys set revoked_at = coalesce(revoked_at, ?) "
                         + "where organization_id = ? and id = ?")
-                .params(organization.id(), id).update() == 1;
+                .params(OffsetDateTime.now(clock), organization.id(), id).update() == 1;
     }
 
     Optional<ActiveKey> activeByHash(String secretHash) {
@@ -66,8 +69,8 @@ class ApiKeyRecords {
     }
 
     void markUsed(ApiKeyCaller caller) {
-        jdbc.sql("update api_keys set last_used_at = now() where organization_id = ? and id = ?")
-                .params(caller.organization().id(), caller.keyId()).update();
+        jdbc.sql("update api_keys set last_used_at = ? where organization_id = ? and id = ?")
+                .params(OffsetDateTime.now(clock), caller.organization().id(), caller.keyId()).update();
     }
 
     private static ApiKeys.ApiKey row(ResultSet rs, int row) throws SQLException {

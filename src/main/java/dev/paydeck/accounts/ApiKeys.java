@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,8 +39,10 @@ public class ApiKeys implements ApiAuthenticator {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiKeyRecords records;
+    private final Clock clock;
 
-    ApiKeys(ApiKeyRecords records) {
+    ApiKeys(ApiKeyRecords records, Clock clock) {
+        this.clock = clock;
         this.records = records;
     }
 
@@ -87,7 +90,7 @@ public class ApiKeys implements ApiAuthenticator {
 
     /** Keeps "last used" to the minute, so busy keys don't cost a write on every call. */
     private void touch(ApiKeyCaller caller, OffsetDateTime lastUsed) {
-        if (lastUsed == null || lastUsed.isBefore(OffsetDateTime.now().minusMinutes(1))) {
+        if (lastUsed == null || lastUsed.isBefore(OffsetDateTime.now(clock).minusMinutes(1))) {
             records.markUsed(caller);
         }
     }

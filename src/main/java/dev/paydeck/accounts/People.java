@@ -4,7 +4,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,16 +22,18 @@ class People {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    People(JdbcClient jdbc) {
+    People(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Person insert(String email, String name, String passwordHash) {
         PersonId id = PersonId.random();
         try {
-            jdbc.sql("insert into people (id, email, name, password_hash) values (?, ?, ?, ?)")
-                    .params(id.id(), email, name, passwordHash).update();
+            jdbc.sql("insert into people (id, email, name, password_hash, created_at) values (?, ?, ?, ?, ?)")
+                    .params(id.id(), email, name, passwordHash, OffsetDateTime.now(clock)).update();
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyUsedException();
         }
@@ -37,9 +41,9 @@ class People {
     }
 
     Optional<Credentials> byEmail(String email) {
-        return jdbc.sql("select id, email, name, password_hash, coalesce(locked_until > now(), false) as locked "
+        return jdbc.sql("select id, email, name, password_hash, coalesce(locked_until > ?, false) as locked "
                         + "from people where lower(email) = lower(?)")
-                .param(email)
+                .params(OffsetDateTime.now(clock), email)
                 .query((rs, row) -> new Credentials(new PersonId(rs.getObject("id", UUID.class)),
                         rs.getString("email"), rs.getString("name"), rs.getString("password_hash"),
                         rs.getBoolean("locked")))
@@ -65,9 +69,10 @@ class People {
                 update people set
                     failed_logins = case when failed_logins + 1 >= :limit then 0 else failed_logins + 1 end,
                     locked_until = case when failed_logins + 1 >= :limit
-                                        then now() + make_interval(secs => :seconds) else locked_until end
+                                        then :lockedUntil else locked_until end
                 where lower(email) = lower(:email)""")
-                .param("limit", limit).param("seconds", lockFor.toSeconds()).param("email", email)
+                .param("limit", limit).param("lockedUntil", OffsetDateTime.now(clock).plus(lockFor))
+                .param("email", email)
                 .update();
     }
 

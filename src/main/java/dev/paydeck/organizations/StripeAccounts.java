@@ -4,6 +4,7 @@ import dev.paydeck.shared.OrganizationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +27,21 @@ class StripeAccounts {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StripeAccounts(JdbcClient jdbc) {
+    StripeAccounts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void save(OrganizationId organization, String source, StripeMode mode, String publishableKey,
             byte[] secretKeyCiphertext, String secretKeyHint, byte[] webhookSecretCiphertext) {
         jdbc.sql("""
                 insert into stripe_accounts (organization_id, source, mode, publishable_key, secret_key_ciphertext,
-                    secret_key_hint, webhook_secret_ciphertext, webhook_status, check_status)
+                    secret_key_hint, webhook_secret_ciphertext, webhook_status, check_status, updated_at)
                 values (:organization, :source, :mode, :publishable, :secret, :hint, :webhook,
-                    case when :webhook::bytea is null then 'not_registered' else 'manual_secret' end, 'unchecked')
+                    case when :webhook::bytea is null then 'not_registered' else 'manual_secret' end, 'unchecked',
+                    :now)
                 on conflict (organization_id) do update set
                     source = excluded.source, mode = excluded.mode, publishable_key = excluded.publishable_key,
                     secret_key_ciphertext = excluded.secret_key_ciphertext, secret_key_hint = excluded.secret_key_hint,
@@ -46,14 +50,15 @@ class StripeAccounts {
                         then stripe_accounts.previous_webhook_secret_ciphertext
                         else stripe_accounts.webhook_secret_ciphertext end,
                     webhook_secret_rotated_at = case when excluded.webhook_secret_ciphertext is null
-                        then stripe_accounts.webhook_secret_rotated_at else now() end,
+                        then stripe_accounts.webhook_secret_rotated_at else :now end,
                     webhook_status = excluded.webhook_status, webhook_message = null,
                     webhook_endpoint_id = case when stripe_accounts.mode = excluded.mode
                         then stripe_accounts.webhook_endpoint_id end,
-                    check_status = 'unchecked', check_message = null, checked_at = null, updated_at = now()""")
+                    check_status = 'unchecked', check_message = null, checked_at = null, updated_at = :now""")
                 .param("organization", organization.id()).param("source", source).param("mode", mode.code())
                 .param("publishable", publishableKey).param("secret", secretKeyCiphertext)
                 .param("hint", secretKeyHint).param("webhook", webhookSecretCiphertext)
+                .param("now", OffsetDateTime.now(clock))
                 .update();
     }
 
@@ -84,9 +89,9 @@ class StripeAccounts {
     }
 
     void recordCheck(OrganizationId organization, String status, String message) {
-        jdbc.sql("update stripe_accounts set check_status = ?, check_message = ?, checked_at = now() "
+        jdbc.sql("update stripe_accounts set check_status = ?, check_message = ?, checked_at = ? "
                         + "where organization_id = ?")
-                .params(status, message, organization.id()).update();
+                .params(status, message, OffsetDateTime.now(clock), organization.id()).update();
     }
 
     void recordWebhook(OrganizationId organization, String status, String message, String endpointId,
@@ -96,11 +101,11 @@ class StripeAccounts {
                     webhook_endpoint_id = coalesce(?, webhook_endpoint_id),
                     previous_webhook_secret_ciphertext = case when ?::bytea is null
                         then previous_webhook_secret_ciphertext else webhook_secret_ciphertext end,
-                    webhook_secret_rotated_at = case when ?::bytea is null then webhook_secret_rotated_at else now() end,
+                    webhook_secret_rotated_at = case when ?::bytea is null then webhook_secret_rotated_at else ? end,
                     webhook_secret_ciphertext = coalesce(?, webhook_secret_ciphertext)
                 where organization_id = ?""")
-                .params(status, message, endpointId, secretCiphertext, secretCiphertext, secretCiphertext,
-                        organization.id()).update();
+                .params(status, message, endpointId, secretCiphertext, secretCiphertext, OffsetDateTime.now(clock),
+                        secretCiphertext, organization.id()).update();
     }
 
     /** Every organization with Stripe keys (its own or a sandbox account's). */

@@ -4,6 +4,7 @@ import dev.paydeck.shared.OrganizationId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,13 +29,15 @@ public class WebhookSecrets {
     }
 
     private final StripeAccounts accounts;
+    private final Clock clock;
     private final CredentialCipher cipher;
     private final Duration rotationWindow;
     private final Map<OrganizationId, Known> known = new ConcurrentHashMap<>();
 
-    WebhookSecrets(StripeAccounts accounts, CredentialCipher cipher,
+    WebhookSecrets(StripeAccounts accounts, CredentialCipher cipher, Clock clock,
             @Value("${paydeck.webhooks.secret-rotation-window:24h}") Duration rotationWindow) {
         this.accounts = accounts;
+        this.clock = clock;
         this.cipher = cipher;
         this.rotationWindow = rotationWindow;
     }
@@ -61,7 +64,7 @@ public class WebhookSecrets {
                 secrets.add(cipher.decrypt(sealed.current(), organization.toString()));
             }
             if (sealed.previous() != null && sealed.rotatedAt() != null
-                    && sealed.rotatedAt().isAfter(OffsetDateTime.now().minus(rotationWindow))) {
+                    && sealed.rotatedAt().isAfter(OffsetDateTime.now(clock).minus(rotationWindow))) {
                 secrets.add(cipher.decrypt(sealed.previous(), organization.toString()));
             }
         });

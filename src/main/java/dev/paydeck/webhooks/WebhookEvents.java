@@ -23,8 +23,11 @@ import java.util.UUID;
  * The {@code webhook_events} table: the event store and, through its status, the processing queue. Workers claim
  * due events with {@code FOR UPDATE SKIP LOCKED}, counting the attempt and leasing the row in the same statement,
  * so two instances never process the same attempt, and an event whose instance died mid-processing is taken again
- * once its lease has run out, or sooner once its heartbeat stopped ({@link WebhookInstances}). Every finishing update names the attempt it finishes, so a worker that lost its lease
- * cannot overwrite the outcome of the one that took over.
+ * once its lease has run out, or sooner once its heartbeat stopped ({@link WebhookInstances}). Every finishing update
+ * names the attempt it finishes, so a worker that lost its lease cannot overwrite the outcome of the one that took
+ * over. Unlike business time (the injected {@code Clock}), the queue's times — leases, retries, when an event arrived
+ * — are the database's {@code now()}: the one clock every instance shares, so that one instance's clock running fast
+ * can never take another's lease early.
  */
 @Repository
 class WebhookEvents {

@@ -3,6 +3,9 @@ package dev.paydeck.platform.idempotency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** Kept answers of idempotent API requests ({@code idempotency_records}), 24 hours per caller and key. */
@@ -12,10 +15,15 @@ public class IdempotencyRecords {
     record Saved(String requestHash, Integer status, String contentType, byte[] response) {
     }
 
-    private final JdbcClient jdbc;
+    /** How long a key's answer is kept, as Stripe keeps its idempotency keys. */
+    static final Duration KEPT = Duration.ofHours(24);
 
-    IdempotencyRecords(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    IdempotencyRecords(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -23,13 +31,14 @@ public class IdempotencyRecords {
      * older than 24 hours is taken over as if it were new.
      */
     Optional<Saved> claim(String principal, String key, String requestHash) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int claimed = jdbc.sql("""
-                        insert into idempotency_records (principal, key, request_hash) values (?, ?, ?)
+                        insert into idempotency_records (principal, key, request_hash, created_at) values (?, ?, ?, ?)
                         on conflict (principal, key) do update
                            set request_hash = excluded.request_hash, status = null, content_type = null,
-                               response = null, created_at = now()
-                         where idempotency_records.created_at < now() - interval '24 hours'""")
-                .params(principal, key, requestHash).update();
+                               response = null, created_at = excluded.created_at
+                         where idempotency_records.created_at < ?""")
+                .params(principal, key, requestHash, now, now.minus(KEPT)).update();
         if (claimed == 1) {
             return Optional.empty();
         }
