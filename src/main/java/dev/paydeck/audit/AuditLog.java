@@ -20,8 +20,9 @@ import dev.paydeck.shared.OrganizationId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -39,11 +40,8 @@ public class AuditLog {
     }
 
     private final AuditRecords records;
-    private final Clock clock;
-
-    AuditLog(AuditRecords records, Clock clock) {
+    AuditLog(AuditRecords records) {
         this.records = records;
-        this.clock = clock;
     }
 
     public List<Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
@@ -53,19 +51,19 @@ public class AuditLog {
     @ApplicationModuleListener
     void organizationCreated(OrganizationCreated event) {
         write(event.organization(), event.actor(), "organization.created", "organization",
-                event.organization().toString(), event.name());
+                event.organization().toString(), event.name(), event.occurredAt());
     }
 
     @ApplicationModuleListener
     void keysChanged(StripeCredentialsChanged event) {
         write(event.organization(), event.actor(), "stripe_keys.replaced", "organization",
-                event.organization().toString(), "mode " + event.mode().code());
+                event.organization().toString(), "mode " + event.mode().code(), event.occurredAt());
     }
 
     @ApplicationModuleListener
     void membership(MembershipChanged event) {
         write(event.organization(), event.actor(), event.action(), event.objectType(), event.objectId(),
-                event.detail());
+                event.detail(), event.occurredAt());
     }
 
     @ApplicationModuleListener
@@ -75,7 +73,8 @@ public class AuditLog {
             case CustomerUpdated updated -> "customer.updated";
             case CustomerDeleted deleted -> "customer.deleted";
         };
-        write(event.organization(), event.actor(), action, "customer", event.customer().toString(), null);
+        write(event.organization(), event.actor(), action, "customer", event.customer().toString(), null,
+                event.occurredAt());
     }
 
     /** Every payment event but {@link PaymentSucceeded} (the outcome of something already logged) is a line. */
@@ -95,17 +94,19 @@ public class AuditLog {
         };
         if (line != null) {
             write(event.organization(), event.actor(), line.action(), "payment", event.payment().toString(),
-                    line.detail());
+                    line.detail(), event.occurredAt());
         }
     }
 
     /**
-     * Appends one line. A failure is thrown: the event's publication then stays incomplete in the registry and is
-     * delivered again later, while the action itself (committed before) is never undone.
+     * Appends one line, dated when the thing was done (lines are written after commit, asynchronously, so they may
+     * arrive out of order; the log is read in the order of these times). A failure is thrown: the event's publication
+     * then stays incomplete in the registry and is delivered again later, while the action itself (committed before)
+     * is never undone.
      */
     private void write(OrganizationId organization, String actor, String action, String objectType, String objectId,
-            String detail) {
+            String detail, Instant occurredAt) {
         records.append(organization, actor == null ? "system" : actor, action, objectType, objectId, detail,
-                OffsetDateTime.now(clock));
+                occurredAt.atOffset(ZoneOffset.UTC));
     }
 }

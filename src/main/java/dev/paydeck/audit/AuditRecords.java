@@ -17,14 +17,18 @@ class AuditRecords {
         this.jdbc = jdbc;
     }
 
-    /** Newest first; {@code action} and {@code beforeId} are optional filters (null = any). */
+    /**
+     * Newest first, by when each thing was done; {@code action} and {@code beforeId} (the last line of the previous
+     * page) are optional (null = any).
+     */
     List<AuditLog.Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
         return jdbc.sql("""
                         select id, occurred_at, actor, action, object_type, object_id, detail from audit_log
                         where organization_id = :organization
                           and (cast(:action as text) is null or action = :action)
-                          and (cast(:before as bigint) is null or id < :before)
-                        order by id desc limit :limit""")
+                          and (cast(:before as bigint) is null or (occurred_at, id) < (select occurred_at, id
+                              from audit_log where organization_id = :organization and id = :before))
+                        order by occurred_at desc, id desc limit :limit""")
                 .param("organization", organization.id()).param("action", action).param("before", beforeId)
                 .param("limit", limit)
                 .query(AuditLog.Entry.class).list();

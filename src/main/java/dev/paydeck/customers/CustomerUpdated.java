@@ -2,6 +2,9 @@ package dev.paydeck.customers;
 
 import dev.paydeck.shared.OrganizationId;
 
+import java.time.Instant;
+
 /** A customer was updated through Paydeck (and in Stripe). */
-public record CustomerUpdated(OrganizationId organization, CustomerId customer, String actor) implements CustomerEvent {
+public record CustomerUpdated(OrganizationId organization, CustomerId customer, String actor,
+        Instant occurredAt) implements CustomerEvent {
 }

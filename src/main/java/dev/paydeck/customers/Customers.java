@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,11 @@ public class Customers {
     private final StripeClients stripe;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Customers(CustomerRecords records, StripeClients stripe, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.stripe = stripe;
         this.transactions = transactions;
@@ -56,7 +59,7 @@ public class Customers {
         }
         com.stripe.model.Customer answer = created;
         return changed(organization, id, () -> records.apply(organization, id, answer),
-                new CustomerCreated(organization, id, actor));
+                new CustomerCreated(organization, id, actor, clock.instant()));
     }
 
     /**
@@ -124,7 +127,7 @@ public class Customers {
         }
         com.stripe.model.Customer answer = updated;
         return Optional.of(changed(organization, id, () -> records.apply(organization, id, answer),
-                new CustomerUpdated(organization, id, actor)));
+                new CustomerUpdated(organization, id, actor, clock.instant())));
     }
 
     /** Deletes the customer in Stripe and marks it deleted here (kept for history). */
@@ -144,7 +147,7 @@ public class Customers {
             }
         }
         changed(organization, id, () -> records.markDeleted(organization, id),
-                new CustomerDeleted(organization, id, actor));
+                new CustomerDeleted(organization, id, actor, clock.instant()));
         return true;
     }
 

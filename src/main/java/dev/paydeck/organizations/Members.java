@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,9 +26,11 @@ public class Members {
     private final StripeClients stripe;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Members(Memberships memberships, ApiKeys apiKeys, StripeClients stripe, TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.memberships = memberships;
         this.apiKeys = apiKeys;
         this.stripe = stripe;
@@ -41,7 +44,7 @@ public class Members {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             boolean added = memberships.invite(organization, email, role, by);
             events.publishEvent(new MembershipChanged(organization, added ? "member.added" : "member.invited",
-                    "member", address, "role " + role.code(), actor));
+                    "member", address, "role " + role.code(), actor, clock.instant()));
             return added;
         }));
     }
@@ -50,7 +53,7 @@ public class Members {
         transactions.executeWithoutResult(status -> {
             memberships.remove(organization, person);
             events.publishEvent(new MembershipChanged(organization, "member.removed", "member",
-                    person.id().toString(), "role " + role.code(), actor));
+                    person.id().toString(), "role " + role.code(), actor, clock.instant()));
         });
     }
 
@@ -61,7 +64,7 @@ public class Members {
         return transactions.execute(status -> {
             var created = apiKeys.create(organization, name, role, live, by);
             events.publishEvent(new MembershipChanged(organization, "api_key.created", "api_key",
-                    created.key().id().toString(), created.key().name() + ", role " + role.code(), actor));
+                    created.key().id().toString(), created.key().name() + ", role " + role.code(), actor, clock.instant()));
             return created;
         });
     }
@@ -74,7 +77,7 @@ public class Members {
             }
             var revoked = apiKeys.find(organization, keyId).orElseThrow();
             events.publishEvent(new MembershipChanged(organization, "api_key.revoked", "api_key", keyId.toString(),
-                    revoked.name(), actor));
+                    revoked.name(), actor, clock.instant()));
             return Optional.of(revoked);
         });
     }

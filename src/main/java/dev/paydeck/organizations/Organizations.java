@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,12 @@ public class Organizations {
     private final Memberships memberships;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    Organizations(OrganizationRecords records, StripeAccounts stripeAccounts, CredentialCipher cipher, SandboxProvisioner sandbox,
-            CredentialCheck check, WebhookRegistration webhooks, Memberships memberships,
-            TransactionTemplate transactions, ApplicationEventPublisher events) {
+    Organizations(OrganizationRecords records, StripeAccounts stripeAccounts, CredentialCipher cipher,
+            SandboxProvisioner sandbox, CredentialCheck check, WebhookRegistration webhooks, Memberships memberships,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.stripeAccounts = stripeAccounts;
         this.cipher = cipher;
@@ -61,7 +64,7 @@ public class Organizations {
             if (owner != null) {
                 memberships.grant(id, owner, Role.OWNER);
             }
-            events.publishEvent(new OrganizationCreated(id, name, actor));
+            events.publishEvent(new OrganizationCreated(id, name, actor, clock.instant()));
         });
         afterKeysSaved(id);
         return find(id).orElseThrow();
@@ -72,7 +75,7 @@ public class Organizations {
         StripeKeys checked = validated(keys);
         transactions.executeWithoutResult(status -> {
             store(id, "stripe", checked);
-            events.publishEvent(new StripeCredentialsChanged(id, checked.mode(), actor));
+            events.publishEvent(new StripeCredentialsChanged(id, checked.mode(), actor, clock.instant()));
         });
         afterKeysSaved(id);
         return find(id).orElseThrow();

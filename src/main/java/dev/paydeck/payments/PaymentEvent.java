@@ -2,6 +2,8 @@ package dev.paydeck.payments;
 
 import dev.paydeck.shared.OrganizationId;
 
+import java.time.Instant;
+
 /**
  * Something that happened to a payment, published in the transaction that recorded it and delivered to other modules
  * after commit through the event publication registry (so a listener's failure never undoes the payment, and a
@@ -16,4 +18,7 @@ public sealed interface PaymentEvent permits PaymentCreated, PaymentDeclined, Pa
 
     /** Who did it: a person's or API key's description, {@code stripe} for what came from Stripe. */
     String actor();
+
+    /** When it happened, by the business clock (the audit log is ordered by it). */
+    Instant occurredAt();
 }

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+
 /**
  * The Stripe events payments apply: PaymentIntent state changes, refunds (also those made in the Stripe dashboard)
  * and disputes. What they need from Stripe was read before the transaction ({@link PaymentMirror#read}).
@@ -21,8 +23,10 @@ class PaymentEventHandler {
     private final PaymentMirror mirror;
     private final PaymentRecords records;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    PaymentEventHandler(PaymentMirror mirror, PaymentRecords records, ApplicationEventPublisher events) {
+    PaymentEventHandler(PaymentMirror mirror, PaymentRecords records, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.mirror = mirror;
         this.records = records;
         this.events = events;
@@ -63,7 +67,7 @@ class PaymentEventHandler {
         if (records.insertDispute(event.organization(), dispute, payment == null ? null : payment.id())
                 && payment != null) {
             events.publishEvent(new PaymentDisputed(event.organization(), payment.id(), dispute.getReason(),
-                    "stripe"));
+                    "stripe", clock.instant()));
         }
     }
 }

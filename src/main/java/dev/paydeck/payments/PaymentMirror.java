@@ -16,6 +16,7 @@ import dev.paydeck.webhooks.StripeEventReceived;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +40,11 @@ class PaymentMirror implements StripeEventReads {
     private final StripeClients stripe;
     private final Customers customers;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     PaymentMirror(PaymentRecords records, ChargeRecords charges, RefundRecords refunds, StripeClients stripe,
-            Customers customers, ApplicationEventPublisher events) {
+            Customers customers, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.charges = charges;
         this.refunds = refunds;
@@ -70,7 +73,7 @@ class PaymentMirror implements StripeEventReads {
             charges.apply(organization, id, intent.getLatestChargeObject());
         }
         applied.filter(PaymentRecords.Applied::succeededNow).ifPresent(done -> events.publishEvent(
-                new PaymentSucceeded(organization, id, done.payment().amountReceived(), actor)));
+                new PaymentSucceeded(organization, id, done.payment().amountReceived(), actor, clock.instant())));
         return applied;
     }
 
@@ -227,7 +230,7 @@ class PaymentMirror implements StripeEventReads {
     private void publishIfSucceeded(OrganizationId organization, Payment recorded) {
         if (recorded.status() == PaymentStatus.SUCCEEDED) {
             events.publishEvent(new PaymentSucceeded(organization, recorded.id(), recorded.amountReceived(),
-                    "stripe"));
+                    "stripe", clock.instant()));
         }
     }
 

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,10 +50,12 @@ public class Payments {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final StripeCallLog callLog;
+    private final Clock clock;
 
     Payments(PaymentRecords records, RefundRecords refunds, ChargeRecords charges, PaymentMirror mirror,
             PaymentCreation creation, StripeClients stripe, Customers customers, TransactionTemplate transactions,
-            ApplicationEventPublisher events, StripeCallLog callLog) {
+            ApplicationEventPublisher events, StripeCallLog callLog, Clock clock) {
+        this.clock = clock;
         this.callLog = callLog;
         this.records = records;
         this.refunds = refunds;
@@ -95,7 +98,7 @@ public class Payments {
         } catch (CardException declined) {
             transactions.executeWithoutResult(status -> {
                 applyDeclined(organization, id, declined);
-                events.publishEvent(new PaymentDeclined(organization, id, declined.getCode(), actor));
+                events.publishEvent(new PaymentDeclined(organization, id, declined.getCode(), actor, clock.instant()));
             });
             throw StripeFailure.from(declined).with("payment_id", id.id());
         } catch (StripeException e) {
@@ -103,7 +106,7 @@ public class Payments {
         }
         Payment created = transactions.execute(status -> {
             Payment after = mirror.apply(organization, id, intent, null, actor).orElseThrow().payment();
-            events.publishEvent(new PaymentCreated(organization, id, request.amount(), actor));
+            events.publishEvent(new PaymentCreated(organization, id, request.amount(), actor, clock.instant()));
             return after;
         });
         return new Created(created, intent.getClientSecret(), stripe.publishableKey(organization));
@@ -155,7 +158,7 @@ public class Payments {
             throw StripeFailure.from(e).with("payment_id", id.id());
         }
         return applied(organization, id, intent, actor,
-                after -> new PaymentConfirmed(organization, id, paymentMethod, actor));
+                after -> new PaymentConfirmed(organization, id, paymentMethod, actor, clock.instant()));
     }
 
     /** Captures an authorized payment, in full or in part ({@code amount} null = all that is capturable). */
@@ -177,7 +180,7 @@ public class Payments {
                 .capture(payment.stripePaymentIntentId(), params.build(),
                         StripeIdempotency.options("capture", id.id())));
         return applied(organization, id, intent, actor, after -> new PaymentCaptured(organization, id, captured,
-                actor));
+                actor, clock.instant()));
     }
 
     public Payment cancel(OrganizationId organization, PaymentId id, String reason, String actor) {
@@ -193,7 +196,7 @@ public class Payments {
         PaymentIntent intent = callStripe(id, () -> stripe.forOrganization(organization).v1().paymentIntents()
                 .cancel(payment.stripePaymentIntentId(), params.build()));
         return applied(organization, id, intent, actor, after -> new PaymentCanceled(organization, id, reason,
-                actor));
+                actor, clock.instant()));
     }
 
     /**
@@ -247,7 +250,7 @@ public class Payments {
             if (intent != null) {
                 mirror.apply(organization, id, intent, null, actor);
             }
-            events.publishEvent(new PaymentRefunded(organization, id, refundId, pending.amount(), actor));
+            events.publishEvent(new PaymentRefunded(organization, id, refundId, pending.amount(), actor, clock.instant()));
         });
         return refunds.find(organization, refundId).orElseThrow();
     }

@@ -3,7 +3,10 @@ package dev.paydeck.audit;
 import dev.paydeck.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AuditLogIntegrationTests extends IntegrationTest {
 
@@ -19,6 +22,9 @@ class AuditLogIntegrationTests extends IntegrationTest {
                 + "\"payment_method\":\"pm_card_visa\",\"confirm\":true}")).at("/payment/id").asString();
         call("POST", "/api/v1/payment-intents/" + payment + "/refunds", key, "{\"amount\":500}");
 
+        // Lines are written after commit, asynchronously, a moment after each answer.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                json(call("GET", "/api/v1/audit-log", owner.token(), null)).get("data").size() == 6);
         var log = json(call("GET", "/api/v1/audit-log", owner.token(), null)).get("data");
 
         assertThat(log.valueStream().map(line -> line.get("action").asString())).containsExactly(
@@ -36,6 +42,8 @@ class AuditLogIntegrationTests extends IntegrationTest {
 
         Person other = signUp("Other auditor");
         createOrganization(other, "Elsewhere", null);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !json(call("GET", "/api/v1/audit-log", other.token(), null)).get("data").isEmpty());
         var theirs = json(call("GET", "/api/v1/audit-log", other.token(), null)).get("data");
         assertThat(theirs.valueStream().map(line -> line.get("action").asString()))
                 .containsExactly("organization.created");
