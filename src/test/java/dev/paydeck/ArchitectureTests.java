@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /** Rules of STYLE.md and DESIGN.md that the compiler and Spring Modulith do not check, over the main classes. */
 @AnalyzeClasses(packages = "dev.paydeck", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -105,6 +107,15 @@ class ArchitectureTests {
             .orShould().haveSimpleNameEndingWith("Manager")
             .because("a class is named for the domain thing it is, not for being an implementation or a helper "
                     + "(STYLE.md)");
+
+    @ArchTest
+    static final ArchRule afterCommitListenersAreModuleListeners = noMethods()
+            .should().beAnnotatedWith(TransactionalEventListener.class)
+            .because("the event publication registry tracks every transactional event listener: a module's event is "
+                    + "consumed with @ApplicationModuleListener (asynchronous, its own transaction), and work inside "
+                    + "a module after its own commit registers a TransactionSynchronization; a plain "
+                    + "@TransactionalEventListener would store each event and need a second connection on the "
+                    + "committing thread (which deadlocked the pool under load)");
 
     private static JavaClass outermost(JavaClass javaClass) {
         JavaClass outermost = javaClass;

@@ -2,8 +2,10 @@ package dev.paydeck.organizations;
 
 import com.stripe.StripeClient;
 import dev.paydeck.shared.OrganizationId;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -63,10 +65,23 @@ public class StripeClients {
         return environment.getProperty("paydeck.stripe.api-base", "");
     }
 
-    /** Keys saved on this instance take effect as soon as they are committed. */
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Keys saved on this instance take effect as soon as they are committed. A transaction synchronization rather
+     * than a {@code @TransactionalEventListener}, which the event publication registry would track (a write, and a
+     * second connection, on every commit that changes keys).
+     */
+    @EventListener
     void credentialsChanged(StripeCredentialsChanged event) {
-        cache.remove(event.organization());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cache.remove(event.organization());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.remove(event.organization());
+            }
+        });
     }
 
     private Cached cached(OrganizationId organization) {

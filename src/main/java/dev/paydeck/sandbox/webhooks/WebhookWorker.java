@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -68,9 +69,23 @@ class WebhookWorker implements SmartLifecycle {
         wakeUps.release();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void eventCommitted(SandboxEvents.EventRecorded recorded) {
-        wake();
+    /**
+     * Wakes the worker once the transaction that recorded the event has committed (at once without one). A plain
+     * transaction synchronization, not a {@code @TransactionalEventListener}: those are tracked by the event
+     * publication registry, which would store every sandbox event and need a second connection per commit.
+     */
+    @EventListener
+    void eventRecorded(SandboxEvents.EventRecorded recorded) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            wake();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wake();
+            }
+        });
     }
 
     @Override
