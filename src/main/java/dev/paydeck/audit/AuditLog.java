@@ -15,7 +15,6 @@ import dev.paydeck.payments.PaymentDeclined;
 import dev.paydeck.payments.PaymentDisputed;
 import dev.paydeck.payments.PaymentEvent;
 import dev.paydeck.payments.PaymentRefunded;
-import dev.paydeck.payments.PaymentSucceeded;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -77,7 +76,7 @@ public class AuditLog {
                 event.occurredAt());
     }
 
-    /** Every payment event but {@link PaymentSucceeded} (the outcome of something already logged) is a line. */
+    /** Every payment event is a line. */
     @ApplicationModuleListener
     void payment(PaymentEvent event) {
         record Line(String action, String detail) {
@@ -90,12 +89,9 @@ public class AuditLog {
             case PaymentCanceled canceled -> new Line("payment.canceled", canceled.reason());
             case PaymentRefunded refunded -> new Line("payment.refunded", refunded.amount().format());
             case PaymentDisputed disputed -> new Line("payment.disputed", disputed.reason());
-            case PaymentSucceeded succeeded -> null;
         };
-        if (line != null) {
-            write(event.organization(), event.actor(), line.action(), "payment", event.payment().toString(),
-                    line.detail(), event.occurredAt());
-        }
+        write(event.organization(), event.actor(), line.action(), "payment", event.payment().toString(),
+                line.detail(), event.occurredAt());
     }
 
     /**

@@ -5,12 +5,13 @@ import dev.paydeck.shared.OrganizationId;
 import java.time.Instant;
 
 /**
- * Something that happened to a payment, published in the transaction that recorded it and delivered to other modules
- * after commit through the event publication registry (so a listener's failure never undoes the payment, and a
- * failed delivery is retried from the registry).
+ * Something done to a payment through Paydeck (or by Stripe to it: a dispute), published in the transaction that
+ * recorded it and delivered to other modules after commit through the event publication registry (so a listener's
+ * failure never undoes the payment, and a failed delivery is retried from the registry). The audit log takes each.
+ * {@link PaymentSucceeded}, the outcome, stands apart, so that only its own listeners (receipts) pay for it.
  */
 public sealed interface PaymentEvent permits PaymentCreated, PaymentDeclined, PaymentConfirmed, PaymentCaptured,
-        PaymentCanceled, PaymentRefunded, PaymentDisputed, PaymentSucceeded {
+        PaymentCanceled, PaymentRefunded, PaymentDisputed {
 
     OrganizationId organization();
 
