@@ -182,9 +182,9 @@ class PaymentMirrorIntegrationTests extends IntegrationTest {
                 assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(201);
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> json(call("GET",
-                "/api/v1/audit-log?action=payment.created&limit=100", owner.token(), null)).get("data").size()
-                == payments);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(call("GET",
+                "/api/v1/audit-log?action=payment.created&limit=100", owner.token(), null)).get("data"))
+                .hasSize(payments));
     }
 
     @Test
