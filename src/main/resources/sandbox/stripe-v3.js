@@ -4,7 +4,9 @@
  * Load it instead of Stripe's script and the usual calls work: Stripe(pk), stripe.elements({clientSecret}),
  * elements.create('payment' | 'card'), element.mount(...), elements.submit(), stripe.confirmPayment(...),
  * stripe.confirmCardPayment(...), stripe.createPaymentMethod(...), stripe.retrievePaymentIntent(...),
- * stripe.handleNextAction(...), stripe.handleCardAction(...). The card form is drawn inside the mount node (no
+ * stripe.handleNextAction(...), stripe.handleCardAction(...); and for saving a card with a SetupIntent,
+ * stripe.elements({clientSecret: 'seti_..._secret_...'}) or stripe.elements({mode: 'setup'}), stripe.confirmSetup(...),
+ * stripe.confirmCardSetup(...), stripe.retrieveSetupIntent(...). The card form is drawn inside the mount node (no
  * iframe); card details go only to the sandbox API (the address this script was loaded from), which decides the
  * outcome from Stripe's test card numbers.
  */
@@ -45,8 +47,26 @@
         }
     }
 
-    function clientSecretParts(clientSecret, method) {
-        if (typeof clientSecret !== 'string' || !/^pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$/.test(clientSecret)) {
+    /** The two kinds of intents: where the API keeps them and how Stripe.js names them in its results. */
+    const INTENTS = {
+        payment: {prefix: 'pi', path: '/payment_intents', result: 'paymentIntent', param: 'payment_intent',
+            error: 'last_payment_error', name: 'PaymentIntent', mode: 'payment'},
+        setup: {prefix: 'seti', path: '/setup_intents', result: 'setupIntent', param: 'setup_intent',
+            error: 'last_setup_error', name: 'SetupIntent', mode: 'setup'}
+    };
+
+    function kindOfSecret(clientSecret) {
+        return typeof clientSecret === 'string' && clientSecret.indexOf('seti_') === 0 ? INTENTS.setup
+            : INTENTS.payment;
+    }
+
+    function kindOfIntent(intent) {
+        return intent && intent.object === 'setup_intent' ? INTENTS.setup : INTENTS.payment;
+    }
+
+    function clientSecretParts(clientSecret, method, kind) {
+        const pattern = new RegExp('^' + (kind || INTENTS.payment).prefix + '_[A-Za-z0-9]+_secret_[A-Za-z0-9]+$');
+        if (typeof clientSecret !== 'string' || !pattern.test(clientSecret)) {
             throw new IntegrationError('Invalid value for ' + method + ': clientSecret should be a client secret of '
                 + 'the form ${id}_secret_${secret}. You specified: ' + clientSecret + '.');
         }
@@ -823,22 +843,23 @@
 
     /**
      * Shows the bank's challenge in a dialog over the page, as Stripe.js does for use_stripe_sdk, and resolves with
-     * the PaymentIntent once the customer has answered. The sandbox's hosted challenge page cannot be framed (its
+     * the intent (PaymentIntent or SetupIntent) once the customer has answered. The sandbox's hosted challenge page cannot be framed (its
      * pages forbid framing), so the dialog draws the same two answers itself and posts them to the page's
      * endpoints, which answer the PaymentIntent as JSON.
      */
-    function challengeInDialog(paymentIntent, clientSecret) {
+    function challengeInDialog(intent, clientSecret) {
         injectStyles();
         return new Promise((resolve) => {
-            const challenge = SANDBOX_BASE + '/3ds/' + encodeURIComponent(paymentIntent.id);
+            const challenge = SANDBOX_BASE + '/3ds/' + encodeURIComponent(intent.id);
             const status = el('div', {'class': 'sbx-challenge-status', role: 'alert'});
             const complete = el('button', {type: 'button', 'class': 'sbx-challenge-complete',
                 text: 'Complete authentication'});
             const fail = el('button', {type: 'button', 'class': 'sbx-challenge-fail', text: 'Fail authentication'});
             const close = el('button', {type: 'button', 'class': 'sbx-challenge-close', 'aria-label': 'Close',
                 text: '\u00d7'});
-            const amount = typeof paymentIntent.amount === 'number' && paymentIntent.currency
-                ? formatAmount(paymentIntent.amount, paymentIntent.currency) : '';
+            // A SetupIntent has no amount: the bank authenticates the card for later payments.
+            const amount = typeof intent.amount === 'number' && intent.currency
+                ? formatAmount(intent.amount, intent.currency) : 'Save your card for later payments';
             const overlay = el('div', {'class': 'sbx-challenge', role: 'dialog', 'aria-modal': 'true',
                 'aria-labelledby': 'sbx-challenge-title'}, [
                 el('div', {'class': 'sbx-challenge-box'}, [
@@ -873,7 +894,7 @@
                     return;
                 }
                 overlay.remove();
-                resolve(response.ok && !body.error ? {paymentIntent: body}
+                resolve(response.ok && !body.error ? {intent: body}
                     : {error: body.error || {type: 'api_error', message: 'HTTP ' + response.status}});
             };
             complete.addEventListener('click', () => answer('complete'));
@@ -892,12 +913,20 @@
         }
     }
 
-    /** A PaymentIntent back in requires_payment_method carries the reason in last_payment_error. */
-    function outcome(paymentIntent) {
-        if (paymentIntent.status === 'requires_payment_method' && paymentIntent.last_payment_error) {
-            return {error: Object.assign({}, paymentIntent.last_payment_error, {payment_intent: paymentIntent})};
+    /**
+     * {paymentIntent} or {setupIntent}; an intent back in requires_payment_method carries the reason in
+     * last_payment_error (last_setup_error), which becomes the {error}.
+     */
+    function outcome(intent) {
+        const kind = kindOfIntent(intent);
+        const result = {};
+        if (intent.status === 'requires_payment_method' && intent[kind.error]) {
+            result.error = Object.assign({}, intent[kind.error]);
+            result.error[kind.param] = intent;
+        } else {
+            result[kind.result] = intent;
         }
-        return {paymentIntent: paymentIntent};
+        return result;
     }
 
     function redirectStatus(status) {
@@ -907,11 +936,12 @@
         return status === 'processing' ? 'processing' : 'failed';
     }
 
-    function withIntentParameters(returnUrl, paymentIntent, clientSecret) {
+    function withIntentParameters(returnUrl, intent, clientSecret) {
+        const kind = kindOfIntent(intent);
         const address = new URL(returnUrl, window.location.href);
-        address.searchParams.set('payment_intent', paymentIntent.id);
-        address.searchParams.set('payment_intent_client_secret', clientSecret);
-        address.searchParams.set('redirect_status', redirectStatus(paymentIntent.status));
+        address.searchParams.set(kind.param, intent.id);
+        address.searchParams.set(kind.param + '_client_secret', clientSecret);
+        address.searchParams.set('redirect_status', redirectStatus(intent.status));
         return address.href;
     }
 
@@ -938,64 +968,86 @@
         return new SandboxElements(this, options);
     };
 
-    Stripe.prototype.retrievePaymentIntent = async function (clientSecret) {
-        const parts = clientSecretParts(clientSecret, 'stripe.retrievePaymentIntent');
-        const response = await this._call('GET', '/payment_intents/' + encodeURIComponent(parts.id),
+    Stripe.prototype._retrieve = async function (clientSecret, kind, method) {
+        const parts = clientSecretParts(clientSecret, method, kind);
+        const response = await this._call('GET', kind.path + '/' + encodeURIComponent(parts.id),
             {client_secret: parts.clientSecret});
-        return response.error ? {error: response.error} : {paymentIntent: response.object};
+        const result = {};
+        if (response.error) {
+            result.error = response.error;
+        } else {
+            result[kind.result] = response.object;
+        }
+        return result;
     };
 
-    /** Runs the PaymentIntent's next action; answers the PaymentIntent afterwards (or navigates away). */
-    Stripe.prototype._handleAction = async function (paymentIntent, clientSecret) {
-        const action = paymentIntent.next_action || {};
+    Stripe.prototype.retrievePaymentIntent = function (clientSecret) {
+        return this._retrieve(clientSecret, INTENTS.payment, 'stripe.retrievePaymentIntent');
+    };
+
+    Stripe.prototype.retrieveSetupIntent = function (clientSecret) {
+        return this._retrieve(clientSecret, INTENTS.setup, 'stripe.retrieveSetupIntent');
+    };
+
+    /** Runs the intent's next action; answers {intent} afterwards (or navigates away), or {error}. */
+    Stripe.prototype._handleAction = async function (intent, clientSecret) {
+        const action = intent.next_action || {};
         if (action.type === 'redirect_to_url' && action.redirect_to_url && action.redirect_to_url.url) {
             return navigate(action.redirect_to_url.url);
         }
         if (action.type === 'use_stripe_sdk' || action.type === 'redirect_to_url') {
-            return challengeInDialog(paymentIntent, clientSecret);
+            return challengeInDialog(intent, clientSecret);
         }
-        return {error: {type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
-            message: 'The sandbox\'s Stripe.js cannot handle the next action \'' + action.type + '\'.',
-            payment_intent: paymentIntent}};
+        const kind = kindOfIntent(intent);
+        const error = {type: 'invalid_request_error', code: kind.param + '_unexpected_state',
+            message: 'The sandbox\'s Stripe.js cannot handle the next action \'' + action.type + '\'.'};
+        error[kind.param] = intent;
+        return {error: error};
     };
 
+    /** Confirms the intent of the client secret; settings: {method, kind, handleActions}. */
     Stripe.prototype._confirm = async function (clientSecret, params, settings) {
-        const parts = clientSecretParts(clientSecret, settings.method);
+        const kind = settings.kind || INTENTS.payment;
+        const parts = clientSecretParts(clientSecret, settings.method, kind);
         const body = Object.assign({}, params, {client_secret: parts.clientSecret});
-        const response = await this._call('POST', '/payment_intents/' + encodeURIComponent(parts.id) + '/confirm',
-            body);
+        const response = await this._call('POST', kind.path + '/' + encodeURIComponent(parts.id) + '/confirm', body);
         if (response.error) {
             return {error: response.error};
         }
-        let paymentIntent = response.object;
-        if (paymentIntent.status === 'requires_action' && settings.handleActions !== false) {
-            const handled = await this._handleAction(paymentIntent, parts.clientSecret);
+        let intent = response.object;
+        if (intent.status === 'requires_action' && settings.handleActions !== false) {
+            const handled = await this._handleAction(intent, parts.clientSecret);
             if (handled.error) {
                 return handled;
             }
-            paymentIntent = handled.paymentIntent;
+            intent = handled.intent;
         }
-        return outcome(paymentIntent);
+        return outcome(intent);
     };
 
-    Stripe.prototype.confirmPayment = async function (options) {
+    /** stripe.confirmPayment and stripe.confirmSetup: the Payment Element's card, then the return_url. */
+    Stripe.prototype._confirmWithElements = async function (options, kind, method) {
         const settings = options || {};
         const elements = settings.elements;
         const clientSecret = settings.clientSecret || (elements && elements._options.clientSecret);
         if (!clientSecret) {
-            throw new IntegrationError('stripe.confirmPayment(): expected either `elements` created with a '
+            throw new IntegrationError(method + '(): expected either `elements` created with a '
                 + '`clientSecret`, or a `clientSecret` option.');
+        }
+        if (elements && elements._options.mode && elements._options.mode !== kind.mode) {
+            throw new IntegrationError(method + '(): the Elements instance was created with mode \''
+                + elements._options.mode + '\'; ' + method + ' needs mode \'' + kind.mode + '\'.');
         }
         const confirmParams = Object.assign({}, settings.confirmParams || {});
         const redirect = settings.redirect || 'always';
         if (redirect !== 'if_required' && !confirmParams.return_url) {
-            throw new IntegrationError('stripe.confirmPayment(): the `confirmParams.return_url` argument is required '
+            throw new IntegrationError(method + '(): the `confirmParams.return_url` argument is required '
                 + 'unless passing `redirect: \'if_required\'`');
         }
         if (elements) {
             const element = elements._paymentElement();
             if (!element) {
-                throw new IntegrationError('stripe.confirmPayment(): the Elements instance has no Payment Element.');
+                throw new IntegrationError(method + '(): the Elements instance has no Payment Element.');
             }
             const invalid = element._validateAll();
             if (invalid) {
@@ -1005,20 +1057,29 @@
             confirmParams.payment_method_data = Object.assign({}, extra,
                 element._paymentMethodData(extra.billing_details));
         }
-        const result = await this._confirm(clientSecret, confirmParams, {method: 'stripe.confirmPayment'});
+        const result = await this._confirm(clientSecret, confirmParams, {method: method, kind: kind});
         if (result.error || redirect === 'if_required') {
             return result;
         }
-        return navigate(withIntentParameters(confirmParams.return_url, result.paymentIntent, clientSecret));
+        return navigate(withIntentParameters(confirmParams.return_url, result[kind.result], clientSecret));
     };
 
-    Stripe.prototype.confirmCardPayment = async function (clientSecret, data, options) {
+    Stripe.prototype.confirmPayment = function (options) {
+        return this._confirmWithElements(options, INTENTS.payment, 'stripe.confirmPayment');
+    };
+
+    Stripe.prototype.confirmSetup = function (options) {
+        return this._confirmWithElements(options, INTENTS.setup, 'stripe.confirmSetup');
+    };
+
+    /** stripe.confirmCardPayment and stripe.confirmCardSetup: a Card (or Payment) Element, or a PaymentMethod id. */
+    Stripe.prototype._confirmCard = async function (clientSecret, data, options, kind, method) {
         const params = Object.assign({}, data || {});
         const paymentMethod = params.payment_method;
         if (paymentMethod && typeof paymentMethod === 'object') {
             if (!paymentMethod.card || !ELEMENTS.has(paymentMethod.card)) {
-                throw new IntegrationError('Invalid value for confirmCardPayment: payment_method.card should be a '
-                    + 'card Element.');
+                throw new IntegrationError('Invalid value for ' + method.replace('stripe.', '')
+                    + ': payment_method.card should be a card Element.');
             }
             const invalid = paymentMethod.card._validateAll();
             if (invalid) {
@@ -1030,32 +1091,43 @@
                 params.payment_method_data.metadata = paymentMethod.metadata;
             }
         }
-        return this._confirm(clientSecret, params, {method: 'stripe.confirmCardPayment',
+        return this._confirm(clientSecret, params, {method: method, kind: kind,
             handleActions: !options || options.handleActions !== false});
+    };
+
+    Stripe.prototype.confirmCardPayment = function (clientSecret, data, options) {
+        return this._confirmCard(clientSecret, data, options, INTENTS.payment, 'stripe.confirmCardPayment');
+    };
+
+    Stripe.prototype.confirmCardSetup = function (clientSecret, data, options) {
+        return this._confirmCard(clientSecret, data, options, INTENTS.setup, 'stripe.confirmCardSetup');
     };
 
     Stripe.prototype.handleNextAction = async function (options) {
         const clientSecret = (options || {}).clientSecret;
-        return this._handleExisting(clientSecret, 'stripe.handleNextAction');
+        return this._handleExisting(clientSecret, 'stripe.handleNextAction', kindOfSecret(clientSecret));
     };
 
     Stripe.prototype.handleCardAction = async function (clientSecret) {
-        return this._handleExisting(clientSecret, 'stripe.handleCardAction');
+        return this._handleExisting(clientSecret, 'stripe.handleCardAction', INTENTS.payment);
     };
 
-    Stripe.prototype._handleExisting = async function (clientSecret, method) {
-        clientSecretParts(clientSecret, method);
-        const retrieved = await this.retrievePaymentIntent(clientSecret);
+    Stripe.prototype._handleExisting = async function (clientSecret, method, kind) {
+        clientSecretParts(clientSecret, method, kind);
+        const retrieved = await this._retrieve(clientSecret, kind, method);
         if (retrieved.error) {
             return retrieved;
         }
-        if (retrieved.paymentIntent.status !== 'requires_action') {
-            return {error: {type: 'invalid_request_error', code: 'payment_intent_unexpected_state',
-                message: method + ': the PaymentIntent has the status ' + retrieved.paymentIntent.status
-                    + ', not requires_action.', payment_intent: retrieved.paymentIntent}};
+        const intent = retrieved[kind.result];
+        if (intent.status !== 'requires_action') {
+            const error = {type: 'invalid_request_error', code: kind.param + '_unexpected_state',
+                message: method + ': the ' + kind.name + ' has the status ' + intent.status
+                    + ', not requires_action.'};
+            error[kind.param] = intent;
+            return {error: error};
         }
-        const handled = await this._handleAction(retrieved.paymentIntent, clientSecret);
-        return handled.error ? handled : outcome(handled.paymentIntent);
+        const handled = await this._handleAction(intent, clientSecret);
+        return handled.error ? handled : outcome(handled.intent);
     };
 
     Stripe.prototype.createPaymentMethod = async function (options) {

@@ -29,7 +29,7 @@ import static dev.paydeck.sandbox.paymentintents.PaymentIntentStatus.SUCCEEDED;
  * {@code requires_capture}); and what the 3-D Secure challenge's outcome does.
  */
 @Service
-class PaymentIntentFlow {
+class PaymentIntentFlow implements IntentAuthentication {
 
     static final String AUTHENTICATION_FAILURE_MESSAGE = "We are unable to authenticate your payment method. "
             + "Please choose a different payment method and try again.";
@@ -160,8 +160,24 @@ class PaymentIntentFlow {
         return intent;
     }
 
+    @Override
+    public String object() {
+        return "payment_intent";
+    }
+
+    @Override
+    public String idPrefix() {
+        return "pi_";
+    }
+
+    @Override
+    public String label() {
+        return "Payment";
+    }
+
     /** The customer passed the 3-D Secure challenge: the payment goes on (or waits for a manual confirmation). */
-    ObjectNode completeAuthentication(StripeCall call, ObjectNode intent) {
+    @Override
+    public ObjectNode completeAuthentication(StripeCall call, ObjectNode intent) {
         requireChallenge(intent);
         intent.put("_authenticated", true);
         intent.putNull("next_action");
@@ -174,7 +190,8 @@ class PaymentIntentFlow {
     }
 
     /** The customer failed the challenge: back to requires_payment_method, no charge. */
-    ObjectNode failAuthentication(StripeCall call, ObjectNode intent) {
+    @Override
+    public ObjectNode failAuthentication(StripeCall call, ObjectNode intent) {
         requireChallenge(intent);
         ObjectNode paymentMethod = store.require(call.accountId(), intent.get("payment_method").asString(),
                 "payment_method", "payment_method");

@@ -22,18 +22,20 @@ import java.util.Map;
 
 /**
  * The sandbox's hosted 3-D Secure challenge, where {@code next_action.redirect_to_url.url} (or
- * {@code use_stripe_sdk.stripe_js}) of a PaymentIntent in {@code requires_action} points.
+ * {@code use_stripe_sdk.stripe_js}) of a PaymentIntent or SetupIntent in {@code requires_action} points.
  * <ul>
- *   <li>{@code GET /sandbox/3ds/{payment_intent}?client_secret=...}: the challenge page, with "Complete
- *   authentication" and "Fail authentication" buttons.</li>
- *   <li>{@code POST /sandbox/3ds/{payment_intent}/complete} and {@code .../fail} (form field or query parameter
- *   {@code client_secret}): the outcome. The intent then goes on ({@code succeeded} / {@code requires_capture}, or
- *   {@code requires_confirmation} for manual confirmation) or returns to {@code requires_payment_method} with
- *   {@code last_payment_error.code = payment_intent_authentication_failure}. A browser is redirected (303) to the
- *   intent's {@code return_url} with {@code payment_intent}, {@code payment_intent_client_secret} and
- *   {@code redirect_status} ({@code succeeded} / {@code failed}), as Stripe does.</li>
- *   <li>The same POSTs with {@code Accept: application/json} (for the sandbox's Stripe.js) answer the
- *   PaymentIntent as JSON instead of redirecting; errors come in Stripe's error JSON.</li>
+ *   <li>{@code GET /sandbox/3ds/{intent}?client_secret=...}: the challenge page, with "Complete authentication" and
+ *   "Fail authentication" buttons.</li>
+ *   <li>{@code POST /sandbox/3ds/{intent}/complete} and {@code .../fail} (form field or query parameter
+ *   {@code client_secret}): the outcome. A PaymentIntent then goes on ({@code succeeded} / {@code requires_capture},
+ *   or {@code requires_confirmation} for manual confirmation) or returns to {@code requires_payment_method} with
+ *   {@code last_payment_error.code = payment_intent_authentication_failure}; a SetupIntent {@code succeeded}, or
+ *   {@code requires_payment_method} with {@code last_setup_error.code = setup_intent_authentication_failure}. A
+ *   browser is redirected (303) to the intent's {@code return_url} with {@code payment_intent} (or
+ *   {@code setup_intent}), its {@code ..._client_secret} and {@code redirect_status} ({@code succeeded} /
+ *   {@code failed}), as Stripe does.</li>
+ *   <li>The same POSTs with {@code Accept: application/json} (for the sandbox's Stripe.js) answer the intent as
+ *   JSON instead of redirecting; errors come in Stripe's error JSON.</li>
  * </ul>
  * The client secret in the address is what lets the customer's browser act on the intent, as on Stripe's hosted
  * page. Browser form posts made with a session cookie need the CSRF token, which the page includes.
@@ -50,10 +52,10 @@ class ThreeDSecurePage {
         this.json = json;
     }
 
-    @GetMapping("/sandbox/3ds/{paymentIntent}")
-    String challenge(@PathVariable String paymentIntent,
+    @GetMapping("/sandbox/3ds/{intentId}")
+    String challenge(@PathVariable String intentId,
             @RequestParam(name = "client_secret", required = false) String clientSecret, Model model) {
-        ThreeDSecureChallenges.Challenge challenge = challenges.find(paymentIntent, clientSecret).orElse(null);
+        ThreeDSecureChallenges.Challenge challenge = challenges.find(intentId, clientSecret).orElse(null);
         if (challenge == null) {
             model.addAttribute("missing", true);
             return "sandbox/three-d-secure";
@@ -61,62 +63,67 @@ class ThreeDSecurePage {
         ObjectNode intent = challenge.intent();
         model.addAttribute("missing", false);
         model.addAttribute("intent", intent.get("id").asString());
+        model.addAttribute("label", challenge.kind().label());
         model.addAttribute("clientSecret", clientSecret);
         model.addAttribute("status", intent.get("status").asString());
-        model.addAttribute("pending", PaymentIntentJson.status(intent) == PaymentIntentStatus.REQUIRES_ACTION);
-        model.addAttribute("amount", Currencies.format(intent.get("amount").asLong(),
-                intent.get("currency").asString()) + " " + intent.get("currency").asString().toUpperCase());
+        model.addAttribute("pending", "requires_action".equals(intent.get("status").asString()));
+        // A SetupIntent has no amount: the bank authenticates the card for later payments.
+        model.addAttribute("amount", !intent.hasNonNull("amount") ? null
+                : Currencies.format(intent.get("amount").asLong(), intent.get("currency").asString()) + " "
+                        + intent.get("currency").asString().toUpperCase());
         String paymentMethod = PaymentIntentJson.string(intent, "payment_method");
         model.addAttribute("card", paymentMethod == null ? null
                 : challenges.card(challenge, paymentMethod).orElse(null));
         return "sandbox/three-d-secure";
     }
 
-    @PostMapping("/sandbox/3ds/{paymentIntent}/complete")
-    ResponseEntity<String> complete(@PathVariable String paymentIntent,
+    @PostMapping("/sandbox/3ds/{intentId}/complete")
+    ResponseEntity<String> complete(@PathVariable String intentId,
             @RequestParam(name = "client_secret", required = false) String clientSecret,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return outcome(paymentIntent, clientSecret, accept, true);
+        return outcome(intentId, clientSecret, accept, true);
     }
 
-    @PostMapping("/sandbox/3ds/{paymentIntent}/fail")
-    ResponseEntity<String> fail(@PathVariable String paymentIntent,
+    @PostMapping("/sandbox/3ds/{intentId}/fail")
+    ResponseEntity<String> fail(@PathVariable String intentId,
             @RequestParam(name = "client_secret", required = false) String clientSecret,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        return outcome(paymentIntent, clientSecret, accept, false);
+        return outcome(intentId, clientSecret, accept, false);
     }
 
-    private ResponseEntity<String> outcome(String paymentIntent, String clientSecret, String accept,
+    private ResponseEntity<String> outcome(String intentId, String clientSecret, String accept,
             boolean authenticated) {
         boolean wantsJson = accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE);
-        ObjectNode intent;
+        ThreeDSecureChallenges.Challenge concluded;
         try {
-            intent = challenges.conclude(paymentIntent, clientSecret, authenticated);
+            concluded = challenges.conclude(intentId, clientSecret, authenticated);
         } catch (StripeError error) {
             String body = json.writeValueAsString(Map.of("error", error.body()));
             return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(body);
         }
         if (wantsJson) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsString(PaymentIntentJson.rendered(intent)));
+                    .body(json.writeValueAsString(PaymentIntentJson.rendered(concluded.intent())));
         }
-        URI next = redirectTarget(intent, clientSecret);
+        URI next = redirectTarget(concluded.kind().object(), concluded.intent(), clientSecret);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(next).build();
     }
 
-    /** The intent's return_url with Stripe's query parameters, or back to the challenge page when it has none. */
-    static URI redirectTarget(ObjectNode intent, String clientSecret) {
+    /**
+     * The intent's return_url with Stripe's query parameters ({@code payment_intent} or {@code setup_intent}, its
+     * client secret, {@code redirect_status}), or back to the challenge page when it has none.
+     */
+    static URI redirectTarget(String object, ObjectNode intent, String clientSecret) {
         String returnUrl = PaymentIntentJson.string(intent, "_return_url");
-        PaymentIntentStatus status = PaymentIntentJson.status(intent);
-        boolean failed = status == PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
-                || status == PaymentIntentStatus.CANCELED;
+        String status = intent.get("status").asString();
+        boolean failed = "requires_payment_method".equals(status) || "canceled".equals(status);
         if (returnUrl == null) {
             return UriComponentsBuilder.fromPath("/sandbox/3ds/" + intent.get("id").asString())
                     .queryParam("client_secret", clientSecret).encode().build().toUri();
         }
         return UriComponentsBuilder.fromUriString(returnUrl)
-                .queryParam("payment_intent", intent.get("id").asString())
-                .queryParam("payment_intent_client_secret", intent.get("client_secret").asString())
+                .queryParam(object, intent.get("id").asString())
+                .queryParam(object + "_client_secret", intent.get("client_secret").asString())
                 .queryParam("redirect_status", failed ? "failed" : "succeeded")
                 .encode().build().toUri();
     }

@@ -112,7 +112,10 @@ public class PaymentMethods {
         return TestCards.byKey(paymentMethod.path("_test_card").asString(null));
     }
 
-    /** Whether the card was set up for off-session use (a payment with {@code setup_future_usage} succeeded). */
+    /**
+     * Whether the card was set up for off-session use: a payment with {@code setup_future_usage}, or a SetupIntent
+     * for {@code off_session} usage, succeeded with it.
+     */
     public static boolean setUpForFutureUse(ObjectNode paymentMethod) {
         return paymentMethod.path("_set_up").asBoolean(false);
     }
