@@ -86,7 +86,7 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
                     assertThat(error.getStatusCode()).isEqualTo(402);
                     assertThat(error.getCode()).isEqualTo(code);
                     assertThat(error.getDeclineCode()).isEqualTo(declineCode);
-                    String chargeId = error.getStripeError().getCharge();
+                    String chargeId = error.getCharge();
                     assertThat(chargeId).startsWith("ch_");
                     Charge failed = retrieve(chargeId);
                     assertThat(failed.getStatus()).isEqualTo("failed");
@@ -150,7 +150,7 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
                 .setSource(declining.getId()).build()))
                 .isInstanceOfSatisfying(CardException.class, error -> {
                     assertThat(error.getDeclineCode()).isEqualTo("generic_decline");
-                    assertThat(retrieve(error.getStripeError().getCharge()).getCustomer())
+                    assertThat(retrieve(error.getCharge()).getCustomer())
                             .isEqualTo(customer.getId());
                 });
     }
