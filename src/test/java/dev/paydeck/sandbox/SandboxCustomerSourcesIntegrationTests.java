@@ -9,6 +9,7 @@ import com.stripe.model.Token;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerPaymentSourceCreateParams;
 import com.stripe.param.CustomerPaymentSourceListParams;
+import com.stripe.param.CustomerUpdateParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,25 @@ class SandboxCustomerSourcesIntegrationTests extends SandboxTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
                     assertThat(error.getStatusCode()).isEqualTo(404);
                     assertThat(error.getStripeError().getMessage()).isEqualTo("No such customer: 'cus_missing'");
+                });
+    }
+
+    @Test
+    void aCustomerIsCreatedWithACardAndItsDefaultSourceChanged() throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().setSource("tok_visa")
+                .build());
+        assertThat(customer.getDefaultSource()).startsWith("card_");
+        Card second = addCard(customer.getId(), "tok_mastercard");
+
+        Customer updated = stripe.v1().customers().update(customer.getId(),
+                CustomerUpdateParams.builder().setDefaultSource(second.getId()).build());
+
+        assertThat(updated.getDefaultSource()).isEqualTo(second.getId());
+        assertThatThrownBy(() -> stripe.v1().customers().update(customer.getId(),
+                CustomerUpdateParams.builder().setDefaultSource("card_missing").build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getStatusCode()).isEqualTo(404);
+                    assertThat(error.getStripeError().getParam()).isEqualTo("default_source");
                 });
     }
 }

@@ -35,12 +35,7 @@ public class Sources {
     ObjectNode add(StripeCall call, String customerId, String token, Map<String, Object> metadata,
             boolean hasMetadata) {
         ObjectNode customer = store.require(call.accountId(), customerId, "customer", "customer");
-        ObjectNode card = Tokens.card(tokens.use(call, token, "source"));
-        card.put("customer", customerId);
-        if (card.path("cvc_check").asString("").equals("unchecked")) {
-            // Adding a card to a customer verifies it with the issuer; test cards pass.
-            card.put("cvc_check", "pass");
-        }
+        ObjectNode card = card(call, customerId, token, "source");
         if (hasMetadata) {
             StripeObjects.applyMetadata(card, metadata);
         }
@@ -52,18 +47,45 @@ public class Sources {
         return card;
     }
 
+    /**
+     * A new customer's first card ({@code POST /v1/customers} with {@code source=tok_...}): stored, and made the
+     * customer's {@code default_source} on the customer about to be created.
+     */
+    public ObjectNode addToNewCustomer(StripeCall call, ObjectNode customer, String token) {
+        ObjectNode card = card(call, customer.get("id").asString(), token, "source");
+        store.insert(call.accountId(), card);
+        customer.put("default_source", card.get("id").asString());
+        events.publish(call, "customer.source.created", card);
+        return card;
+    }
+
+    /** The customer's card a {@code default_source} parameter names, or Stripe's {@code No such source}. */
+    public ObjectNode requireCard(StripeCall call, String customerId, String cardId, String param) {
+        return store.find(call.accountId(), cardId)
+                .filter(found -> "card".equals(found.get("object").asString())
+                        && customerId.equals(found.path("customer").asString(null)))
+                .orElseThrow(() -> StripeError.resourceMissing("source", cardId, param));
+    }
+
+    private ObjectNode card(StripeCall call, String customerId, String token, String param) {
+        ObjectNode card = Tokens.card(tokens.use(call, token, param));
+        card.put("customer", customerId);
+        if (card.path("cvc_check").asString("").equals("unchecked")) {
+            // Adding a card to a customer verifies it with the issuer; test cards pass.
+            card.put("cvc_check", "pass");
+        }
+        return card;
+    }
+
     StripeList list(StripeCall call, String customerId, ListQuery query, String url) {
         store.require(call.accountId(), customerId, "customer", "customer");
         return store.list(call.accountId(), "card", query.where("customer", customerId), url);
     }
 
     /** One of the customer's cards, or Stripe's {@code No such source}. */
-    public ObjectNode require(StripeCall call, String customerId, String cardId) {
+    ObjectNode require(StripeCall call, String customerId, String cardId) {
         store.require(call.accountId(), customerId, "customer", "customer");
-        return store.find(call.accountId(), cardId)
-                .filter(found -> "card".equals(found.get("object").asString())
-                        && customerId.equals(found.path("customer").asString(null)))
-                .orElseThrow(() -> StripeError.resourceMissing("source", cardId, "id"));
+        return requireCard(call, customerId, cardId, "id");
     }
 
     /**
