@@ -88,6 +88,8 @@ class SandboxTokensIntegrationTests extends SandboxTest {
         assertThat(paymentMethod.getCard().getLast4()).isEqualTo("0005");
         assertThat(paymentMethod.getCard().getExpMonth()).isEqualTo(8L);
         assertThat(paymentMethod.getCard().getFingerprint()).isEqualTo(token.getCard().getFingerprint());
+        assertThat(paymentMethod.getBillingDetails().getName()).isEqualTo("Ada Lovelace");
+        assertThat(paymentMethod.getBillingDetails().getAddress().getPostalCode()).isEqualTo("10115");
         assertThat(stripe.v1().tokens().retrieve(token.getId()).getUsed()).isTrue();
 
         assertThatThrownBy(() -> stripe.v1().paymentMethods().create(fromToken(token.getId())))

@@ -37,13 +37,13 @@ final class ChargeCapture {
         switch (state(charge)) {
             case AUTHORIZED -> {
             }
-            case CAPTURED -> throw StripeError.builder(400).code("charge_already_captured").param("charge")
+            case CAPTURED -> throw StripeError.builder(400).code("charge_already_captured")
                     .message("Charge " + id + " has already been captured.").build();
-            case RELEASED -> throw StripeError.builder(400).code("charge_already_refunded").param("charge")
+            case RELEASED -> throw StripeError.builder(400).code("charge_already_refunded")
                     .message("Charge " + id + " has already been refunded.").build();
-            case FAILED -> throw StripeError.invalid("charge", "Charge " + id
+            case FAILED -> throw StripeError.invalid(null, "Charge " + id
                     + " cannot be captured because it failed.");
-            case OF_PAYMENT_INTENT -> throw StripeError.invalid("charge", "Charge " + id
+            case OF_PAYMENT_INTENT -> throw StripeError.invalid(null, "Charge " + id
                     + " belongs to PaymentIntent " + charge.get("payment_intent").asString()
                     + ": capture it with POST /v1/payment_intents/" + charge.get("payment_intent").asString()
                     + "/capture.");

@@ -11,7 +11,8 @@ public interface CardTokens {
 
     /**
      * Uses up a token (or a {@code tok_visa}-style test token) and returns the card it holds, as
-     * {@link PaymentMethods#describeCard} describes one; Stripe's errors for a missing or already used token.
+     * {@link PaymentMethods#describeCard} describes one ({@code card}, {@code _test_card}), with the holder's name
+     * and address as {@code billing_details}; Stripe's errors for a missing or already used token.
      */
     ObjectNode redeem(StripeCall call, String token, String param);
 }

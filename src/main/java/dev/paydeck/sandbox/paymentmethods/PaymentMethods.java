@@ -73,6 +73,7 @@ public class PaymentMethods {
             ObjectNode described = cardTokens.redeem(call, token, "card[token]");
             paymentMethod.set("card", described.get("card").deepCopy());
             paymentMethod.set("_test_card", described.get("_test_card").deepCopy());
+            paymentMethod.set("billing_details", described.get("billing_details").deepCopy());
         } else {
             PaymentMethodJson.card(paymentMethod, call.accountId(), card);
         }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Card tokens: made from raw card details ({@code POST /v1/tokens}, Stripe.js's {@code createToken}) or named by a
+ * Card tokens: made from raw card details ({@code POST /v1/tokens}, with a secret or publishable key) or named by a
  * test token ({@code tok_visa}, which makes a fresh token each time it is used, as in Stripe's test mode), and used
  * once, by a charge, a customer's new card source or a new PaymentMethod. A token's card keeps only what Stripe
  * keeps (brand, last4, expiry, fingerprint), never the number or the CVC.
@@ -80,7 +80,7 @@ public class Tokens implements CardTokens {
 
     @Override
     public ObjectNode redeem(StripeCall call, String token, String param) {
-        return CardJson.described((ObjectNode) use(call, token, param).get("card"));
+        return asPaymentMethod((ObjectNode) use(call, token, param).get("card"));
     }
 
     /** The card a token holds, as a new object of its own (with the token's card id), for a customer to keep. */
