@@ -80,7 +80,8 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
             "tok_chargeDeclinedFraudulent, card_declined, fraudulent",
             "tok_chargeCustomerFail, card_declined, generic_decline",
             "tok_threeDSecure2Required, authentication_required, authentication_required"})
-    void declinesAsTheTestCardsDeclineLeavingAFailedCharge(String token, String code, String declineCode) {
+    void declinesAsTheTestCardsDeclineLeavingAFailedCharge(String token, String code, String declineCode)
+            throws Exception {
         assertThatThrownBy(() -> stripe.v1().charges().create(charge(1500, "eur").setSource(token).build()))
                 .isInstanceOfSatisfying(CardException.class, error -> {
                     assertThat(error.getStatusCode()).isEqualTo(402);
