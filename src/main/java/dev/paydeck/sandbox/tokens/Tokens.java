@@ -26,7 +26,7 @@ import java.util.Optional;
  * once, by a charge, a customer's new card source or a new PaymentMethod. A token's card keeps only what Stripe
  * keeps (brand, last4, expiry, fingerprint), never the number or the CVC.
  */
-@Service
+@Service("sandboxTokens")
 public class Tokens implements CardTokens {
 
     private final ObjectStore store;
