@@ -124,6 +124,20 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void aDirectChargeIsRefundedLikeAnyCharge() throws Exception {
+        Charge charge = stripe.v1().charges().create(charge(3000, "usd").setSource("tok_mastercard").build());
+
+        var refund = stripe.v1().refunds().create(com.stripe.param.RefundCreateParams.builder()
+                .setCharge(charge.getId()).setAmount(1000L).build());
+
+        assertThat(refund.getCharge()).isEqualTo(charge.getId());
+        assertThat(refund.getPaymentIntent()).isNull();
+        Charge refunded = stripe.v1().charges().retrieve(charge.getId());
+        assertThat(refunded.getAmountRefunded()).isEqualTo(1000L);
+        assertThat(refunded.getRefunded()).isFalse();
+    }
+
+    @Test
     void aCaptureIsRefusedForMoreThanWasAuthorized() throws Exception {
         Charge authorized = stripe.v1().charges().create(charge(5000, "usd").setSource("tok_visa").setCapture(false)
                 .build());
