@@ -10,9 +10,30 @@ final class ChargeJson {
     private ChargeJson() {
     }
 
-    static ObjectNode create(ObjectNode charge, ObjectNode intent, ObjectNode paymentMethod,
+    /**
+     * What a charge is for, from a PaymentIntent or from a direct charge request: the amount and currency, and the
+     * fields the charge copies ({@code customer}, {@code description}, {@code metadata}... as JSON, null when unset).
+     */
+    record Terms(long amount, String currency, JsonNode customer, JsonNode description, JsonNode metadata,
+                 JsonNode receiptEmail, JsonNode shipping, JsonNode statementDescriptor,
+                 JsonNode statementDescriptorSuffix, String paymentIntent) {
+
+        static Terms of(ObjectNode intent) {
+            return new Terms(intent.get("amount").asLong(), intent.get("currency").asString(), intent.get("customer"),
+                    intent.get("description"), intent.get("metadata"), intent.get("receipt_email"),
+                    intent.path("shipping").isMissingNode() ? null : intent.get("shipping"),
+                    intent.get("statement_descriptor"), intent.get("statement_descriptor_suffix"),
+                    intent.get("id").asString());
+        }
+    }
+
+    /**
+     * The charge of one attempt to pay the terms with a payment method (a PaymentMethod, or anything with its
+     * {@code id}, {@code billing_details} and {@code card}): succeeded, or failed with the decline.
+     */
+    static ObjectNode create(ObjectNode charge, Terms terms, ObjectNode paymentMethod,
             TestCards.Decline decline, boolean capture, boolean authenticated) {
-        long amount = intent.get("amount").asLong();
+        long amount = terms.amount();
         boolean succeeded = decline == null;
         charge.put("amount", amount);
         charge.put("amount_captured", succeeded && capture ? amount : 0);
@@ -26,11 +47,11 @@ final class ChargeJson {
             charge.putNull("balance_transaction");
         }
         charge.set("billing_details", paymentMethod.get("billing_details").deepCopy());
-        charge.put("calculated_statement_descriptor", descriptor(intent));
+        charge.put("calculated_statement_descriptor", descriptor(terms));
         charge.put("captured", succeeded && capture);
-        charge.put("currency", intent.get("currency").asString());
-        charge.set("customer", intent.get("customer").deepCopy());
-        charge.set("description", intent.get("description").deepCopy());
+        charge.put("currency", terms.currency());
+        charge.set("customer", copy(charge, terms.customer()));
+        charge.set("description", copy(charge, terms.description()));
         charge.put("disputed", false);
         charge.putNull("failure_balance_transaction");
         if (succeeded) {
@@ -42,15 +63,19 @@ final class ChargeJson {
         }
         charge.putObject("fraud_details");
         charge.put("livemode", false);
-        charge.set("metadata", intent.get("metadata").deepCopy());
+        charge.set("metadata", terms.metadata() == null ? charge.objectNode() : terms.metadata().deepCopy());
         charge.putNull("on_behalf_of");
         charge.set("outcome", outcome(charge, decline));
         charge.put("paid", succeeded);
-        charge.put("payment_intent", intent.get("id").asString());
+        if (terms.paymentIntent() != null) {
+            charge.put("payment_intent", terms.paymentIntent());
+        } else {
+            charge.putNull("payment_intent");
+        }
         charge.put("payment_method", paymentMethod.get("id").asString());
         charge.set("payment_method_details", details(charge, paymentMethod, authenticated, succeeded));
         charge.putNull("radar_options");
-        charge.set("receipt_email", intent.get("receipt_email").deepCopy());
+        charge.set("receipt_email", copy(charge, terms.receiptEmail()));
         charge.putNull("receipt_number");
         charge.putNull("receipt_url");
         charge.put("refunded", false);
@@ -61,24 +86,27 @@ final class ChargeJson {
         refunds.put("total_count", 0);
         refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
         charge.putNull("review");
-        charge.set("shipping", intent.path("shipping").isMissingNode() ? charge.nullNode()
-                : intent.get("shipping").deepCopy());
+        charge.set("shipping", copy(charge, terms.shipping()));
         charge.putNull("source_transfer");
-        charge.set("statement_descriptor", intent.get("statement_descriptor").deepCopy());
-        charge.set("statement_descriptor_suffix", intent.get("statement_descriptor_suffix").deepCopy());
+        charge.set("statement_descriptor", copy(charge, terms.statementDescriptor()));
+        charge.set("statement_descriptor_suffix", copy(charge, terms.statementDescriptorSuffix()));
         charge.put("status", succeeded ? "succeeded" : "failed");
         charge.putNull("transfer_data");
         charge.putNull("transfer_group");
         return charge;
     }
 
-    private static String descriptor(ObjectNode intent) {
-        JsonNode full = intent.get("statement_descriptor");
+    private static JsonNode copy(ObjectNode charge, JsonNode value) {
+        return value == null ? charge.nullNode() : value.deepCopy();
+    }
+
+    private static String descriptor(Terms terms) {
+        JsonNode full = terms.statementDescriptor();
         if (full != null && !full.isNull()) {
             return full.asString();
         }
         String prefix = "SANDBOX";
-        JsonNode suffix = intent.get("statement_descriptor_suffix");
+        JsonNode suffix = terms.statementDescriptorSuffix();
         return suffix != null && !suffix.isNull() ? prefix + "* " + suffix.asString() : prefix;
     }
 

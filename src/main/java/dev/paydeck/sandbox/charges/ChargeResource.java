@@ -10,23 +10,40 @@ import dev.paydeck.sandbox.api.StripeRoutes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/charges}: retrieve and list (by customer or payment_intent). Charges are made by PaymentIntents. */
+/**
+ * {@code /v1/charges}: retrieve and list (by customer or payment_intent), and the legacy flow's direct charges:
+ * create ({@code source} a token or a customer's card) and capture. Most charges are made by PaymentIntents.
+ */
 @Component
 class ChargeResource implements StripeResource {
 
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of()
             .string("customer", "payment_intent", "transfer_group"));
 
-    private final ObjectStore store;
+    private static final ParamSpec CREATE = ParamSpec.of()
+            .integer("amount")
+            .string("currency", "source", "customer", "description", "receipt_email", "statement_descriptor",
+                    "statement_descriptor_suffix")
+            .bool("capture")
+            .metadata()
+            .any("shipping")
+            .required("amount", "currency");
+    private static final ParamSpec CAPTURE = ParamSpec.of().integer("amount");
 
-    ChargeResource(ObjectStore store) {
+    private final ObjectStore store;
+    private final DirectCharges directCharges;
+
+    ChargeResource(ObjectStore store, DirectCharges directCharges) {
         this.store = store;
+        this.directCharges = directCharges;
     }
 
     @Override
     public void register(StripeRoutes routes) {
         routes.get("/v1/charges", LIST, this::list);
         routes.get("/v1/charges/{id}", ParamSpec.of(), this::retrieve);
+        routes.post("/v1/charges", CREATE, directCharges::create);
+        routes.post("/v1/charges/{id}/capture", CAPTURE, directCharges::capture);
     }
 
     private ObjectNode retrieve(StripeCall call) {

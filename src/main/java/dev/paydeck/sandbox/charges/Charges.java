@@ -30,7 +30,13 @@ public class Charges {
     /** Records an attempt to charge the intent's amount to the card: succeeded, or failed with the decline. */
     public ObjectNode attempt(StripeCall call, ObjectNode intent, ObjectNode paymentMethod, TestCards.Decline decline,
             boolean capture, boolean authenticated) {
-        ObjectNode charge = ChargeJson.create(store.newObject("charge", "ch", clock.now()), intent, paymentMethod,
+        return record(call, ChargeJson.Terms.of(intent), paymentMethod, decline, capture, authenticated);
+    }
+
+    /** Records an attempt to charge the terms to the payment method: its charge and event. */
+    ObjectNode record(StripeCall call, ChargeJson.Terms terms, ObjectNode paymentMethod, TestCards.Decline decline,
+            boolean capture, boolean authenticated) {
+        ObjectNode charge = ChargeJson.create(store.newObject("charge", "ch", clock.now()), terms, paymentMethod,
                 decline, capture, authenticated);
         store.insert(call.accountId(), charge);
         events.publish(call, decline == null ? "charge.succeeded" : "charge.failed", charge);

@@ -11,10 +11,14 @@ import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.sources.Sources;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/customers}: create, retrieve, update, delete, list (with the {@code email} filter). */
+/**
+ * {@code /v1/customers}: create (also with a first card, {@code source=tok_...}), retrieve, update (also the
+ * {@code default_source}, one of the customer's cards), delete, list (with the {@code email} filter).
+ */
 @Component
 class CustomerResource implements StripeResource {
 
@@ -31,17 +35,21 @@ class CustomerResource implements StripeResource {
             .any("address", "shipping", "preferred_locales", "tax")
             .oneOf("tax_exempt", "none", "exempt", "reverse");
 
-    private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of().string("payment_method", "test_clock"));
+    private static final ParamSpec UPDATE = FIELDS.with(ParamSpec.of().string("default_source"));
+    private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of().string("payment_method", "test_clock",
+            "source"));
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("email", "test_clock"));
 
     private final ObjectStore store;
     private final SandboxClock clock;
     private final SandboxEvents events;
+    private final Sources sources;
 
-    CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+    CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Sources sources) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.sources = sources;
     }
 
     @Override
@@ -49,7 +57,7 @@ class CustomerResource implements StripeResource {
         routes.post("/v1/customers", CREATE, this::create);
         routes.get("/v1/customers", LIST, this::list);
         routes.get("/v1/customers/{id}", ParamSpec.of(), this::retrieve);
-        routes.post("/v1/customers/{id}", FIELDS, this::update);
+        routes.post("/v1/customers/{id}", UPDATE, this::update);
         routes.delete("/v1/customers/{id}", ParamSpec.of(), this::delete);
     }
 
@@ -57,6 +65,9 @@ class CustomerResource implements StripeResource {
         ObjectNode customer = CustomerJson.create(store.newObject("customer", "cus", clock.now()));
         CustomerJson.apply(customer, call);
         checkDefaultPaymentMethod(call, customer.get("id").asString());
+        if (call.string("source") != null) {
+            sources.addToNewCustomer(call, customer, call.string("source"));
+        }
         store.insert(call.accountId(), customer);
         events.publish(call, "customer.created", customer);
         return customer;
@@ -78,6 +89,11 @@ class CustomerResource implements StripeResource {
         ObjectNode before = customer.deepCopy();
         CustomerJson.apply(customer, call);
         checkDefaultPaymentMethod(call, customer.get("id").asString());
+        if (call.string("default_source") != null) {
+            sources.requireCard(call, customer.get("id").asString(), call.string("default_source"),
+                    "default_source");
+            customer.put("default_source", call.string("default_source"));
+        }
         store.update(call.accountId(), customer);
         ObjectNode previous = StripeObjects.previousAttributes(before, customer);
         if (!previous.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Year;
@@ -22,6 +23,8 @@ import java.util.Map;
  */
 @Service
 public class PaymentMethods {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** {@code card[...]}: the raw card details Stripe accepts. */
     public static final ParamSpec CARD = ParamSpec.of()
@@ -40,11 +43,22 @@ public class PaymentMethods {
     private final ObjectStore store;
     private final SandboxClock clock;
     private final SandboxEvents events;
+    private final CardTokens cardTokens;
 
-    PaymentMethods(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+    PaymentMethods(ObjectStore store, SandboxClock clock, SandboxEvents events, CardTokens cardTokens) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.cardTokens = cardTokens;
+    }
+
+    /**
+     * Checks raw card details as Stripe does (Luhn, expiry, CVC; its {@code card_error}s otherwise) and describes
+     * the card: {@code card} as a card PaymentMethod renders it, and the test behaviour's key as {@code _test_card}.
+     * The number and CVC are not kept.
+     */
+    public static ObjectNode describeCard(String accountId, Map<String, Object> card) {
+        return PaymentMethodJson.card(JSON.createObjectNode(), accountId, card);
     }
 
     /** A new card PaymentMethod from validated {@link #DATA} parameters; Stripe's card errors on bad details. */
@@ -55,7 +69,14 @@ public class PaymentMethods {
         ObjectNode paymentMethod = PaymentMethodJson.create(store.newObject("payment_method", "pm", clock.now()));
         @SuppressWarnings("unchecked")
         Map<String, Object> card = (Map<String, Object>) data.get("card");
-        PaymentMethodJson.card(paymentMethod, call.accountId(), card);
+        if (card != null && card.get("token") instanceof String token) {
+            ObjectNode described = cardTokens.redeem(call, token, "card[token]");
+            paymentMethod.set("card", described.get("card").deepCopy());
+            paymentMethod.set("_test_card", described.get("_test_card").deepCopy());
+            paymentMethod.set("billing_details", described.get("billing_details").deepCopy());
+        } else {
+            PaymentMethodJson.card(paymentMethod, call.accountId(), card);
+        }
         PaymentMethodJson.billingDetails(paymentMethod, data.get("billing_details"));
         if (data.get("allow_redisplay") != null) {
             paymentMethod.put("allow_redisplay", (String) data.get("allow_redisplay"));

@@ -1,12 +1,14 @@
 package dev.paydeck.sandbox.paymentmethods;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Stripe's test cards in one place: what each card number (and each {@code pm_card_...} token) does when it is
- * charged, as Stripe's testing docs describe it. A card keeps only its behaviour's {@link Card#key() key}
+ * Stripe's test cards in one place: what each card number (and each {@code pm_card_...} or {@code tok_...} test
+ * token) does when it is charged, as Stripe's testing docs describe it. A card keeps only its behaviour's {@link Card#key() key}
  * ({@code _test_card}), never its number. Luhn-valid numbers that are not in the table behave like
  * {@code 4242 4242 4242 4242}.
  */
@@ -45,6 +47,14 @@ public final class TestCards {
             "Your card's security code is incorrect.", "cvc");
     public static final Decline PROCESSING_ERROR = new Decline("processing_error", "processing_error",
             "An error occurred while processing your card. Try again in a little bit.", null);
+    public static final Decline LOST_CARD = new Decline("card_declined", "lost_card", "Your card was declined.",
+            null);
+    public static final Decline STOLEN_CARD = new Decline("card_declined", "stolen_card", "Your card was declined.",
+            null);
+    public static final Decline FRAUDULENT = new Decline("card_declined", "fraudulent", "Your card was declined.",
+            null);
+    public static final Decline VELOCITY_LIMIT_EXCEEDED = new Decline("card_declined", "card_velocity_exceeded",
+            "Your card was declined for making repeated attempts too frequently or exceeding its amount limit.", null);
     /** An off-session payment with a card that needs authentication the customer is not there to give. */
     public static final Decline AUTHENTICATION_REQUIRED = new Decline("authentication_required",
             "authentication_required", "Your card was declined. This transaction requires authentication.", null);
@@ -53,40 +63,73 @@ public final class TestCards {
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static final Map<String, Card> BY_KEY = new LinkedHashMap<>();
 
+    /*
+     * Stripe's testing docs (docs.stripe.com/testing): each card with its behaviour and the names of its test tokens.
+     * A name gives both a PaymentMethod token (pm_card_<name>) and a legacy card token (tok_<name>).
+     */
     static {
-        card("4242424242424242", "visa", "visa", Authentication.NONE, null);
-        card("5555555555554444", "mastercard", "mastercard", Authentication.NONE, null);
-        card("4000000000000002", "generic_decline", "visa", Authentication.NONE, GENERIC_DECLINE);
-        card("4000000000009995", "insufficient_funds", "visa", Authentication.NONE, INSUFFICIENT_FUNDS);
-        card("4000000000000069", "expired_card", "visa", Authentication.NONE, EXPIRED_CARD);
-        card("4000000000000127", "incorrect_cvc", "visa", Authentication.NONE, INCORRECT_CVC);
-        card("4000000000000119", "processing_error", "visa", Authentication.NONE, PROCESSING_ERROR);
-        card("4000002500003155", "authentication_required_on_setup", "visa", Authentication.UNLESS_SET_UP, null);
-        card("4000002760003184", "authentication_required", "visa", Authentication.ALWAYS, null);
-        card("4000000000003063", "three_d_secure_required", "visa", Authentication.ALWAYS, null);
-        card("4000000000003220", "three_d_secure_2_required", "visa", Authentication.ALWAYS, null);
+        card("4242424242424242", "visa", "visa", "credit", Authentication.NONE, null, "visa");
+        card("4000056655665556", "visa_debit", "visa", "debit", Authentication.NONE, null, "visa_debit");
+        card("5555555555554444", "mastercard", "mastercard", "credit", Authentication.NONE, null, "mastercard");
+        card("5200828282828210", "mastercard_debit", "mastercard", "debit", Authentication.NONE, null,
+                "mastercard_debit");
+        card("5105105105105100", "mastercard_prepaid", "mastercard", "prepaid", Authentication.NONE, null,
+                "mastercard_prepaid");
+        card("378282246310005", "amex", "amex", "credit", Authentication.NONE, null, "amex");
+        card("6011111111111117", "discover", "discover", "credit", Authentication.NONE, null, "discover");
+        card("3056930009020004", "diners", "diners", "credit", Authentication.NONE, null, "diners");
+        card("3566002020360505", "jcb", "jcb", "credit", Authentication.NONE, null, "jcb");
+        card("6200000000000005", "unionpay", "unionpay", "credit", Authentication.NONE, null, "unionpay");
+        // Succeed: their other effects (funds available at once, domestic pricing) are not emulated.
+        card("4000000000000077", "bypass_pending", "visa", "credit", Authentication.NONE, null, "bypassPending");
+        card("4000000000000093", "domestic_pricing", "visa", "credit", Authentication.NONE, null,
+                "domesticPricing");
 
-        TOKENS.put("pm_card_visa", "4242424242424242");
-        TOKENS.put("pm_card_mastercard", "5555555555554444");
-        TOKENS.put("pm_card_chargeDeclined", "4000000000000002");
-        TOKENS.put("pm_card_chargeDeclinedInsufficientFunds", "4000000000009995");
-        TOKENS.put("pm_card_chargeDeclinedExpiredCard", "4000000000000069");
-        TOKENS.put("pm_card_chargeDeclinedIncorrectCvc", "4000000000000127");
-        TOKENS.put("pm_card_chargeDeclinedProcessingError", "4000000000000119");
-        TOKENS.put("pm_card_authenticationRequiredOnSetup", "4000002500003155");
-        TOKENS.put("pm_card_authenticationRequired", "4000002760003184");
-        TOKENS.put("pm_card_threeDSecureRequired", "4000000000003063");
-        TOKENS.put("pm_card_threeDSecure2Required", "4000000000003220");
+        card("4000000000000002", "generic_decline", "visa", "credit", Authentication.NONE, GENERIC_DECLINE,
+                "chargeDeclined", "visa_chargeDeclined");
+        card("4000000000009995", "insufficient_funds", "visa", "credit", Authentication.NONE, INSUFFICIENT_FUNDS,
+                "chargeDeclinedInsufficientFunds", "visa_chargeDeclinedInsufficientFunds");
+        card("4000000000009987", "lost_card", "visa", "credit", Authentication.NONE, LOST_CARD,
+                "chargeDeclinedLostCard", "visa_chargeDeclinedLostCard");
+        card("4000000000009979", "stolen_card", "visa", "credit", Authentication.NONE, STOLEN_CARD,
+                "chargeDeclinedStolenCard", "visa_chargeDeclinedStolenCard");
+        card("4000000000000069", "expired_card", "visa", "credit", Authentication.NONE, EXPIRED_CARD,
+                "chargeDeclinedExpiredCard");
+        card("4000000000000127", "incorrect_cvc", "visa", "credit", Authentication.NONE, INCORRECT_CVC,
+                "chargeDeclinedIncorrectCvc");
+        card("4000000000000119", "processing_error", "visa", "credit", Authentication.NONE, PROCESSING_ERROR,
+                "chargeDeclinedProcessingError");
+        card("4100000000000019", "fraudulent", "visa", "credit", Authentication.NONE, FRAUDULENT,
+                "chargeDeclinedFraudulent", "radarBlock");
+        card("4000000000006975", "velocity_limit_exceeded", "visa", "credit", Authentication.NONE,
+                VELOCITY_LIMIT_EXCEEDED, "chargeDeclinedVelocityLimitExceeded",
+                "visa_chargeDeclinedVelocityLimitExceeded");
+        // Attaching it to a customer succeeds; charging it fails.
+        card("4000000000000341", "charge_customer_fail", "visa", "credit", Authentication.NONE, GENERIC_DECLINE,
+                "chargeCustomerFail");
+
+        card("4000002500003155", "authentication_required_on_setup", "visa", "credit", Authentication.UNLESS_SET_UP,
+                null, "authenticationRequiredOnSetup");
+        card("4000002760003184", "authentication_required", "visa", "credit", Authentication.ALWAYS, null,
+                "authenticationRequired");
+        card("4000000000003063", "three_d_secure_required", "visa", "credit", Authentication.ALWAYS, null,
+                "threeDSecureRequired");
+        card("4000000000003220", "three_d_secure_2_required", "visa", "credit", Authentication.ALWAYS, null,
+                "threeDSecure2Required");
     }
 
     private TestCards() {
     }
 
-    private static void card(String number, String key, String brand, Authentication authentication,
-            Decline decline) {
-        Card card = new Card(key, brand, "credit", "US", authentication, decline);
+    private static void card(String number, String key, String brand, String funding, Authentication authentication,
+            Decline decline, String... tokenNames) {
+        Card card = new Card(key, brand, funding, "US", authentication, decline);
         BY_NUMBER.put(number, card);
         BY_KEY.put(key, card);
+        for (String name : tokenNames) {
+            TOKENS.put("pm_card_" + name, number);
+            TOKENS.put("tok_" + name, number);
+        }
     }
 
     /** The behaviour of a (Luhn-valid) number: the table's, or a plain successful card of its brand. */
@@ -99,13 +142,19 @@ public final class TestCards {
         return new Card("success_" + brand, brand, "credit", "US", Authentication.NONE, null);
     }
 
-    /** The card number a {@code pm_card_...} test token stands for. */
+    /** The card number a test token ({@code pm_card_visa}, {@code tok_visa}...) stands for. */
     public static Optional<String> numberForToken(String token) {
         return Optional.ofNullable(TOKENS.get(token));
     }
 
+    /** Whether the value names a {@code pm_card_...} test PaymentMethod (known or not). */
     public static boolean isToken(String value) {
         return value != null && value.startsWith("pm_card_");
+    }
+
+    /** The test tokens, {@code pm_card_...} and {@code tok_...}, in the order of Stripe's testing docs. */
+    public static Set<String> tokens() {
+        return Collections.unmodifiableSet(TOKENS.keySet());
     }
 
     /** The behaviour stored on a PaymentMethod as {@code _test_card}. */

@@ -40,4 +40,31 @@ class TestCardsTests {
         assertThat(TestCards.numberForToken("pm_card_authenticationRequired")).contains("4000002760003184");
         assertThat(TestCards.numberForToken("pm_card_nothing")).isEmpty();
     }
+
+    @Test
+    void everyTestTokenHasBothFormsAndNamesALuhnValidCardOfItsBrand() {
+        assertThat(TestCards.tokens()).contains("tok_visa", "tok_mastercard", "tok_amex", "tok_chargeDeclined",
+                "tok_chargeDeclinedInsufficientFunds", "pm_card_visa_chargeDeclined", "pm_card_visa_debit");
+        for (String token : TestCards.tokens()) {
+            String number = TestCards.numberForToken(token).orElseThrow();
+            assertThat(TestCards.luhn(number)).as(token).isTrue();
+            assertThat(TestCards.forNumber(number).brand()).as(token).isEqualTo(TestCards.brand(number));
+            String twin = token.startsWith("tok_") ? "pm_card_" + token.substring(4) : "tok_" + token.substring(8);
+            assertThat(TestCards.numberForToken(twin)).as(token).contains(number);
+        }
+    }
+
+    @Test
+    void tokTokensBehaveAsTheirCards() {
+        assertThat(TestCards.forNumber(TestCards.numberForToken("tok_visa_debit").orElseThrow()).funding())
+                .isEqualTo("debit");
+        assertThat(TestCards.forNumber(TestCards.numberForToken("tok_mastercard_prepaid").orElseThrow()).funding())
+                .isEqualTo("prepaid");
+        assertThat(TestCards.forNumber(TestCards.numberForToken("tok_chargeDeclinedLostCard").orElseThrow())
+                .decline().declineCode()).isEqualTo("lost_card");
+        assertThat(TestCards.forNumber(TestCards.numberForToken("tok_chargeDeclinedFraudulent").orElseThrow())
+                .decline().declineCode()).isEqualTo("fraudulent");
+        assertThat(TestCards.forNumber(TestCards.numberForToken("tok_chargeCustomerFail").orElseThrow())
+                .decline().declineCode()).isEqualTo("generic_decline");
+    }
 }
