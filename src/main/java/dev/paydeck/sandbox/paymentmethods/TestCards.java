@@ -26,12 +26,32 @@ public final class TestCards {
     public record Decline(String code, String declineCode, String message, String param) {
     }
 
-    /** What a card does, keyed by a stable name stored on the PaymentMethod. */
+    /**
+     * The dispute a card's successful payment receives at once: its {@code reason}, and whether it is only an
+     * {@code inquiry} (a retrieval request, no funds withdrawn) rather than a chargeback.
+     */
+    public record Dispute(String reason, boolean inquiry) {
+    }
+
+    /**
+     * What a card does, keyed by a stable name stored on the PaymentMethod: its issuing {@code country} (fees are
+     * higher for cards from outside the account's country), 3-D Secure, a decline, a dispute after a successful
+     * payment, and whether the payment's funds skip the pending balance ({@code availableAtOnce}).
+     */
     public record Card(String key, String brand, String funding, String country, Authentication authentication,
-                       Decline decline) {
+                       Decline decline, Dispute dispute, boolean availableAtOnce) {
+
+        public Card(String key, String brand, String funding, String country, Authentication authentication,
+                Decline decline) {
+            this(key, brand, funding, country, authentication, decline, null, false);
+        }
 
         public boolean declines() {
             return decline != null;
+        }
+
+        public boolean disputed() {
+            return dispute != null;
         }
     }
 
@@ -65,6 +85,23 @@ public final class TestCards {
         card("4000002760003184", "authentication_required", "visa", Authentication.ALWAYS, null);
         card("4000000000003063", "three_d_secure_required", "visa", Authentication.ALWAYS, null);
         card("4000000000003220", "three_d_secure_2_required", "visa", Authentication.ALWAYS, null);
+        // Cards by issuing country (Stripe's "international cards"), for international card fees.
+        country("4000000760000002", "visa_br", "BR");
+        country("4000001240000000", "visa_ca", "CA");
+        country("4000004840008001", "visa_mx", "MX");
+        country("4000008260000000", "visa_gb", "GB");
+        country("4000002500000003", "visa_fr", "FR");
+        country("4000002760000016", "visa_de", "DE");
+        // A successful payment whose funds go straight to the available balance, bypassing the pending one.
+        special(new Card("bypass_pending", "visa", "credit", "US", Authentication.NONE, null, null, true),
+                "4000000000000077");
+        // Successful payments that are then disputed (Stripe's dispute test cards).
+        special(new Card("dispute_fraudulent", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "4000000000000259");
+        special(new Card("dispute_product_not_received", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("product_not_received", false), false), "4000000000002685");
+        special(new Card("dispute_inquiry", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", true), false), "4000000000001976");
 
         TOKENS.put("pm_card_visa", "4242424242424242");
         TOKENS.put("pm_card_mastercard", "5555555555554444");
@@ -77,6 +114,16 @@ public final class TestCards {
         TOKENS.put("pm_card_authenticationRequired", "4000002760003184");
         TOKENS.put("pm_card_threeDSecureRequired", "4000000000003063");
         TOKENS.put("pm_card_threeDSecure2Required", "4000000000003220");
+        TOKENS.put("pm_card_br", "4000000760000002");
+        TOKENS.put("pm_card_ca", "4000001240000000");
+        TOKENS.put("pm_card_mx", "4000004840008001");
+        TOKENS.put("pm_card_gb", "4000008260000000");
+        TOKENS.put("pm_card_fr", "4000002500000003");
+        TOKENS.put("pm_card_de", "4000002760000016");
+        TOKENS.put("pm_card_bypassPending", "4000000000000077");
+        TOKENS.put("pm_card_createDispute", "4000000000000259");
+        TOKENS.put("pm_card_createDisputeProductNotReceived", "4000000000002685");
+        TOKENS.put("pm_card_createDisputeInquiry", "4000000000001976");
     }
 
     private TestCards() {
@@ -87,6 +134,15 @@ public final class TestCards {
         Card card = new Card(key, brand, "credit", "US", authentication, decline);
         BY_NUMBER.put(number, card);
         BY_KEY.put(key, card);
+    }
+
+    private static void country(String number, String key, String country) {
+        special(new Card(key, "visa", "credit", country, Authentication.NONE, null), number);
+    }
+
+    private static void special(Card card, String number) {
+        BY_NUMBER.put(number, card);
+        BY_KEY.put(card.key(), card);
     }
 
     /** The behaviour of a (Luhn-valid) number: the table's, or a plain successful card of its brand. */

@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.balance.BalanceTransactions;
 import dev.paydeck.sandbox.charges.Charges;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * {@code /v1/refunds}: refund a captured charge (named by {@code charge} or {@code payment_intent}) fully or in
- * parts up to what was captured; retrieve, update metadata, list by charge or payment intent.
+ * parts up to what was captured (each refund's amount leaves the balance at once, its {@code balance_transaction});
+ * retrieve, update metadata, list by charge or payment intent.
  */
 @Component
 class RefundResource implements StripeResource {
@@ -39,12 +41,15 @@ class RefundResource implements StripeResource {
     private final SandboxClock clock;
     private final SandboxEvents events;
     private final Charges charges;
+    private final BalanceTransactions balance;
 
-    RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges) {
+    RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges,
+            BalanceTransactions balance) {
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.charges = charges;
+        this.balance = balance;
     }
 
     @Override
@@ -78,6 +83,7 @@ class RefundResource implements StripeResource {
         }
         ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, amount,
                 call.string("reason"), call.map("metadata"));
+        refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
         store.insert(call.accountId(), refund);
         events.publish(call, "refund.created", refund);
         charges.recordRefund(call, charge, refund);
