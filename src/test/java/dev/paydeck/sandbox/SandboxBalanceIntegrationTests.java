@@ -14,6 +14,8 @@ import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Balance transactions of charges and refunds, their fees, and the balance they add up to. */
 class SandboxBalanceIntegrationTests extends SandboxTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private PaymentIntent pay(StripeClient client, long amount, String currency, String card,
             PaymentIntentCreateParams.CaptureMethod capture) throws Exception {
@@ -102,10 +107,10 @@ class SandboxBalanceIntegrationTests extends SandboxTest {
 
         assertThat(uk.v1().balance().retrieve().getAvailable()).singleElement()
                 .satisfies(available -> assertThat(available.getCurrency()).isEqualTo("gbp"));
-        PaymentIntent domestic = pay(uk, 10_000, "gbp", "pm_card_gb", PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
-        PaymentIntent european = pay(uk, 10_000, "gbp", "pm_card_fr", PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
-        PaymentIntent american = pay(uk, 10_000, "gbp", "pm_card_visa",
-                PaymentIntentCreateParams.CaptureMethod.AUTOMATIC);
+        var automatic = PaymentIntentCreateParams.CaptureMethod.AUTOMATIC;
+        PaymentIntent domestic = pay(uk, 10_000, "gbp", "pm_card_gb", automatic);
+        PaymentIntent european = pay(uk, 10_000, "gbp", "pm_card_fr", automatic);
+        PaymentIntent american = pay(uk, 10_000, "gbp", "pm_card_visa", automatic);
 
         assertThat(feeOf(uk, domestic)).isEqualTo(170L);
         assertThat(feeOf(uk, european)).isEqualTo(270L);
@@ -118,6 +123,27 @@ class SandboxBalanceIntegrationTests extends SandboxTest {
     private static long feeOf(StripeClient client, PaymentIntent intent) throws Exception {
         Charge charge = client.v1().charges().retrieve(intent.getLatestCharge());
         return client.v1().balanceTransactions().retrieve(charge.getBalanceTransaction()).getFee();
+    }
+
+    @Test
+    void pendingFundsBecomeAvailableOnceTheirDayHasCome() throws Exception {
+        PaymentIntent intent = pay(10_000, "pm_card_visa");
+        String transactionId = stripe.v1().charges().retrieve(intent.getLatestCharge()).getBalanceTransaction();
+        assertThat(stripe.v1().balanceTransactions().retrieve(transactionId).getStatus()).isEqualTo("pending");
+
+        // The sandbox's clock cannot be moved from a test: the transaction's day is moved into the past instead,
+        // as if two days had gone by.
+        long yesterday = Instant.now().minus(1, ChronoUnit.DAYS).getEpochSecond();
+        jdbc.sql("update sandbox.objects set data = jsonb_set(data, '{available_on}', to_jsonb(?::bigint)) "
+                + "where id = ?").params(yesterday, transactionId).update();
+
+        Balance balance = stripe.v1().balance().retrieve();
+        assertThat(balance.getAvailable().getFirst().getAmount()).isEqualTo(9680L);
+        assertThat(balance.getPending().getFirst().getAmount()).isZero();
+        BalanceTransaction transaction = stripe.v1().balanceTransactions().retrieve(transactionId);
+        assertThat(transaction.getStatus()).isEqualTo("available");
+        assertThat(stripe.v1().balanceTransactions().list().getData())
+                .extracting(BalanceTransaction::getStatus).containsExactly("available");
     }
 
     @Test

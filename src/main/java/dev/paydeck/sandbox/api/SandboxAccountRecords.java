@@ -10,7 +10,8 @@ import java.util.Optional;
 @Repository
 class SandboxAccountRecords {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed, country, default_currency, email";
+    private static final String COLUMNS =
+            "id, name, secret_key, publishable_key, fault, listed, country, default_currency, email";
 
     private final JdbcClient jdbc;
 

@@ -66,7 +66,17 @@ public class Charges {
      */
     public void afterSuccess(StripeCall call, String chargeId) {
         ObjectNode charge = require(call, chargeId, "charge");
-        TestCards.Card card = PaymentMethods.behaviour(paymentMethodOf(call, charge));
+        afterSuccess(call, charge, PaymentMethods.behaviour(paymentMethodOf(call, charge)));
+    }
+
+    /** {@link #afterSuccess(StripeCall, String)} when the card is known (the charge is read only if disputed). */
+    public void afterSuccess(StripeCall call, String chargeId, TestCards.Card card) {
+        if (card.disputed()) {
+            afterSuccess(call, require(call, chargeId, "charge"), card);
+        }
+    }
+
+    private void afterSuccess(StripeCall call, ObjectNode charge, TestCards.Card card) {
         if (card.disputed() && !charge.get("disputed").asBoolean()) {
             disputes.open(call, charge, card.dispute());
         }

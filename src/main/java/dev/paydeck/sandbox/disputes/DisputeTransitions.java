@@ -22,8 +22,8 @@ import static dev.paydeck.sandbox.disputes.DisputeStatus.WON;
  *                    │                         └─────(losing evidence)──→ lost
  *                    └─(close: accept)→ lost
  * inquiry:     warning_needs_response ─(submit)→ warning_under_review ─(winning evidence)→ warning_closed
- *                    │                                   └─(losing evidence)→ needs_response (escalated, funds withdrawn)
- *                    └─(close: accept)→ warning_closed
+ *                    │                                   └─(losing evidence)→ needs_response
+ *                    └─(close: accept)→ warning_closed           (escalated to a chargeback: funds withdrawn)
  * Evidence may be staged (saved without submitting) while a response is needed.
  * </pre>
  */

@@ -158,7 +158,7 @@ class PaymentIntentFlow {
         events.publish(call, capture ? "payment_intent.succeeded" : "payment_intent.amount_capturable_updated",
                 intent);
         if (capture) {
-            charges.afterSuccess(call, charge.get("id").asString());
+            charges.afterSuccess(call, charge.get("id").asString(), PaymentMethods.behaviour(paymentMethod));
         }
         return intent;
     }

@@ -43,8 +43,10 @@ class PricingTests {
     @Test
     void fundsBecomeAvailableAtMidnightUtcAfterThePayoutDelay() {
         long created = Instant.parse("2026-03-10T17:45:12Z").getEpochSecond();
-        assertThat(Pricing.availableOn("US", created)).isEqualTo(Instant.parse("2026-03-12T00:00:00Z").getEpochSecond());
-        assertThat(Pricing.availableOn("GB", created)).isEqualTo(Instant.parse("2026-03-13T00:00:00Z").getEpochSecond());
+        assertThat(Pricing.availableOn("US", created))
+                .isEqualTo(Instant.parse("2026-03-12T00:00:00Z").getEpochSecond());
+        assertThat(Pricing.availableOn("GB", created))
+                .isEqualTo(Instant.parse("2026-03-13T00:00:00Z").getEpochSecond());
     }
 
     @Test
