@@ -9,7 +9,8 @@ import java.util.Set;
  * its funds become available) and its contact email (none unless set). {@code fault} is the Stripe failure it
  * simulates, if any: {@code none}, {@code unavailable} (requests fail with 500 without running) or
  * {@code lose_response} (requests run, but the caller gets a 500 as if the response were lost). An account that is
- * not {@code listed} does not appear on the sandbox pages (it was opened by a program that keeps its keys, e.g. for a Paydeck organization).
+ * not {@code listed} does not appear on the sandbox pages (it was opened by a program that keeps its keys, e.g. for
+ * a Paydeck organization).
  */
 public record SandboxAccount(String id, String name, String secretKey, String publishableKey, String fault,
                              boolean listed, String country, String defaultCurrency, String email) {
