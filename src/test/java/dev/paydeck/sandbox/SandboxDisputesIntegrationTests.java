@@ -11,6 +11,7 @@ import com.stripe.param.DisputeListParams;
 import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,22 @@ class SandboxDisputesIntegrationTests extends SandboxTest {
 
         assertThatThrownBy(() -> stripe.v1().disputes().close(dispute.getId()))
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aChargedBackPaymentCannotBeRefundedButAnInquiredOneCan() throws Exception {
+        PaymentIntent chargedBack = pay(3000, "pm_card_createDispute");
+        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
+                .setPaymentIntent(chargedBack.getId()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("charge_disputed");
+                    assertThat(error.getStripeError().getMessage()).isEqualTo("Charge "
+                            + chargedBack.getLatestCharge() + " has been charged back; cannot issue a refund.");
+                });
+
+        PaymentIntent inquired = pay(3000, "pm_card_createDisputeInquiry");
+        assertThat(stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(inquired.getId())
+                .build()).getStatus()).isEqualTo("succeeded");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.disputes;
 
+import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
@@ -10,6 +11,9 @@ import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Disputes as Stripe's dispute test cards open them, right after the charge succeeds ({@code charge.dispute.created},
@@ -46,6 +50,13 @@ public class Disputes {
             events.publish(call, "charge.dispute.funds_withdrawn", dispute);
         }
         return dispute;
+    }
+
+    /** Whether the charge was charged back (a dispute took its funds): it can no longer be refunded. */
+    public boolean chargedBack(StripeCall call, String chargeId) {
+        return store.list(call.accountId(), "dispute", new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(),
+                        Map.of(), 100, null, null).where("charge", chargeId), "/v1/disputes").data().stream()
+                .anyMatch(dispute -> !dispute.get("is_charge_refundable").asBoolean());
     }
 
     ObjectNode require(StripeCall call, String id) {

@@ -12,6 +12,7 @@ import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.balance.BalanceTransactions;
 import dev.paydeck.sandbox.charges.Charges;
+import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
 import org.springframework.stereotype.Component;
@@ -42,9 +43,11 @@ class RefundResource implements StripeResource {
     private final SandboxEvents events;
     private final Charges charges;
     private final BalanceTransactions balance;
+    private final Disputes disputes;
 
     RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges,
-            BalanceTransactions balance) {
+            BalanceTransactions balance, Disputes disputes) {
+        this.disputes = disputes;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -121,6 +124,11 @@ class RefundResource implements StripeResource {
         }
         if (!charge.get("captured").asBoolean()) {
             throw uncaptured(charge.get("payment_intent").asString(), "charge");
+        }
+        if (charge.get("disputed").asBoolean() && disputes.chargedBack(call, chargeId)) {
+            throw StripeError.builder(400).code("charge_disputed").param(call.has("payment_intent")
+                            ? "payment_intent" : "charge")
+                    .message("Charge " + chargeId + " has been charged back; cannot issue a refund.").build();
         }
         return charge;
     }
