@@ -140,6 +140,9 @@ class SandboxBalanceIntegrationTests extends SandboxTest {
         Balance balance = stripe.v1().balance().retrieve();
         assertThat(balance.getAvailable().getFirst().getAmount()).isEqualTo(9680L);
         assertThat(balance.getPending().getFirst().getAmount()).isZero();
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId(), PaymentIntentRetrieveParams.builder()
+                .addExpand("latest_charge.balance_transaction").build()).getLatestChargeObject()
+                .getBalanceTransactionObject().getStatus()).isEqualTo("available");
         BalanceTransaction transaction = stripe.v1().balanceTransactions().retrieve(transactionId);
         assertThat(transaction.getStatus()).isEqualTo("available");
         assertThat(stripe.v1().balanceTransactions().list().getData())

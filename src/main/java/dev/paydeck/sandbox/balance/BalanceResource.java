@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * {@code GET /v1/balance}: the account's balance, the sum of its balance transactions' nets per currency:
  * {@code pending} until their {@code available_on}, {@code available} after (all of it from cards). An account
- * with no transactions has zero in its default currency.
+ * with no transactions has zero in its default currency. Reading it marks available the transactions whose funds
+ * have become available (as reading them does); until one of them is read, an expanded
+ * {@code balance_transaction} may still say {@code pending} after its {@code available_on}.
  */
 @Component
 class BalanceResource implements StripeResource {
@@ -37,7 +39,9 @@ class BalanceResource implements StripeResource {
 
     private ObjectNode retrieve(StripeCall call) {
         store.flush();
-        List<BalanceTransactionRecords.Totals> totals = records.totals(call.accountId(), clock.now());
+        long now = clock.now();
+        records.settle(call.accountId(), now);
+        List<BalanceTransactionRecords.Totals> totals = records.totals(call.accountId(), now);
         if (totals.isEmpty()) {
             totals = List.of(new BalanceTransactionRecords.Totals(call.account().defaultCurrency(), 0, 0));
         }
