@@ -10,7 +10,8 @@ import java.util.Optional;
 @Repository
 class SandboxAccountRecords {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed";
+    private static final String COLUMNS =
+            "id, name, secret_key, publishable_key, fault, listed, country, default_currency, email";
 
     private final JdbcClient jdbc;
 
@@ -19,8 +20,12 @@ class SandboxAccountRecords {
     }
 
     void insert(SandboxAccount account) {
-        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed) values (?, ?, ?, ?, ?)")
-                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed())
+        jdbc.sql("""
+                        insert into sandbox.accounts (id, name, secret_key, publishable_key, listed, country,
+                                                      default_currency, email)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed(),
+                        account.country(), account.defaultCurrency(), account.email())
                 .update();
     }
 
@@ -40,6 +45,12 @@ class SandboxAccountRecords {
     List<SandboxAccount> listed() {
         return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where listed order by created_at, id")
                 .query(SandboxAccount.class).list();
+    }
+
+    /** When the account was opened, in Unix seconds (Stripe's {@code account.created}). */
+    Optional<Long> created(String id) {
+        return jdbc.sql("select extract(epoch from created_at)::bigint from sandbox.accounts where id = ?")
+                .param(id).query(Long.class).optional();
     }
 
     void updateFault(String accountId, String fault) {

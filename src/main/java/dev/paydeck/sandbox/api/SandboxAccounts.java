@@ -28,12 +28,17 @@ public class SandboxAccounts {
         return create(name, true);
     }
 
-    /** A new account; an unlisted one stays off the sandbox pages. */
+    /** A new account in the United States; an unlisted one stays off the sandbox pages. */
     public SandboxAccount create(String name, boolean listed) {
+        return create(name, listed, SandboxAccount.DEFAULT_COUNTRY);
+    }
+
+    /** A new account of that country (two letters, {@code GB}), settling in its country's currency. */
+    public SandboxAccount create(String name, boolean listed, String country) {
         String random = Ids.random(24);
         SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
                 "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT,
-                listed);
+                listed, country, SandboxAccount.currencyOf(country), null);
         records.insert(account);
         return account;
     }
@@ -60,6 +65,11 @@ public class SandboxAccounts {
 
     public Optional<SandboxAccount> byId(String id) {
         return records.byId(id);
+    }
+
+    /** When the account was opened, in Unix seconds. */
+    public long created(String accountId) {
+        return records.created(accountId).orElse(0L);
     }
 
     /** The accounts the sandbox pages show (the unlisted ones are left out). */

@@ -41,11 +41,8 @@ final class ChargeJson {
         charge.putNull("application");
         charge.putNull("application_fee");
         charge.putNull("application_fee_amount");
-        if (succeeded) {
-            charge.put("balance_transaction", "txn_" + charge.get("id").asString().substring(3));
-        } else {
-            charge.putNull("balance_transaction");
-        }
+        // Set when the charge is captured and its funds enter the balance.
+        charge.putNull("balance_transaction");
         charge.set("billing_details", paymentMethod.get("billing_details").deepCopy());
         charge.put("calculated_statement_descriptor", descriptor(terms));
         charge.put("captured", succeeded && capture);

@@ -3,7 +3,10 @@ package dev.paydeck.sandbox.charges;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.balance.BalanceTransactions;
+import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Charges as the payment flows make them: one per payment attempt ({@code charge.succeeded} or
  * {@code charge.failed}), captured later for manual capture ({@code charge.captured}), refunded
- * ({@code charge.refunded}).
+ * ({@code charge.refunded}). A captured charge's funds enter the balance (its {@code balance_transaction}); a
+ * dispute test card's captured charge is then disputed.
  */
 @Service
 public class Charges {
@@ -20,11 +24,16 @@ public class Charges {
     private final ObjectStore store;
     private final SandboxClock clock;
     private final SandboxEvents events;
+    private final BalanceTransactions balance;
+    private final Disputes disputes;
 
-    Charges(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+    Charges(ObjectStore store, SandboxClock clock, SandboxEvents events, BalanceTransactions balance,
+            Disputes disputes) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.balance = balance;
+        this.disputes = disputes;
     }
 
     /** Records an attempt to charge the intent's amount to the card: succeeded, or failed with the decline. */
@@ -38,9 +47,51 @@ public class Charges {
             boolean capture, boolean authenticated) {
         ObjectNode charge = ChargeJson.create(store.newObject("charge", "ch", clock.now()), terms, paymentMethod,
                 decline, capture, authenticated);
+        boolean captured = decline == null && capture;
+        if (captured) {
+            enterBalance(call, charge, paymentMethod);
+        }
         store.insert(call.accountId(), charge);
         events.publish(call, decline == null ? "charge.succeeded" : "charge.failed", charge);
         return charge;
+    }
+
+    /** The captured amount enters the balance, less Stripe's fee for the card's country. */
+    private void enterBalance(StripeCall call, ObjectNode charge, ObjectNode paymentMethod) {
+        TestCards.Card card = PaymentMethods.behaviour(paymentMethod);
+        String cardCountry = charge.path("payment_method_details").path("card").path("country")
+                .asString(card.country());
+        ObjectNode transaction = balance.charge(call, charge, charge.get("amount_captured").asLong(), cardCountry,
+                card.availableAtOnce());
+        charge.put("balance_transaction", transaction.get("id").asString());
+    }
+
+    /**
+     * What follows a captured payment once its success is announced: a dispute test card's charge is disputed
+     * (after {@code payment_intent.succeeded}, as Stripe's dispute comes after the payment).
+     */
+    public void afterSuccess(StripeCall call, String chargeId) {
+        ObjectNode charge = require(call, chargeId, "charge");
+        afterSuccess(call, charge, PaymentMethods.behaviour(paymentMethodOf(call, charge)));
+    }
+
+    /** {@link #afterSuccess(StripeCall, String)} when the card is known (the charge is read only if disputed). */
+    public void afterSuccess(StripeCall call, String chargeId, TestCards.Card card) {
+        if (card.disputed()) {
+            afterSuccess(call, require(call, chargeId, "charge"), card);
+        }
+    }
+
+    private void afterSuccess(StripeCall call, ObjectNode charge, TestCards.Card card) {
+        if (card.disputed() && !charge.get("disputed").asBoolean()) {
+            disputes.open(call, charge, card.dispute());
+        }
+    }
+
+    /** The charge's PaymentMethod (an empty one, a plain card, if it is gone). */
+    private ObjectNode paymentMethodOf(StripeCall call, ObjectNode charge) {
+        return store.find(call.accountId(), charge.get("payment_method").asString())
+                .orElseGet(() -> charge.objectNode());
     }
 
     public ObjectNode require(StripeCall call, String id, String param) {
@@ -53,8 +104,11 @@ public class Charges {
         ObjectNode previous = charge.objectNode();
         previous.set("amount_captured", charge.get("amount_captured"));
         previous.set("captured", charge.get("captured"));
+        previous.set("balance_transaction", charge.get("balance_transaction"));
         charge.put("amount_captured", amount);
         charge.put("captured", true);
+        ObjectNode paymentMethod = paymentMethodOf(call, charge);
+        enterBalance(call, charge, paymentMethod);
         store.update(call.accountId(), charge);
         events.publish(call, "charge.captured", charge, previous);
         return charge;

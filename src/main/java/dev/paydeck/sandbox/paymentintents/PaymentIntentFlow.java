@@ -157,6 +157,9 @@ class PaymentIntentFlow implements IntentAuthentication {
         store.update(call.accountId(), intent);
         events.publish(call, capture ? "payment_intent.succeeded" : "payment_intent.amount_capturable_updated",
                 intent);
+        if (capture) {
+            charges.afterSuccess(call, charge.get("id").asString(), PaymentMethods.behaviour(paymentMethod));
+        }
         return intent;
     }
 

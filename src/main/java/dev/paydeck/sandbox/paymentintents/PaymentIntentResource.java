@@ -243,6 +243,7 @@ class PaymentIntentResource implements StripeResource {
         intent.put("amount_capturable", 0);
         store.update(call.accountId(), intent);
         events.publish(call, "payment_intent.succeeded", intent);
+        charges.afterSuccess(call, intent.get("latest_charge").asString());
         return intent;
     }
 

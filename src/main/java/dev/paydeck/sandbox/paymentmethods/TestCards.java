@@ -28,12 +28,32 @@ public final class TestCards {
     public record Decline(String code, String declineCode, String message, String param) {
     }
 
-    /** What a card does, keyed by a stable name stored on the PaymentMethod. */
+    /**
+     * The dispute a card's successful payment receives at once: its {@code reason}, and whether it is only an
+     * {@code inquiry} (a retrieval request, no funds withdrawn) rather than a chargeback.
+     */
+    public record Dispute(String reason, boolean inquiry) {
+    }
+
+    /**
+     * What a card does, keyed by a stable name stored on the PaymentMethod: its issuing {@code country} (fees are
+     * higher for cards from outside the account's country), 3-D Secure, a decline, a dispute after a successful
+     * payment, and whether the payment's funds skip the pending balance ({@code availableAtOnce}).
+     */
     public record Card(String key, String brand, String funding, String country, Authentication authentication,
-                       Decline decline) {
+                       Decline decline, Dispute dispute, boolean availableAtOnce) {
+
+        public Card(String key, String brand, String funding, String country, Authentication authentication,
+                Decline decline) {
+            this(key, brand, funding, country, authentication, decline, null, false);
+        }
 
         public boolean declines() {
             return decline != null;
+        }
+
+        public boolean disputed() {
+            return dispute != null;
         }
     }
 
@@ -80,10 +100,27 @@ public final class TestCards {
         card("3056930009020004", "diners", "diners", "credit", Authentication.NONE, null, "diners");
         card("3566002020360505", "jcb", "jcb", "credit", Authentication.NONE, null, "jcb");
         card("6200000000000005", "unionpay", "unionpay", "credit", Authentication.NONE, null, "unionpay");
-        // Succeed: their other effects (funds available at once, domestic pricing) are not emulated.
-        card("4000000000000077", "bypass_pending", "visa", "credit", Authentication.NONE, null, "bypassPending");
+        // A successful payment whose funds go straight to the available balance, bypassing the pending one.
+        special(new Card("bypass_pending", "visa", "credit", "US", Authentication.NONE, null, null, true),
+                "4000000000000077", "bypassPending");
+        // Succeeds: its other effect (domestic pricing) is not emulated.
         card("4000000000000093", "domestic_pricing", "visa", "credit", Authentication.NONE, null,
                 "domesticPricing");
+        // Cards by issuing country (Stripe's "international cards"), for international card fees.
+        country("4000000760000002", "visa_br", "BR", "br");
+        country("4000001240000000", "visa_ca", "CA", "ca");
+        country("4000004840008001", "visa_mx", "MX", "mx");
+        country("4000008260000000", "visa_gb", "GB", "gb");
+        country("4000002500000003", "visa_fr", "FR", "fr");
+        country("4000002760000016", "visa_de", "DE", "de");
+        // Successful payments that are then disputed (Stripe's dispute test cards).
+        special(new Card("dispute_fraudulent", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "4000000000000259", "createDispute");
+        special(new Card("dispute_product_not_received", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("product_not_received", false), false), "4000000000002685",
+                "createDisputeProductNotReceived");
+        special(new Card("dispute_inquiry", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", true), false), "4000000000001976", "createDisputeInquiry");
 
         card("4000000000000002", "generic_decline", "visa", "credit", Authentication.NONE, GENERIC_DECLINE,
                 "chargeDeclined", "visa_chargeDeclined");
@@ -123,9 +160,16 @@ public final class TestCards {
 
     private static void card(String number, String key, String brand, String funding, Authentication authentication,
             Decline decline, String... tokenNames) {
-        Card card = new Card(key, brand, funding, "US", authentication, decline);
+        special(new Card(key, brand, funding, "US", authentication, decline), number, tokenNames);
+    }
+
+    private static void country(String number, String key, String country, String tokenName) {
+        special(new Card(key, "visa", "credit", country, Authentication.NONE, null), number, tokenName);
+    }
+
+    private static void special(Card card, String number, String... tokenNames) {
         BY_NUMBER.put(number, card);
-        BY_KEY.put(key, card);
+        BY_KEY.put(card.key(), card);
         for (String name : tokenNames) {
             TOKENS.put("pm_card_" + name, number);
             TOKENS.put("tok_" + name, number);

@@ -13,7 +13,7 @@ final class RefundJson {
     static ObjectNode create(ObjectNode refund, ObjectNode charge, long amount, String reason,
             Map<String, Object> metadata) {
         refund.put("amount", amount);
-        refund.put("balance_transaction", "txn_" + refund.get("id").asString().substring(3));
+        refund.putNull("balance_transaction");
         refund.put("charge", charge.get("id").asString());
         refund.put("currency", charge.get("currency").asString());
         ObjectNode destination = refund.putObject("destination_details");

@@ -10,7 +10,9 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.balance.BalanceTransactions;
 import dev.paydeck.sandbox.charges.Charges;
+import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import java.util.Map;
 
 /**
  * {@code /v1/refunds}: refund a captured charge (named by {@code charge} or {@code payment_intent}) fully or in
- * parts up to what was captured; retrieve, update metadata, list by charge or payment intent.
+ * parts up to what was captured (each refund's amount leaves the balance at once, its {@code balance_transaction});
+ * retrieve, update metadata, list by charge or payment intent.
  */
 @Component
 class RefundResource implements StripeResource {
@@ -39,12 +42,17 @@ class RefundResource implements StripeResource {
     private final SandboxClock clock;
     private final SandboxEvents events;
     private final Charges charges;
+    private final BalanceTransactions balance;
+    private final Disputes disputes;
 
-    RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges) {
+    RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges,
+            BalanceTransactions balance, Disputes disputes) {
+        this.disputes = disputes;
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.charges = charges;
+        this.balance = balance;
     }
 
     @Override
@@ -78,6 +86,7 @@ class RefundResource implements StripeResource {
         }
         ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, amount,
                 call.string("reason"), call.map("metadata"));
+        refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
         store.insert(call.accountId(), refund);
         events.publish(call, "refund.created", refund);
         charges.recordRefund(call, charge, refund);
@@ -115,6 +124,11 @@ class RefundResource implements StripeResource {
         }
         if (!charge.get("captured").asBoolean()) {
             throw uncaptured(charge.get("payment_intent").asString(), "charge");
+        }
+        if (charge.get("disputed").asBoolean() && disputes.chargedBack(call, chargeId)) {
+            throw StripeError.builder(400).code("charge_disputed").param(call.has("payment_intent")
+                            ? "payment_intent" : "charge")
+                    .message("Charge " + chargeId + " has been charged back; cannot issue a refund.").build();
         }
         return charge;
     }

@@ -11,13 +11,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code POST /sandbox/accounts}: a new sandbox account with its own keys, e.g. one per Paydeck organization.
+ * {@code POST /sandbox/accounts}: a new sandbox account with its own keys, e.g. one per Paydeck organization
+ * ({@code country=GB} for an account outside the United States).
  * The keys are test keys of this sandbox only; they are returned once here and shown on the sandbox page.
  */
 @RestController
@@ -33,18 +35,24 @@ class SandboxAccountController {
     @PostMapping(value = "/sandbox/accounts", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestParam(name = "name", required = false) String name,
-            @RequestParam(name = "listed", defaultValue = "true") boolean listed) {
+            @RequestParam(name = "listed", defaultValue = "true") boolean listed,
+            @RequestParam(name = "country", required = false) String country) {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         if (accountName.length() > 100) {
             accountName = accountName.substring(0, 100);
         }
-        SandboxAccount account = accounts.create(accountName, listed);
+        String accountCountry = country == null ? SandboxAccount.DEFAULT_COUNTRY
+                : SandboxAccount.country(country).orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.BAD_REQUEST, "country must be a two-letter country code such as US or GB"));
+        SandboxAccount account = accounts.create(accountName, listed, accountCountry);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", account.id());
         body.put("object", "account");
         body.put("name", account.name());
         body.put("secret_key", account.secretKey());
         body.put("publishable_key", account.publishableKey());
+        body.put("country", account.country());
+        body.put("default_currency", account.defaultCurrency());
         body.put("livemode", false);
         body.put("listed", listed);
         return body;

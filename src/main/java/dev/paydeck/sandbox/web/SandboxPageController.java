@@ -185,6 +185,7 @@ class SandboxPageController {
         groups.put("Successful payments", TestCardReference.SUCCEEDING);
         groups.put("Declined payments", TestCardReference.DECLINING);
         groups.put("3-D Secure authentication", TestCardReference.AUTHENTICATING);
+        groups.put("Disputes and available funds", TestCardReference.DISPUTING);
         model.addAttribute("groups", groups);
         return "sandbox/test-cards";
     }

@@ -43,6 +43,17 @@ final class TestCardReference {
             new Card("4000 0025 0000 3155", "pm_card_authenticationRequiredOnSetup", "Visa",
                     "Requires 3-D Secure unless set up for off-session use"));
 
+    /** Cards whose successful payments are then disputed, or whose funds skip the pending balance. */
+    static final List<Card> DISPUTING = List.of(
+            new Card("4000 0000 0000 0259", "pm_card_createDispute", "Visa",
+                    "Succeeds, then disputed as fraudulent (funds and the dispute fee withdrawn)"),
+            new Card("4000 0000 0000 2685", "pm_card_createDisputeProductNotReceived", "Visa",
+                    "Succeeds, then disputed as product not received"),
+            new Card("4000 0000 0000 1976", "pm_card_createDisputeInquiry", "Visa",
+                    "Succeeds, then an inquiry (no funds withdrawn)"),
+            new Card("4000 0000 0000 0077", "pm_card_bypassPending", "Visa",
+                    "Succeeds; the funds are available at once, not pending"));
+
     private TestCardReference() {
     }
 }

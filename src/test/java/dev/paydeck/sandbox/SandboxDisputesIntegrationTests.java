@@ -1,0 +1,201 @@
+package dev.paydeck.sandbox;
+
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.Balance;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
+import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.DisputeListParams;
+import com.stripe.param.DisputeUpdateParams;
+import com.stripe.param.EventListParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import dev.paydeck.support.SandboxTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Stripe's dispute test cards, the evidence that wins or loses a dispute, and what disputes do to the balance. */
+class SandboxDisputesIntegrationTests extends SandboxTest {
+
+    private PaymentIntent pay(long amount, String card) throws Exception {
+        return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(amount)
+                .setCurrency("usd").addPaymentMethodType("card").setPaymentMethod(card).setConfirm(true).build());
+    }
+
+    private Dispute disputeOf(PaymentIntent intent) throws Exception {
+        List<Dispute> disputes = stripe.v1().disputes().list(DisputeListParams.builder()
+                .setPaymentIntent(intent.getId()).build()).getData();
+        assertThat(disputes).hasSize(1);
+        return disputes.getFirst();
+    }
+
+    /** The account's event types, oldest first. */
+    private List<String> eventTypes() throws Exception {
+        List<String> types = new ArrayList<>(stripe.v1().events().list(EventListParams.builder().setLimit(100L)
+                .build()).getData().stream().map(Event::getType).toList());
+        Collections.reverse(types);
+        return types;
+    }
+
+    @Test
+    void theFraudulentDisputeCardIsDisputedAfterThePaymentSucceedsAndTheFundsAreWithdrawn() throws Exception {
+        PaymentIntent intent = pay(10_000, "pm_card_createDispute");
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+
+        Dispute dispute = disputeOf(intent);
+        assertThat(dispute.getId()).startsWith("dp_");
+        assertThat(dispute.getObject()).isEqualTo("dispute");
+        assertThat(dispute.getAmount()).isEqualTo(10_000L);
+        assertThat(dispute.getCurrency()).isEqualTo("usd");
+        assertThat(dispute.getCharge()).isEqualTo(intent.getLatestCharge());
+        assertThat(dispute.getPaymentIntent()).isEqualTo(intent.getId());
+        assertThat(dispute.getReason()).isEqualTo("fraudulent");
+        assertThat(dispute.getStatus()).isEqualTo("needs_response");
+        assertThat(dispute.getIsChargeRefundable()).isFalse();
+        assertThat(dispute.getEvidenceDetails().getHasEvidence()).isFalse();
+        assertThat(dispute.getEvidenceDetails().getDueBy()).isGreaterThan(dispute.getCreated());
+        assertThat(dispute.getBalanceTransactions()).singleElement().satisfies(withdrawal -> {
+            assertThat(withdrawal.getType()).isEqualTo("adjustment");
+            assertThat(withdrawal.getReportingCategory()).isEqualTo("dispute");
+            assertThat(withdrawal.getAmount()).isEqualTo(-10_000L);
+            assertThat(withdrawal.getFee()).isEqualTo(1500L);
+            assertThat(withdrawal.getNet()).isEqualTo(-11_500L);
+            assertThat(withdrawal.getSource()).isEqualTo(dispute.getId());
+        });
+
+        Charge charge = stripe.v1().charges().retrieve(intent.getLatestCharge());
+        assertThat(charge.getDisputed()).isTrue();
+        assertThat(stripe.v1().disputes().retrieve(dispute.getId()).getStatus()).isEqualTo("needs_response");
+        assertThat(stripe.v1().disputes().list(DisputeListParams.builder().setCharge(charge.getId()).build())
+                .getData()).extracting(Dispute::getId).containsExactly(dispute.getId());
+
+        Balance balance = stripe.v1().balance().retrieve();
+        assertThat(balance.getAvailable().getFirst().getAmount()).isEqualTo(-11_500L);
+        assertThat(balance.getPending().getFirst().getAmount()).isEqualTo(9680L);
+        assertThat(eventTypes()).containsSubsequence("charge.succeeded", "payment_intent.succeeded",
+                "charge.dispute.created", "charge.dispute.funds_withdrawn");
+    }
+
+    @Test
+    void winningEvidenceWinsTheDisputeAndReinstatesTheFunds() throws Exception {
+        PaymentIntent intent = pay(10_000, "pm_card_createDispute");
+        Dispute dispute = disputeOf(intent);
+
+        Dispute won = stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("winning_evidence")
+                        .setCustomerName("Jenny Rosen").build())
+                .putMetadata("case", "42").build());
+        assertThat(won.getStatus()).isEqualTo("won");
+        assertThat(won.getEvidence().getUncategorizedText()).isEqualTo("winning_evidence");
+        assertThat(won.getEvidence().getCustomerName()).isEqualTo("Jenny Rosen");
+        assertThat(won.getEvidenceDetails().getHasEvidence()).isTrue();
+        assertThat(won.getEvidenceDetails().getSubmissionCount()).isEqualTo(1L);
+        assertThat(won.getMetadata()).containsEntry("case", "42");
+        assertThat(won.getBalanceTransactions()).hasSize(2);
+        BalanceTransaction reinstatement = won.getBalanceTransactions().get(1);
+        assertThat(reinstatement.getReportingCategory()).isEqualTo("dispute_reversal");
+        assertThat(reinstatement.getAmount()).isEqualTo(10_000L);
+        assertThat(reinstatement.getNet()).isEqualTo(11_500L);
+
+        assertThat(stripe.v1().balance().retrieve().getAvailable().getFirst().getAmount()).isZero();
+        assertThat(eventTypes()).containsSubsequence("charge.dispute.created", "charge.dispute.updated",
+                "charge.dispute.closed", "charge.dispute.funds_reinstated");
+
+        assertThatThrownBy(() -> stripe.v1().disputes().close(dispute.getId()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error ->
+                        assertThat(error.getStripeError().getMessage()).isEqualTo("This dispute is already closed."));
+    }
+
+    @Test
+    void losingEvidenceLosesTheDisputeAndTheFundsStayWithdrawn() throws Exception {
+        PaymentIntent intent = pay(5000, "pm_card_createDisputeProductNotReceived");
+        Dispute dispute = disputeOf(intent);
+        assertThat(dispute.getReason()).isEqualTo("product_not_received");
+
+        Dispute lost = stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("losing_evidence").build())
+                .build());
+        assertThat(lost.getStatus()).isEqualTo("lost");
+        assertThat(lost.getBalanceTransactions()).hasSize(1);
+        assertThat(stripe.v1().balance().retrieve().getAvailable().getFirst().getAmount()).isEqualTo(-6500L);
+        assertThat(eventTypes()).endsWith("charge.dispute.updated", "charge.dispute.closed");
+    }
+
+    @Test
+    void stagedEvidenceWaitsAndOtherEvidenceLeavesTheDisputeUnderReview() throws Exception {
+        Dispute dispute = disputeOf(pay(2000, "pm_card_createDispute"));
+
+        Dispute staged = stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setProductDescription("A blue mug").build())
+                .setSubmit(false).build());
+        assertThat(staged.getStatus()).isEqualTo("needs_response");
+        assertThat(staged.getEvidenceDetails().getHasEvidence()).isTrue();
+        assertThat(staged.getEvidenceDetails().getSubmissionCount()).isZero();
+
+        Dispute submitted = stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setSubmit(true).build());
+        assertThat(submitted.getStatus()).isEqualTo("under_review");
+        assertThat(submitted.getEvidence().getProductDescription()).isEqualTo("A blue mug");
+
+        assertThatThrownBy(() -> stripe.v1().disputes().close(dispute.getId()))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aChargedBackPaymentCannotBeRefundedButAnInquiredOneCan() throws Exception {
+        PaymentIntent chargedBack = pay(3000, "pm_card_createDispute");
+        assertThatThrownBy(() -> stripe.v1().refunds().create(RefundCreateParams.builder()
+                .setPaymentIntent(chargedBack.getId()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("charge_disputed");
+                    assertThat(error.getStripeError().getMessage()).isEqualTo("Charge "
+                            + chargedBack.getLatestCharge() + " has been charged back; cannot issue a refund.");
+                });
+
+        PaymentIntent inquired = pay(3000, "pm_card_createDisputeInquiry");
+        assertThat(stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(inquired.getId())
+                .build()).getStatus()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void closingADisputeAcceptsIt() throws Exception {
+        PaymentIntent intent = pay(3000, "pm_card_createDispute");
+        Dispute closed = stripe.v1().disputes().close(disputeOf(intent).getId());
+        assertThat(closed.getStatus()).isEqualTo("lost");
+        assertThat(eventTypes()).endsWith("charge.dispute.closed");
+    }
+
+    @Test
+    void anInquiryWithdrawsNothingUntilItEscalates() throws Exception {
+        PaymentIntent intent = pay(4000, "pm_card_createDisputeInquiry");
+        Dispute inquiry = disputeOf(intent);
+        assertThat(inquiry.getStatus()).isEqualTo("warning_needs_response");
+        assertThat(inquiry.getBalanceTransactions()).isEmpty();
+        assertThat(inquiry.getIsChargeRefundable()).isTrue();
+        assertThat(stripe.v1().balance().retrieve().getAvailable().getFirst().getAmount()).isZero();
+
+        Dispute closed = stripe.v1().disputes().update(inquiry.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("winning_evidence").build())
+                .build());
+        assertThat(closed.getStatus()).isEqualTo("warning_closed");
+        assertThat(closed.getBalanceTransactions()).isEmpty();
+        assertThat(eventTypes()).doesNotContain("charge.dispute.funds_withdrawn");
+    }
+
+    @Test
+    void aDisputeOfAnotherAccountIsMissing() throws Exception {
+        Dispute dispute = disputeOf(pay(2000, "pm_card_createDispute"));
+        newSandboxAccount();
+        assertThatThrownBy(() -> stripe.v1().disputes().retrieve(dispute.getId()))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        error -> assertThat(error.getCode()).isEqualTo("resource_missing"));
+    }
+}
