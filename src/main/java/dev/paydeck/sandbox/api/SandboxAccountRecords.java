@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 @Repository
 class SandboxAccountRecords {
 
-    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed";
+    private static final String COLUMNS = "id, name, secret_key, publishable_key, fault, listed, created_by";
 
     private final JdbcClient jdbc;
 
@@ -19,8 +20,10 @@ class SandboxAccountRecords {
     }
 
     void insert(SandboxAccount account) {
-        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed) values (?, ?, ?, ?, ?)")
-                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed())
+        jdbc.sql("insert into sandbox.accounts (id, name, secret_key, publishable_key, listed, created_by) "
+                        + "values (?, ?, ?, ?, ?, ?)")
+                .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed(),
+                        account.createdBy())
                 .update();
     }
 
@@ -39,6 +42,14 @@ class SandboxAccountRecords {
     /** Oldest first. */
     List<SandboxAccount> listed() {
         return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where listed order by created_at, id")
+                .query(SandboxAccount.class).list();
+    }
+
+    /** The accounts with one of these publishable keys or opened by this person (when not null), oldest first. */
+    List<SandboxAccount> withKeysOrCreator(Collection<String> publishableKeys, String creator) {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where publishable_key = any(?) "
+                        + "or (?::text is not null and created_by = ?) order by created_at, id")
+                .params(publishableKeys.toArray(String[]::new), creator, creator)
                 .query(SandboxAccount.class).list();
     }
 

@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * {@code POST /sandbox/accounts}: a new sandbox account with its own keys, e.g. one per Paydeck organization.
- * The keys are test keys of this sandbox only; they are returned once here and shown on the sandbox page.
+ * The keys are test keys of this sandbox only; they are returned once here. Open to programs without any sign-in
+ * (Paydeck opens its organizations' accounts so); an account opened by a person signed in to Paydeck is recorded as
+ * theirs, and the sandbox pages show it to them (see {@link Visitor}).
  */
 @RestController
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -33,12 +35,12 @@ class SandboxAccountController {
     @PostMapping(value = "/sandbox/accounts", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestParam(name = "name", required = false) String name,
-            @RequestParam(name = "listed", defaultValue = "true") boolean listed) {
+            @RequestParam(name = "listed", defaultValue = "true") boolean listed, Visitor visitor) {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         if (accountName.length() > 100) {
             accountName = accountName.substring(0, 100);
         }
-        SandboxAccount account = accounts.create(accountName, listed);
+        SandboxAccount account = accounts.create(accountName, listed, visitor.person());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", account.id());
         body.put("object", "account");
