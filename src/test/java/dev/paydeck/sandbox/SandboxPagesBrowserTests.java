@@ -132,6 +132,10 @@ class SandboxPagesBrowserTests extends BrowserTest {
                 RequestOptions.create().setMaxRedirects(0)
                         .setForm(FormData.create().set("url", "http://127.0.0.1:9/hooks").set("_csrf", csrf)));
         org.assertj.core.api.Assertions.assertThat(endpoint.status()).isEqualTo(403);
+        // The same session and token do what a viewer may: open an account of their own.
+        APIResponse own = page.request().post(url("/sandbox/accounts/new"), RequestOptions.create()
+                .setMaxRedirects(0).setForm(FormData.create().set("name", "Viewer's own").set("_csrf", csrf)));
+        org.assertj.core.api.Assertions.assertThat(own.status()).isEqualTo(302);
         page.reload();
         assertThat(page.getByTestId("endpoint")).hasCount(1);
     }

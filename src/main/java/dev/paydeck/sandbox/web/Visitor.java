@@ -58,8 +58,11 @@ record Visitor(boolean open, String person, Map<String, String> grants) {
         };
     }
 
-    /** Whether the visitor may reveal the account's secret keys and change it (the pages ask, to show the buttons). */
-    boolean mayAct(SandboxAccount account) {
+    /**
+     * Whether the visitor may reveal the account's secret keys and change it (the templates ask, to show the buttons;
+     * public for their expression language).
+     */
+    public boolean mayAct(SandboxAccount account) {
         return accessTo(account) == Access.ACT;
     }
 
