@@ -141,6 +141,25 @@ class SandboxPagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAccountOpenedWithPostSandboxAccountsWhileSignedInIsTheirs() {
+        signIn(signUp("API user"));
+        page.navigate("/sandbox");
+        String csrf = page.locator("meta[name=csrf-token]").getAttribute("content");
+
+        APIResponse created = page.request().post(url("/sandbox/accounts"), RequestOptions.create()
+                .setForm(FormData.create().set("name", "Opened by API").set("listed", "false").set("_csrf", csrf)));
+        org.assertj.core.api.Assertions.assertThat(created.status()).isEqualTo(201);
+        String accountId = JSON.readTree(created.text()).get("id").asString();
+
+        page.navigate("/sandbox");
+        assertThat(page.getByTestId("account").filter(new Locator.FilterOptions().setHasText(accountId)))
+                .containsText("Opened by API");
+        page.navigate("/sandbox/accounts/" + accountId);
+        assertThat(page.locator("h1")).hasText("Opened by API");
+        assertThat(page.getByTestId("read-only")).hasCount(0);
+    }
+
+    @Test
     void theSnippetsNameTheAddressThePageWasServedFrom() {
         signIn(signUp("Snippet reader"));
         page.navigate("/sandbox");
