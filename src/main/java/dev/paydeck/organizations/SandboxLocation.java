@@ -27,6 +27,11 @@ class SandboxLocation {
         return !configured.isBlank() || properties.sandbox().enabled();
     }
 
+    /** Whether the sandbox is this instance's own (its pages are then at this instance's {@code /sandbox}). */
+    boolean servedHere() {
+        return configured.isBlank() && properties.sandbox().enabled();
+    }
+
     String apiBase() {
         if (!configured.isBlank()) {
             return configured.replaceAll("/+$", "");

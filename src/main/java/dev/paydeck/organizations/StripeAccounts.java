@@ -6,7 +6,9 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -112,6 +114,23 @@ class StripeAccounts {
     List<OrganizationId> organizations() {
         return jdbc.sql("select organization_id from stripe_accounts order by organization_id").query(UUID.class)
                 .list().stream().map(OrganizationId::new).toList();
+    }
+
+    /**
+     * The publishable keys of the sandbox accounts Paydeck opened for these organizations (source {@code sandbox}),
+     * by organization; organizations with keys of their own are left out.
+     */
+    Map<OrganizationId, String> sandboxPublishableKeys(List<OrganizationId> organizations) {
+        Map<OrganizationId, String> keys = new LinkedHashMap<>();
+        if (organizations.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("select organization_id, publishable_key from stripe_accounts where source = 'sandbox' "
+                        + "and organization_id in (:organizations)")
+                .param("organizations", organizations.stream().map(OrganizationId::id).toList())
+                .query((rs, row) -> Map.entry(new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .list().forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
+        return keys;
     }
 
     List<StripeMode> modes() {

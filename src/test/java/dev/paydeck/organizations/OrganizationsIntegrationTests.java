@@ -33,7 +33,7 @@ class OrganizationsIntegrationTests extends IntegrationTest {
         var listed = call("GET", "/api/v1/organizations", owner.token(), null);
         assertThat(json(listed).get(0).get("id").asString()).isEqualTo(organization.get("id").asString());
 
-        // Its sandbox account is unlisted: the public sandbox pages neither list it nor show its keys.
+        // Its sandbox account's page is for the organization's people only: a signed-out visitor sees no key of it.
         String publishable = stripe.get("publishable_key").asString();
         assertThat(get("/sandbox", "text/html").body()).doesNotContain(publishable);
     }

@@ -287,7 +287,7 @@ class StripeJsBrowserTests extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/javascript");
 
-        page.navigate(url("/sandbox").replace("localhost", "127.0.0.1"));
+        page.navigate(url("/sandbox/test-cards").replace("localhost", "127.0.0.1"));
         page.addScriptTag(new Page.AddScriptTagOptions().setUrl("/sandbox/js/v3"));
         org.assertj.core.api.Assertions.assertThat(page.evaluate("() => Stripe.sandbox.apiBase"))
                 .isEqualTo("http://127.0.0.1:" + port + "/sandbox/v1");

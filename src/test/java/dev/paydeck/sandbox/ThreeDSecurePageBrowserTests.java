@@ -26,7 +26,7 @@ class ThreeDSecurePageBrowserTests extends BrowserTest {
     private PaymentIntent challenged() throws Exception {
         return stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(4200L)
                 .setCurrency("usd").addPaymentMethodType("card").setPaymentMethod("pm_card_threeDSecure2Required")
-                .setConfirm(true).setReturnUrl(url("/sandbox?from=3ds")).build());
+                .setConfirm(true).setReturnUrl(url("/sandbox/test-cards?from=3ds")).build());
     }
 
     @Test
@@ -39,7 +39,7 @@ class ThreeDSecurePageBrowserTests extends BrowserTest {
         page.getByText("Complete authentication").click();
 
         page.waitForURL(url -> url.contains("redirect_status="));
-        org.assertj.core.api.Assertions.assertThat(page.url()).startsWith(url("/sandbox?from=3ds"))
+        org.assertj.core.api.Assertions.assertThat(page.url()).startsWith(url("/sandbox/test-cards?from=3ds"))
                 .contains("payment_intent=" + intent.getId()).endsWith("redirect_status=succeeded");
         org.assertj.core.api.Assertions.assertThat(stripe.v1().paymentIntents().retrieve(intent.getId())
                 .getStatus()).isEqualTo("succeeded");

@@ -28,7 +28,8 @@ public abstract class BrowserTest extends IntegrationTest {
     private BrowserContext context;
     protected Page page;
 
-    private static synchronized Browser browser() {
+    /** The run's one headless Chromium; also for browser tests that start an application of their own. */
+    public static synchronized Browser browser() {
         if (browser == null) {
             Path executable = SYSTEM_CHROMIUM.stream().filter(Files::isExecutable).findFirst()
                     .orElseThrow(() -> new IllegalStateException(

@@ -8,11 +8,13 @@ import dev.paydeck.shared.web.BodySizeLimitFilter;
 import dev.paydeck.shared.web.ProblemWriter;
 import dev.paydeck.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,8 +33,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
  * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
- * health, sandbox, webhooks, static assets and API docs. Pages that need a signed-in person live under
- * {@code /app/**}. People sign in with the accounts module's authentication provider.
+ * health, the sandbox's API, Stripe.js and hosted pages, webhooks, static assets and API docs. Pages that need a
+ * signed-in person live under {@code /app/**}, and so do the sandbox's own pages (its accounts, their keys, requests,
+ * events and webhook endpoints; {@link #SANDBOX_DASHBOARD}) but in sandbox-only mode, where they are open. People
+ * sign in with the accounts module's authentication provider.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -99,12 +103,28 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The sandbox's own pages, which show accounts and their keys: sign-in needed in the full product. Which accounts
+     * a person then sees is the sandbox's business, told by a request attribute the organizations module fills in (its
+     * {@code SandboxAccessFilter}, on these same paths). Left public under these paths: opening an account
+     * ({@code POST /sandbox/accounts}, which Paydeck itself and other programs call) and a fault switch authorized by
+     * the account's secret key ({@code POST /sandbox/accounts/{id}/fault}).
+     */
+    static final String[] SANDBOX_DASHBOARD = {"/sandbox", "/sandbox/accounts/**", "/sandbox/webhook_endpoints/**"};
+
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/app/**").authenticated()
-                        .anyRequest().permitAll())
+    SecurityFilterChain pageSecurity(HttpSecurity http, @Value("${paydeck.sandbox-only:false}") boolean sandboxOnly)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/app/**").authenticated();
+                    if (!sandboxOnly) {
+                        requests.requestMatchers(HttpMethod.POST, "/sandbox/accounts", "/sandbox/accounts/*/fault")
+                                .permitAll()
+                                .requestMatchers(SANDBOX_DASHBOARD).authenticated();
+                    }
+                    requests.anyRequest().permitAll();
+                })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequirement()))

@@ -9,11 +9,12 @@ import java.util.Set;
  * its funds become available) and its contact email (none unless set). {@code fault} is the Stripe failure it
  * simulates, if any: {@code none}, {@code unavailable} (requests fail with 500 without running) or
  * {@code lose_response} (requests run, but the caller gets a 500 as if the response were lost). An account that is
- * not {@code listed} does not appear on the sandbox pages (it was opened by a program that keeps its keys, e.g. for
- * a Paydeck organization).
+ * not {@code listed} does not appear on the sandbox pages of a stand-alone sandbox (it was opened by a program that
+ * keeps its keys, e.g. for a Paydeck organization). {@code createdBy} is the name of the signed-in person who opened
+ * it, null when nobody was signed in: in the full product the pages show the account to that person.
  */
 public record SandboxAccount(String id, String name, String secretKey, String publishableKey, String fault,
-                             boolean listed, String country, String defaultCurrency, String email) {
+                             boolean listed, String country, String defaultCurrency, String email, String createdBy) {
 
     public static final String NO_FAULT = "none";
     public static final String DEFAULT_COUNTRY = "US";
@@ -24,8 +25,8 @@ public record SandboxAccount(String id, String name, String secretKey, String pu
 
     /** An account in the United States, in US dollars, with no email (what accounts are unless told otherwise). */
     public SandboxAccount(String id, String name, String secretKey, String publishableKey, String fault,
-            boolean listed) {
-        this(id, name, secretKey, publishableKey, fault, listed, DEFAULT_COUNTRY, "usd", null);
+            boolean listed, String createdBy) {
+        this(id, name, secretKey, publishableKey, fault, listed, DEFAULT_COUNTRY, "usd", null, createdBy);
     }
 
     /** The currency an account of that country settles in: its country's own (euros in the euro area). */

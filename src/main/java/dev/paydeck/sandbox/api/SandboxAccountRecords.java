@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.api;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
 class SandboxAccountRecords {
 
     private static final String COLUMNS =
-            "id, name, secret_key, publishable_key, fault, listed, country, default_currency, email";
+            "id, name, secret_key, publishable_key, fault, listed, country, default_currency, email, created_by";
 
     private final JdbcClient jdbc;
 
@@ -22,10 +23,10 @@ class SandboxAccountRecords {
     void insert(SandboxAccount account) {
         jdbc.sql("""
                         insert into sandbox.accounts (id, name, secret_key, publishable_key, listed, country,
-                                                      default_currency, email)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                      default_currency, email, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.id(), account.name(), account.secretKey(), account.publishableKey(), account.listed(),
-                        account.country(), account.defaultCurrency(), account.email())
+                        account.country(), account.defaultCurrency(), account.email(), account.createdBy())
                 .update();
     }
 
@@ -51,6 +52,14 @@ class SandboxAccountRecords {
     Optional<Long> created(String id) {
         return jdbc.sql("select extract(epoch from created_at)::bigint from sandbox.accounts where id = ?")
                 .param(id).query(Long.class).optional();
+    }
+
+    /** The accounts with one of these publishable keys or opened by this person (when not null), oldest first. */
+    List<SandboxAccount> withKeysOrCreator(Collection<String> publishableKeys, String creator) {
+        return jdbc.sql("select " + COLUMNS + " from sandbox.accounts where publishable_key = any(?) "
+                        + "or (?::text is not null and created_by = ?) order by created_at, id")
+                .params(publishableKeys.toArray(String[]::new), creator, creator)
+                .query(SandboxAccount.class).list();
     }
 
     void updateFault(String accountId, String fault) {

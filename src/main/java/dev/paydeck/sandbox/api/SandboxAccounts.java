@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.api;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,17 +29,20 @@ public class SandboxAccounts {
         return create(name, true);
     }
 
-    /** A new account in the United States; an unlisted one stays off the sandbox pages. */
+    /** A new account in the United States, opened by nobody signed in; an unlisted one stays off the pages. */
     public SandboxAccount create(String name, boolean listed) {
-        return create(name, listed, SandboxAccount.DEFAULT_COUNTRY);
+        return create(name, listed, SandboxAccount.DEFAULT_COUNTRY, null);
     }
 
-    /** A new account of that country (two letters, {@code GB}), settling in its country's currency. */
-    public SandboxAccount create(String name, boolean listed, String country) {
+    /**
+     * A new account of that country (two letters, {@code GB}), settling in its country's currency, opened by a
+     * signed-in person ({@code createdBy}, their name; null when nobody is signed in).
+     */
+    public SandboxAccount create(String name, boolean listed, String country, String createdBy) {
         String random = Ids.random(24);
         SandboxAccount account = new SandboxAccount("acct_" + Ids.random(16), name,
                 "sk_test_" + random + Ids.random(75), "pk_test_" + random + Ids.random(75), SandboxAccount.NO_FAULT,
-                listed, country, SandboxAccount.currencyOf(country), null);
+                listed, country, SandboxAccount.currencyOf(country), null, createdBy);
         records.insert(account);
         return account;
     }
@@ -75,6 +79,14 @@ public class SandboxAccounts {
     /** The accounts the sandbox pages show (the unlisted ones are left out). */
     public List<SandboxAccount> listed() {
         return records.listed();
+    }
+
+    /**
+     * The accounts with one of these publishable keys, or opened by this person (null: nobody), oldest first, listed
+     * or not: what a signed-in person sees on the pages of the full product.
+     */
+    public List<SandboxAccount> withKeysOrCreator(Collection<String> publishableKeys, String creator) {
+        return records.withKeysOrCreator(publishableKeys, creator);
     }
 
     /** Makes the account simulate a Stripe failure ({@code unavailable}, {@code lose_response}) or stop ({@code none}). */

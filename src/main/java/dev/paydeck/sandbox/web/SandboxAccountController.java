@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * {@code POST /sandbox/accounts}: a new sandbox account with its own keys, e.g. one per Paydeck organization
- * ({@code country=GB} for an account outside the United States).
- * The keys are test keys of this sandbox only; they are returned once here and shown on the sandbox page.
+ * ({@code country=GB} for an account outside the United States). The keys are test keys of this sandbox only; they
+ * are returned once here. Open to programs without any sign-in (Paydeck opens its organizations' accounts so); an
+ * account opened by a person signed in to Paydeck is recorded as theirs, and the sandbox pages show it to them (see
+ * {@link Visitor}).
  */
 @RestController
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -36,7 +38,7 @@ class SandboxAccountController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestParam(name = "name", required = false) String name,
             @RequestParam(name = "listed", defaultValue = "true") boolean listed,
-            @RequestParam(name = "country", required = false) String country) {
+            @RequestParam(name = "country", required = false) String country, Visitor visitor) {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         if (accountName.length() > 100) {
             accountName = accountName.substring(0, 100);
@@ -44,7 +46,7 @@ class SandboxAccountController {
         String accountCountry = country == null ? SandboxAccount.DEFAULT_COUNTRY
                 : SandboxAccount.country(country).orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.BAD_REQUEST, "country must be a two-letter country code such as US or GB"));
-        SandboxAccount account = accounts.create(accountName, listed, accountCountry);
+        SandboxAccount account = accounts.create(accountName, listed, accountCountry, visitor.person());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", account.id());
         body.put("object", "account");

@@ -31,11 +31,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sandbox's own pages: accounts and their keys, and per account the API requests it answered, its events,
  * its webhook endpoints with their delivery attempts (and a "Send test event" button), and a reset. Off (404)
- * when the sandbox is switched off. The keys are test keys of this sandbox only, so the page may show them.
+ * when the sandbox is switched off. Who sees which account, and who may reveal its secret keys and change it, is the
+ * {@link Visitor}'s business: anyone in sandbox-only mode; in the full product, the people of the organization using
+ * it and the person who opened it. The code snippets name the address the page was served from.
  */
 @Controller
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -74,34 +77,46 @@ class SandboxPageController {
     }
 
     @GetMapping("/sandbox")
-    String overview(Model model) {
-        model.addAttribute("accounts", accounts.listed());
-        model.addAttribute("apiBase", ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox")
-                .toUriString());
+    String overview(Visitor visitor, Model model) {
+        model.addAttribute("visitor", visitor);
+        model.addAttribute("accounts", visitor.accounts(accounts));
+        String apiBase = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox").toUriString();
+        model.addAttribute("apiBase", apiBase);
+        model.addAttribute("stripeJs", apiBase + "/js/v3");
         return "sandbox/overview";
     }
 
+    /** The page of the account with this publishable key (the link from an organization's page). */
+    @GetMapping(value = "/sandbox/accounts", params = "publishable_key")
+    String accountOfKey(@RequestParam("publishable_key") String publishableKey, Visitor visitor) {
+        Optional<SandboxAccount> account = publishableKey.startsWith("pk_") ? accounts.byKey(publishableKey)
+                : Optional.empty();
+        return "redirect:/sandbox/accounts/" + visitor.readable(account).id();
+    }
+
     @PostMapping("/sandbox/accounts/new")
-    String createAccount(@RequestParam(name = "name", required = false) String name,
+    String createAccount(@RequestParam(name = "name", required = false) String name, Visitor visitor,
             RedirectAttributes redirect) {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         SandboxAccount account = accounts.create(accountName.length() > 100 ? accountName.substring(0, 100)
-                : accountName);
+                : accountName, true, SandboxAccount.DEFAULT_COUNTRY, visitor.person());
         redirect.addFlashAttribute("notice", "Account “" + account.name() + "” created with new keys.");
         return "redirect:/sandbox/accounts/" + account.id();
     }
 
     @GetMapping("/sandbox/accounts/{accountId}")
-    String account(@PathVariable String accountId, Model model) {
-        model.addAttribute("account", account(accountId));
+    String account(@PathVariable String accountId, Visitor visitor, Model model) {
+        model.addAttribute("account", visitor.readable(accounts.byId(accountId)));
+        model.addAttribute("visitor", visitor);
         model.addAttribute("requests", requestLog.recent(accountId, 50));
         model.addAttribute("active", "requests");
         return "sandbox/account";
     }
 
     @GetMapping("/sandbox/accounts/{accountId}/events")
-    String events(@PathVariable String accountId, Model model) {
-        model.addAttribute("account", account(accountId));
+    String events(@PathVariable String accountId, Visitor visitor, Model model) {
+        model.addAttribute("account", visitor.readable(accounts.byId(accountId)));
+        model.addAttribute("visitor", visitor);
         List<EventRow> rows = events.recent(accountId, 100).stream()
                 .map(event -> new EventRow(event.get("id").asString(), event.get("type").asString(),
                         TIME.format(Instant.ofEpochSecond(event.get("created").asLong())),
@@ -113,8 +128,8 @@ class SandboxPageController {
     }
 
     @GetMapping(value = "/sandbox/accounts/{accountId}/events/{eventId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> event(@PathVariable String accountId, @PathVariable String eventId) {
-        account(accountId);
+    ResponseEntity<String> event(@PathVariable String accountId, @PathVariable String eventId, Visitor visitor) {
+        visitor.readable(accounts.byId(accountId));
         ObjectNode event = events.find(accountId, eventId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -122,18 +137,21 @@ class SandboxPageController {
     }
 
     @GetMapping("/sandbox/accounts/{accountId}/webhooks")
-    String webhooks(@PathVariable String accountId, Model model) {
-        model.addAttribute("account", account(accountId));
-        model.addAttribute("endpoints", endpointViews(accountId));
+    String webhooks(@PathVariable String accountId, Visitor visitor, Model model) {
+        SandboxAccount account = visitor.readable(accounts.byId(accountId));
+        model.addAttribute("account", account);
+        model.addAttribute("visitor", visitor);
+        model.addAttribute("endpoints", endpointViews(accountId, visitor.mayAct(account)));
         model.addAttribute("active", "webhooks");
         return "sandbox/webhooks";
     }
 
     /** One endpoint's delivery attempts, which the webhooks page refreshes every few seconds (htmx). */
     @GetMapping("/sandbox/accounts/{accountId}/webhooks/{endpointId}/attempts")
-    String webhookAttempts(@PathVariable String accountId, @PathVariable String endpointId, Model model) {
-        model.addAttribute("account", account(accountId));
-        model.addAttribute("view", endpointViews(accountId).stream()
+    String webhookAttempts(@PathVariable String accountId, @PathVariable String endpointId, Visitor visitor,
+            Model model) {
+        model.addAttribute("account", visitor.readable(accounts.byId(accountId)));
+        model.addAttribute("view", endpointViews(accountId, false).stream()
                 .filter(view -> view.endpoint().get("id").asString().equals(endpointId)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "sandbox/webhooks :: attempts";
@@ -142,8 +160,8 @@ class SandboxPageController {
     @PostMapping("/sandbox/accounts/{accountId}/webhook_endpoints")
     String createEndpoint(@PathVariable String accountId, @RequestParam String url,
             @RequestParam(name = "enabled_events", required = false) String enabledEvents,
-            @RequestParam(required = false) String description, RedirectAttributes redirect) {
-        account(accountId);
+            @RequestParam(required = false) String description, Visitor visitor, RedirectAttributes redirect) {
+        visitor.actable(accounts.byId(accountId));
         List<String> events = enabledEvents == null ? List.of() : List.of(enabledEvents.split("[,\\s]+")).stream()
                 .filter(type -> !type.isBlank()).toList();
         try {
@@ -156,9 +174,8 @@ class SandboxPageController {
     }
 
     @PostMapping("/sandbox/webhook_endpoints/{endpointId}/test")
-    String sendTestEvent(@PathVariable String endpointId, RedirectAttributes redirect) {
-        String accountId = endpoints.accountOf(endpointId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String sendTestEvent(@PathVariable String endpointId, Visitor visitor, RedirectAttributes redirect) {
+        String accountId = visitor.actable(endpoints.accountOf(endpointId).flatMap(accounts::byId)).id();
         String eventId = endpoints.sendTestEvent(accountId, endpointId);
         redirect.addFlashAttribute("notice", "Test event " + eventId + " (customer.created) sent to " + endpointId
                 + ".");
@@ -166,9 +183,9 @@ class SandboxPageController {
     }
 
     @PostMapping("/sandbox/accounts/{accountId}/reset")
-    String reset(@PathVariable String accountId, @RequestParam(required = false) String confirm,
+    String reset(@PathVariable String accountId, @RequestParam(required = false) String confirm, Visitor visitor,
             RedirectAttributes redirect) {
-        SandboxAccount account = account(accountId);
+        SandboxAccount account = visitor.actable(accounts.byId(accountId));
         if (!"yes".equals(confirm)) {
             redirect.addFlashAttribute("problem", "Tick the box to confirm the reset; nothing was deleted.");
             return "redirect:/sandbox/accounts/" + accountId;
@@ -190,7 +207,8 @@ class SandboxPageController {
         return "sandbox/test-cards";
     }
 
-    private List<EndpointView> endpointViews(String accountId) {
+    /** The endpoints with their attempts; their signing secrets only for a visitor who may act on the account. */
+    private List<EndpointView> endpointViews(String accountId, boolean withSecrets) {
         return endpoints.all(accountId).stream().map(endpoint -> {
             String id = endpoint.get("id").asString();
             List<AttemptRow> attempts = endpoints.recentAttempts(accountId, id, 20).stream()
@@ -199,14 +217,9 @@ class SandboxPageController {
                             attempt.deliveryStatus(), attempt.nextAttemptAt() == null ? null
                                     : at(attempt.nextAttemptAt())))
                     .toList();
-            return new EndpointView(endpoint, endpoints.secret(accountId, id).orElse(""), attempts,
+            return new EndpointView(endpoint, withSecrets ? endpoints.secret(accountId, id).orElse("") : "", attempts,
                     endpoints.waiting(accountId, id));
         }).toList();
-    }
-
-    private SandboxAccount account(String accountId) {
-        return accounts.byId(accountId).filter(SandboxAccount::listed)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static String at(OffsetDateTime time) {

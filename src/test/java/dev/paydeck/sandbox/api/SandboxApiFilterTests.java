@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxApiFilterTests {
 
     private static final SandboxAccount ACCOUNT = new SandboxAccount("acct_1", "Shop", "sk_test_right_key_0001",
-            "pk_test_right_key_0001", SandboxAccount.NO_FAULT, true);
+            "pk_test_right_key_0001", SandboxAccount.NO_FAULT, true, null);
     private static final SandboxAccount OTHER = new SandboxAccount("acct_2", "Other", "sk_test_other_key_0002",
-            "pk_test_other_key_0002", SandboxAccount.NO_FAULT, true);
+            "pk_test_other_key_0002", SandboxAccount.NO_FAULT, true, null);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SandboxAccounts accounts = new SandboxAccounts(null) {
