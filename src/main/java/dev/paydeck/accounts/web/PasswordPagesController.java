@@ -76,13 +76,14 @@ class PasswordPagesController {
     @PostMapping("/password/reset")
     String reset(@Validated @ModelAttribute("form") ResetForm form, BindingResult errors, Model model,
             HttpServletRequest request, HttpServletResponse response) {
+        String token = form.token() == null ? "" : form.token();
         if (errors.hasFieldErrors("password")) {
-            model.addAttribute("state", resets.check(form.token()).name());
+            model.addAttribute("state", resets.check(token).name());
             return "accounts/reset-password";
         }
-        Optional<Person> person = resets.reset(form.token(), form.password());
+        Optional<Person> person = resets.reset(token, form.password());
         if (person.isEmpty()) {
-            model.addAttribute("state", resets.check(form.token()).name());
+            model.addAttribute("state", resets.check(token).name());
             response.setStatus(HttpStatus.GONE.value());
             return "accounts/reset-password";
         }
