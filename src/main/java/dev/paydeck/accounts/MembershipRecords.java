@@ -41,10 +41,9 @@ class MembershipRecords {
         var roles = new java.util.LinkedHashMap<OrganizationId, Role>();
         jdbc.sql("select organization_id, role from memberships where person_id = ? order by created_at")
                 .param(person.id())
-                .query(rs -> {
-                    roles.put(new OrganizationId(rs.getObject("organization_id", UUID.class)),
-                            Role.fromCode(rs.getString("role")));
-                });
+                .query((rs, row) -> java.util.Map.entry(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        Role.fromCode(rs.getString("role"))))
+                .list().forEach(entry -> roles.put(entry.getKey(), entry.getValue()));
         return roles;
     }
 

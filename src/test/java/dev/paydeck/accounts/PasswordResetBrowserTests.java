@@ -62,8 +62,7 @@ class PasswordResetBrowserTests extends BrowserTest {
         askForALink(nobody);
         assertThat(page.locator("#reset-sent")).containsText("If " + nobody + " has a Paydeck account");
 
-        Person staff = new Person(MAIL_STAFF, "Mail Staff", null);
-        MailPages.signIn(page, staff.email(), PASSWORD);
+        MailPages.signIn(page, MAIL_STAFF, PASSWORD);
         page.navigate("/app/outbox");
         assertThat(page.locator("h1")).hasText("Outbox");
         assertThat(page.getByText(nobody)).hasCount(0);

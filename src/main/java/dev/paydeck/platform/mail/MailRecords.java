@@ -48,8 +48,9 @@ class MailRecords {
                         values (:id, :key, :organization, :to, :subject, :text, :html, :confidential, :status,
                                 :now, case when :status = 'pending' then :now end)
                         on conflict (idempotency_key) do nothing""")
-                .param("id", id).param("key", key).param("organization", organization == null ? null : organization.id())
-                .param("to", to).param("subject", subject).param("text", text).param("html", html)
+                .param("id", id).param("key", key)
+                .param("organization", organization == null ? null : organization.id()).param("to", to)
+                .param("subject", subject).param("text", text).param("html", html)
                 .param("confidential", confidential).param("status", status).param("now", at(now))
                 .update() == 1;
     }
@@ -81,7 +82,8 @@ class MailRecords {
     /** Sent: a confidential mail's bodies are not kept from now on. */
     void markSent(UUID id, Instant now) {
         jdbc.sql("""
-                        update mail_outbox set status = 'sent', sent_at = :now, last_error = null, next_attempt_at = null,
+                        update mail_outbox
+                        set status = 'sent', sent_at = :now, last_error = null, next_attempt_at = null,
                             text_body = case when confidential then null else text_body end,
                             html_body = case when confidential then null else html_body end
                         where id = :id""")
