@@ -46,6 +46,7 @@ class PasswordResetBrowserTests extends BrowserTest {
         page.getByLabel("New password").fill("a brand new password 42");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save and sign in")).click();
         assertThat(page.locator("h1")).hasText("Welcome, Ada Forgetful");
+        assertThat(page.locator("#password-changed")).hasText("Your new password is saved.");
 
         assertThat(token(ada.email(), PASSWORD)).isEqualTo(401);
         assertThat(token(ada.email(), "a brand new password 42")).isEqualTo(200);
