@@ -36,6 +36,17 @@ class MembershipRecords {
                 .param(person.id()).query(UUID.class).list().stream().map(OrganizationId::new).toList();
     }
 
+    /** Every organization of the person, with the person's role there. */
+    java.util.Map<OrganizationId, Role> rolesOf(PersonId person) {
+        var roles = new java.util.LinkedHashMap<OrganizationId, Role>();
+        jdbc.sql("select organization_id, role from memberships where person_id = ? order by created_at")
+                .param(person.id())
+                .query((rs, row) -> java.util.Map.entry(new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                        Role.fromCode(rs.getString("role"))))
+                .list().forEach(entry -> roles.put(entry.getKey(), entry.getValue()));
+        return roles;
+    }
+
     List<Memberships.Member> members(OrganizationId organization) {
         return jdbc.sql("""
                         select p.id, p.email, p.name, m.role from memberships m join people p on p.id = m.person_id

@@ -76,6 +76,17 @@ class People {
                 .update();
     }
 
+    /** A new password, which also lifts a lock left by failed sign-ins. */
+    void changePassword(PersonId id, String passwordHash) {
+        jdbc.sql("update people set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
+                .params(passwordHash, id.id()).update();
+    }
+
+    /** The email of the person who signed up first on this instance, if anyone has. */
+    Optional<String> firstEmail() {
+        return jdbc.sql("select email from people order by created_at, id limit 1").query(String.class).optional();
+    }
+
     void recordSuccess(PersonId id) {
         jdbc.sql("update people set failed_logins = 0, locked_until = null where id = ?").param(id.id()).update();
     }

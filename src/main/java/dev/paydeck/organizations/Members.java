@@ -38,13 +38,17 @@ public class Members {
         this.events = events;
     }
 
-    /** Adds the person with this email, or invites the email until it signs up; true when added now. */
+    /**
+     * Adds the person with this email, or invites the email until it signs up; true when added now. Either way the
+     * email is told by mail ({@link MemberInvited}).
+     */
     public boolean invite(OrganizationId organization, String email, Role role, PersonId by, String actor) {
         String address = email.strip().toLowerCase(Locale.ROOT);
         return Boolean.TRUE.equals(transactions.execute(status -> {
             boolean added = memberships.invite(organization, email, role, by);
             events.publishEvent(new MembershipChanged(organization, added ? "member.added" : "member.invited",
                     "member", address, "role " + role.code(), actor, clock.instant()));
+            events.publishEvent(new MemberInvited(UUID.randomUUID(), organization, address, role, added, by));
             return added;
         }));
     }

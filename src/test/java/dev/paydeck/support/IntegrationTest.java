@@ -59,7 +59,12 @@ public abstract class IntegrationTest {
         // Module events whose listener failed are delivered again after seconds, not minutes.
         registry.add("paydeck.events.redeliver-after", () -> "1s");
         registry.add("paydeck.events.redeliver-interval", () -> "1s");
+        // The staff, who see every mail of the outbox (password resets too): a person tests sign in as (MailPages).
+        registry.add("paydeck.mail.staff", () -> MAIL_STAFF);
     }
+
+    /** The email of the instance's staff in tests (see {@code paydeck.mail.staff}). */
+    protected static final String MAIL_STAFF = "mail-staff@paydeck.test";
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
@@ -115,6 +120,15 @@ public abstract class IntegrationTest {
         var token = postJson("/api/v1/auth/token", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
                 + "\"}", null);
         return new Person(email, name, json(token).get("access_token").asString());
+    }
+
+    /** Makes sure the staff person ({@link #MAIL_STAFF}, {@link #PASSWORD}) has an account. */
+    protected void signUpMailStaff() {
+        var created = postJson("/api/v1/auth/sign-up", "{\"email\":\"" + MAIL_STAFF
+                + "\",\"name\":\"Mail Staff\",\"password\":\"" + PASSWORD + "\"}", null);
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException("Sign-up of the staff failed: " + created.body());
+        }
     }
 
     /** A call with a bearer credential (a person's token or an API key). */

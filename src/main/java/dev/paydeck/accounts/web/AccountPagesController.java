@@ -15,6 +15,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-up page and the signed-in person's start page. */
 @Controller
@@ -28,9 +29,10 @@ class AccountPagesController {
         this.sessions = sessions;
     }
 
+    /** The sign-up page; {@code email} fills the form in (the link of an invitation mail gives it). */
     @GetMapping("/signup")
-    String signUpPage(Model model) {
-        model.addAttribute("form", new SignUpForm("", "", ""));
+    String signUpPage(@RequestParam(defaultValue = "") String email, Model model) {
+        model.addAttribute("form", new SignUpForm(email.strip(), "", ""));
         return "accounts/signup";
     }
 

@@ -6,6 +6,7 @@ import dev.paydeck.platform.database.DatabaseLocation;
 import dev.paydeck.platform.PaydeckVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -27,13 +28,16 @@ class StartupReport {
     private final DatabaseLocation database;
     private final StripeStatus stripe;
     private final PaydeckVersion version;
+    private final String mailServer;
 
     StartupReport(PaydeckProperties properties, DatabaseLocation database, StripeStatus stripe,
-            PaydeckVersion version) {
+            PaydeckVersion version, @Value("${spring.mail.host:}") String mailHost,
+            @Value("${spring.mail.port:587}") int mailPort) {
         this.properties = properties;
         this.database = database;
         this.stripe = stripe;
         this.version = version;
+        this.mailServer = mailHost == null || mailHost.isBlank() ? null : mailHost.strip() + ":" + mailPort;
     }
 
     @EventListener
@@ -57,6 +61,9 @@ class StartupReport {
         lines.add("  Webhooks : " + (properties.webhooks().enabled()
                 ? "enabled at " + properties.publicUrl() + "/webhooks/stripe/{organization}"
                         + " (or /webhooks/stripe for a single organization)" : "disabled"));
+        lines.add("  Mail     : " + (mailServer == null
+                ? "not sent (no SMTP server): kept in the outbox at " + local + "/app/outbox"
+                : "sent through " + mailServer + ", kept in the outbox at " + local + "/app/outbox"));
         lines.add("  Open     : " + local + "/");
         lines.add("  API docs : " + local + "/docs");
         lines.add("  Health   : " + local + "/health");
