@@ -6,6 +6,8 @@ import dev.paydeck.accounts.SignedInPerson;
 import dev.paydeck.demo.DemoShop;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.payments.PaymentTotals;
+import dev.paydeck.payments.Payments;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,12 +16,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Where a signed-in person lands ({@code /app}): their organization's dashboard, or the first-run page when they have
- * none yet. The dashboard shows the organization, its Stripe mode and the state of its keys and webhooks in plain
- * words, with links to its pages.
+ * none yet. The dashboard shows the organization, its Stripe mode, what its payments brought in today and over the last
+ * 7 and 30 days (in the server's time zone), the state of its keys and webhooks in plain words, and links.
  */
 @Controller
 class DashboardPagesController {
@@ -28,12 +34,21 @@ class DashboardPagesController {
     private final Memberships memberships;
     private final Callers callers;
     private final DemoShop demo;
+    private final Payments payments;
+    private final Clock clock;
 
-    DashboardPagesController(Organizations organizations, Memberships memberships, Callers callers, DemoShop demo) {
+    DashboardPagesController(Organizations organizations, Memberships memberships, Callers callers, DemoShop demo,
+            Payments payments, Clock clock) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.callers = callers;
         this.demo = demo;
+        this.payments = payments;
+        this.clock = clock;
+    }
+
+    /** The figures of one period: its message key ({@code dashboard.period.today}) and the totals per currency. */
+    record Period(String key, List<PaymentTotals> totals) {
     }
 
     @GetMapping("/app")
@@ -49,6 +64,12 @@ class DashboardPagesController {
         model.addAttribute("organization", organizations.find(organization)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("demo", demo.isDemo(organization));
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        OffsetDateTime today = now.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
+        model.addAttribute("periods", List.of(
+                new Period("today", payments.totalsSince(organization, today)),
+                new Period("week", payments.totalsSince(organization, today.minusDays(6))),
+                new Period("month", payments.totalsSince(organization, today.minusDays(29)))));
         return "dashboard/dashboard";
     }
 }

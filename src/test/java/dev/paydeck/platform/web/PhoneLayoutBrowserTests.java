@@ -1,0 +1,87 @@
+package dev.paydeck.platform.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.paydeck.support.BrowserTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a phone (390 px wide) the header is one short row with a menu button, no page scrolls sideways, and every
+ * control is reached with the keyboard, its focus visible.
+ */
+class PhoneLayoutBrowserTests extends BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    @BeforeEach
+    void phone() {
+        page.setViewportSize(390, 844);
+    }
+
+    @Test
+    void theHomePageFitsAPhoneWithAShortHeaderAndACollapsedMenu() {
+        page.navigate("/");
+
+        assertFitsThePhone("home");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs"))).isHidden();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs"))).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-390-menu.png")));
+    }
+
+    @Test
+    void theDashboardFitsAPhone() {
+        Person owner = signUp("Phone owner");
+        String organization = createOrganization(owner, "A shop with a rather long name for a phone", null)
+                .get("id").asString();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("A shop with a rather long name for a phone");
+        assertThat(page).hasURL(url("/app/organizations/" + organization));
+
+        assertFitsThePhone("dashboard");
+        assertThat(page.getByTestId("mode")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhook events")).first().click();
+        assertThat(page.locator("h1")).hasText("Webhook events from Stripe");
+        assertFitsThePhone("webhook-events");
+    }
+
+    @Test
+    void theKeyboardReachesTheMenuAndShowsWhereItIs() {
+        page.navigate("/");
+        page.keyboard().press("Tab");
+        var skip = page.locator(":focus");
+        assertThat(skip).hasText("Skip to the content");
+        assertThat(skip).isVisible();
+
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        var toggler = page.locator(":focus");
+        assertThat(toggler).hasAttribute("aria-controls", "pd-menu");
+        assertThat(toggler.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+        assertThat(toggler.evaluate("e => getComputedStyle(e).outlineWidth")).isEqualTo("3px");
+        page.keyboard().press("Enter");
+        assertThat(toggler).hasAttribute("aria-expanded", "true");
+        page.keyboard().press("Tab");
+        var first = page.locator(":focus");
+        assertThat(first).hasText("Home");
+        assertThat(first.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+    }
+
+    private void assertFitsThePhone(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
+        assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .as("page width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
+        assertThat(((Number) page.evaluate("() => document.querySelector('header').getBoundingClientRect().height"))
+                .doubleValue()).as("header height").isLessThan(80);
+    }
+}
