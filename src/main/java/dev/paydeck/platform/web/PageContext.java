@@ -1,5 +1,6 @@
 package dev.paydeck.platform.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,10 @@ public class PageContext {
             return "/";
         }
         HttpServletRequest request = attributes.getRequest();
-        Object forwarded = request.getAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI);
-        String path = forwarded instanceof String original ? original : request.getRequestURI();
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String original ? original
+                : forwarded instanceof String original ? original : request.getRequestURI();
         String query = request.getQueryString();
         return LanguageController.samePlace(query == null ? path : path + "?" + query);
     }

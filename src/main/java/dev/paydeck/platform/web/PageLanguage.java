@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
@@ -89,9 +90,11 @@ class PageLanguage implements LocaleResolver {
                 .flatMap(cookie -> Languages.supported(Locale.forLanguageTag(cookie.getValue())));
     }
 
+    /** The signed-in principal; null for nobody and for Spring Security's anonymous visitor. */
     private static Object principal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? null : authentication.getPrincipal();
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken ? null : authentication.getPrincipal();
     }
 
     private static String principalName() {
