@@ -3,13 +3,13 @@ package dev.paydeck.platform.web;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paydeck.support.BrowserTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On a phone (390 px wide) the header is one short row with a menu button, no page scrolls sideways, and every
@@ -29,9 +29,9 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         page.navigate("/");
 
         assertFitsThePhone("home");
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs"))).isHidden();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs").setExact(true))).isHidden();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs"))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs").setExact(true))).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-390-menu.png")));
     }
 
@@ -67,21 +67,21 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         page.keyboard().press("Tab");
         var toggler = page.locator(":focus");
         assertThat(toggler).hasAttribute("aria-controls", "pd-menu");
-        assertThat(toggler.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
-        assertThat(toggler.evaluate("e => getComputedStyle(e).outlineWidth")).isEqualTo("3px");
+        Assertions.assertThat(toggler.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+        Assertions.assertThat(toggler.evaluate("e => getComputedStyle(e).outlineWidth")).isEqualTo("3px");
         page.keyboard().press("Enter");
         assertThat(toggler).hasAttribute("aria-expanded", "true");
         page.keyboard().press("Tab");
         var first = page.locator(":focus");
         assertThat(first).hasText("Home");
-        assertThat(first.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+        Assertions.assertThat(first.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
     }
 
     private void assertFitsThePhone(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
-        assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                 .as("page width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
-        assertThat(((Number) page.evaluate("() => document.querySelector('header').getBoundingClientRect().height"))
+        Assertions.assertThat(((Number) page.evaluate("() => document.querySelector('header').getBoundingClientRect().height"))
                 .doubleValue()).as("header height").isLessThan(80);
     }
 }
