@@ -23,8 +23,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Where a signed-in person lands ({@code /app}): their organization's dashboard, or the first-run page when they have
- * none yet. The dashboard shows the organization, its Stripe mode, what its payments brought in today and over the last
+ * Where a signed-in person lands ({@code /app}): their (first own) organization's dashboard, or the first-run page
+ * when they have none yet. The dashboard shows the organization, its Stripe mode, what its payments brought in today and over the last
  * 7 and 30 days (days of the business clock, UTC), the state of its keys and webhooks in plain words, and links.
  */
 @Controller
@@ -54,7 +54,13 @@ class DashboardPagesController {
     @GetMapping("/app")
     String start(@AuthenticationPrincipal SignedInPerson person) {
         List<OrganizationId> theirs = memberships.organizationsOf(person.id());
-        return theirs.isEmpty() ? "redirect:/app/organizations/new" : "redirect:/app/organizations/" + theirs.getFirst();
+        if (theirs.isEmpty()) {
+            return "redirect:/app/organizations/new";
+        }
+        // Their own organization rather than the Demo Shop, once they have one.
+        OrganizationId landing = theirs.stream().filter(organization -> !demo.isDemo(organization)).findFirst()
+                .orElse(theirs.getFirst());
+        return "redirect:/app/organizations/" + landing;
     }
 
     @GetMapping("/app/organizations/{id}")
