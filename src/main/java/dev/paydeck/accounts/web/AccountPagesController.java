@@ -34,7 +34,10 @@ class AccountPagesController {
         return "accounts/signup";
     }
 
-    /** Signs the person up and in, keeping the language the page was in as theirs; then the first-run page (their first organization). */
+    /**
+     * Signs the person up and in, keeping the language the page was in as theirs; then the first-run page (their
+     * first organization).
+     */
     @PostMapping("/signup")
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Locale language,
             HttpServletRequest request, HttpServletResponse response) {

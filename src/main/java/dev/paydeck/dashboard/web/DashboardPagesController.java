@@ -24,8 +24,9 @@ import java.util.List;
 
 /**
  * Where a signed-in person lands ({@code /app}): their (first own) organization's dashboard, or the first-run page
- * when they have none yet. The dashboard shows the organization, its Stripe mode, what its payments brought in today and over the last
- * 7 and 30 days (days of the business clock, UTC), the state of its keys and webhooks in plain words, and links.
+ * when they have none yet. The dashboard shows the organization, its Stripe mode, what its payments brought in
+ * today and over the last 7 and 30 days (days of the business clock, UTC), the state of its keys and webhooks in
+ * plain words, and links.
  */
 @Controller
 class DashboardPagesController {

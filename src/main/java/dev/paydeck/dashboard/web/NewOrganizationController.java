@@ -65,11 +65,13 @@ class NewOrganizationController {
     }
 
     @PostMapping("/app/organizations/new")
-    String create(@AuthenticationPrincipal SignedInPerson person, @Valid @ModelAttribute("organizationForm") OrganizationForm form,
-            BindingResult errors, Locale locale, Model model) {
+    String create(@AuthenticationPrincipal SignedInPerson person,
+            @Valid @ModelAttribute("organizationForm") OrganizationForm form, BindingResult errors, Locale locale,
+            Model model) {
         StripeKeys keys = form.withKeys()
                 ? new StripeKeys(form.publishableKey(), form.secretKey(), form.webhookSecret()) : null;
-        if (form.currency() != null && !errors.hasFieldErrors("currency") && Money.currency(form.currency()).isEmpty()) {
+        if (form.currency() != null && !errors.hasFieldErrors("currency")
+                && Money.currency(form.currency()).isEmpty()) {
             errors.rejectValue("currency", "Pattern");
         }
         if (form.country() != null && !errors.hasFieldErrors("country")

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 @Component("organizationNavigation")
 public class OrganizationNavigation {
 
-    /** An organization as the header shows it: id, name and Stripe mode ({@code sandbox}, {@code test}, {@code live}). */
+    /** An organization as the header shows it: id, name, Stripe mode ({@code sandbox}, {@code test}, {@code live}). */
     public record Entry(String id, String name, String mode) {
     }
 
@@ -36,7 +36,8 @@ public class OrganizationNavigation {
     }
 
     private static final String SESSION_ATTRIBUTE = OrganizationNavigation.class.getName() + ".current";
-    private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/app/organizations/([0-9a-fA-F-]{36})(/[^/?]*)?");
+    private static final Pattern ORGANIZATION_PATH =
+            Pattern.compile("^/app/organizations/([0-9a-fA-F-]{36})(/[^/?]*)?");
 
     private final Organizations organizations;
     private final Memberships memberships;

@@ -38,7 +38,7 @@ class HomeController {
         return "platform/home";
     }
 
-    /** The sign-in page; after a failed sign-in it keeps the email that was typed (only the password is asked again). */
+    /** The sign-in page; after a failed sign-in it keeps the email typed (only the password is asked again). */
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {
         HttpSession session = request.getSession(false);
