@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * People: sign-up and the checks behind sign-in (password, lockout after repeated failures). The public face of
@@ -60,6 +61,21 @@ public class Accounts {
         people.recordSuccess(credentials.id());
         return Optional.of(credentials.person());
     }
+
+    /** The language the person chose for Paydeck's pages ({@code en}, {@code es} or {@code fr}), if they chose one. */
+    public Optional<String> languageOf(PersonId id) {
+        return people.language(id);
+    }
+
+    /** Keeps the person's choice of language for pages, so it follows them to any browser. */
+    public void chooseLanguage(PersonId id, String language) {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("Paydeck's pages are in en, es and fr, not " + language);
+        }
+        people.setLanguage(id, language);
+    }
+
+    private static final Set<String> LANGUAGES = Set.of("en", "es", "fr");
 
     public Optional<Person> find(PersonId id) {
         return people.byId(id);

@@ -63,6 +63,16 @@ class People {
                 .optional();
     }
 
+    /** The language the person chose for pages ({@code en}, {@code es}, {@code fr}); empty: none chosen. */
+    Optional<String> language(PersonId id) {
+        return jdbc.sql("select language from people where id = ?").param(id.id())
+                .query((rs, row) -> Optional.ofNullable(rs.getString("language"))).optional().flatMap(l -> l);
+    }
+
+    void setLanguage(PersonId id, String language) {
+        jdbc.sql("update people set language = ? where id = ?").params(language, id.id()).update();
+    }
+
     /** Counts a failed sign-in; at the limit, locks the account for a while and starts counting again. */
     void recordFailure(String email, int limit, Duration lockFor) {
         jdbc.sql("""

@@ -36,4 +36,9 @@ class DemoRecords {
                 returning organization_id""")
                 .param(person.id()).query(UUID.class).optional().map(OrganizationId::new);
     }
+
+    boolean isDemo(OrganizationId organization) {
+        return jdbc.sql("select count(*) from demo_organizations where organization_id = ?").param(organization.id())
+                .query(Long.class).single() > 0;
+    }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 class OrganizationRecords {
 
     /** An organization as the table holds it. */
-    record Stored(OrganizationId id, String name, OffsetDateTime createdAt) {
+    record Stored(OrganizationId id, String name, OffsetDateTime createdAt, String country, String defaultCurrency) {
     }
 
     private final JdbcClient jdbc;
@@ -24,15 +24,19 @@ class OrganizationRecords {
         this.jdbc = jdbc;
     }
 
-    void insert(OrganizationId id, String name, PersonId createdBy) {
-        jdbc.sql("insert into organizations (id, name, created_by) values (?, ?, ?)")
-                .params(id.id(), name, createdBy == null ? null : createdBy.id()).update();
+    void insert(OrganizationId id, String name, PersonId createdBy, Organizations.Profile profile) {
+        jdbc.sql("insert into organizations (id, name, created_by, country, default_currency) values (?, ?, ?, ?, ?)")
+                .params(id.id(), name, createdBy == null ? null : createdBy.id(),
+                        profile == null ? null : profile.country(), profile == null ? null : profile.defaultCurrency())
+                .update();
     }
 
     Optional<Stored> find(OrganizationId id) {
-        return jdbc.sql("select id, name, created_at from organizations where id = ?").param(id.id())
+        return jdbc.sql("select id, name, created_at, country, default_currency from organizations where id = ?")
+                .param(id.id())
                 .query((rs, row) -> new Stored(new OrganizationId(rs.getObject("id", UUID.class)),
-                        rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getString("name"), rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("country"), rs.getString("default_currency")))
                 .optional();
     }
 

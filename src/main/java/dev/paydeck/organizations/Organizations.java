@@ -22,6 +22,10 @@ import java.util.Optional;
 @Service
 public class Organizations {
 
+    /** Where an organization is (ISO 3166 country, {@code ES}) and the currency it charges in ({@code EUR}). */
+    public record Profile(String country, String defaultCurrency) {
+    }
+
     private final OrganizationRecords records;
     private final StripeAccounts stripeAccounts;
     private final CredentialCipher cipher;
@@ -55,11 +59,19 @@ public class Organizations {
      * @throws InvalidStripeKeysException when the keys are malformed or of mixed modes
      */
     public Organization create(String name, PersonId owner, String actor, StripeKeys keys) {
+        return create(name, null, owner, actor, keys);
+    }
+
+    /**
+     * Creates an organization as {@link #create(String, PersonId, String, StripeKeys)} does, with where it is and the
+     * currency it charges in unless told otherwise (the first-run page asks for them).
+     */
+    public Organization create(String name, Profile profile, PersonId owner, String actor, StripeKeys keys) {
         StripeKeys checked = keys == null ? null : validated(keys);
         StripeKeys toStore = checked != null ? checked : sandbox.openAccount(name);
         OrganizationId id = OrganizationId.random();
         transactions.executeWithoutResult(status -> {
-            records.insert(id, name, owner);
+            records.insert(id, name, owner, profile);
             store(id, checked == null ? "sandbox" : "stripe", toStore);
             if (owner != null) {
                 memberships.grant(id, owner, Role.OWNER);
@@ -89,7 +101,8 @@ public class Organizations {
 
     public Optional<Organization> find(OrganizationId id) {
         return records.find(id).map(stored -> new Organization(stored.id(), stored.name(), stored.createdAt(),
-                stripeAccounts.find(id).map(StripeAccounts.Stored::view).orElse(null)));
+                stripeAccounts.find(id).map(StripeAccounts.Stored::view).orElse(null), stored.country(),
+                stored.defaultCurrency()));
     }
 
     public List<Organization> all(List<OrganizationId> ids) {

@@ -257,6 +257,19 @@ class PaymentRecords {
         return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
     }
 
+    /** Per currency, the payments made since this time that received money: how many, received, refunded. */
+    List<PaymentTotals> totalsSince(OrganizationId organization, OffsetDateTime since) {
+        return jdbc.sql("""
+                select currency, count(*) as count, sum(amount_received) as received, sum(amount_refunded) as refunded
+                from payments where organization_id = ? and created_at >= ? and amount_received > 0
+                group by currency order by currency""")
+                .params(organization.id(), since)
+                .query((rs, row) -> new PaymentTotals(rs.getLong("count"),
+                        Money.of(rs.getLong("received"), rs.getString("currency")),
+                        Money.of(rs.getLong("refunded"), rs.getString("currency"))))
+                .list();
+    }
+
     /** Sets the refunded amount to the sum of the payment's succeeded refunds. */
     void recomputeRefunded(OrganizationId organization, PaymentId paymentId) {
         jdbc.sql("""

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -66,6 +67,14 @@ public class Payments {
         this.customers = customers;
         this.transactions = transactions;
         this.events = events;
+    }
+
+    /**
+     * What the organization's payments made since this time brought in, per currency (gross, refunded, net, how
+     * many): the dashboard's figures, from Paydeck's own records.
+     */
+    public List<PaymentTotals> totalsSince(OrganizationId organization, OffsetDateTime since) {
+        return records.totalsSince(organization, since);
     }
 
     /** A created payment and what Stripe.js needs to finish it in the browser. */

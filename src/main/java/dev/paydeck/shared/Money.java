@@ -116,9 +116,17 @@ public record Money(long minor, Currency currency) {
         return BigDecimal.valueOf(minor).movePointLeft(decimals());
     }
 
-    /** For people: {@code $20.00}, {@code ¥500}, {@code COP 2,000.00}. */
+    /** For people, in English: {@code $20.00}, {@code ¥500}, {@code COP 2,000.00}. */
     public String format() {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+        return format(Locale.US);
+    }
+
+    /**
+     * For people who read this locale: {@code $12.50} in English, {@code 12,50 €} in Spanish and French,
+     * {@code 2.000,00 COP} in Spanish; always with the currency's own digits after the point (Stripe's).
+     */
+    public String format(Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(currency);
         format.setMinimumFractionDigits(decimals());
         format.setMaximumFractionDigits(decimals());

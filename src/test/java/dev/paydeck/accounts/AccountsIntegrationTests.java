@@ -107,10 +107,16 @@ class AccountsIntegrationTests extends IntegrationTest {
 
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location ->
-                assertThat(location).endsWith("/app"));
+                assertThat(location).endsWith("/app?signed-up"));
         String session = created.headers().firstValue("Set-Cookie").orElse(cookie).split(";")[0];
         assertThat(get("/app", "text/html").statusCode()).isEqualTo(302);
-        var start = send(request("/app").header("Cookie", session).header("Accept", "text/html").GET());
+        // Signed in, without an organization yet: /app leads to the first-run page.
+        var app = send(request("/app").header("Cookie", session).header("Accept", "text/html").GET());
+        assertThat(app.statusCode()).isEqualTo(302);
+        assertThat(app.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/app/organizations/new"));
+        var start = send(request("/app/organizations/new").header("Cookie", session).header("Accept", "text/html")
+                .GET());
         assertThat(start.statusCode()).isEqualTo(200);
         assertThat(start.body()).contains("Welcome, Grace Hopper");
     }

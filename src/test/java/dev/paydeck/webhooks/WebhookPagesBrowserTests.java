@@ -1,5 +1,6 @@
 package dev.paydeck.webhooks;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paydeck.support.BrowserTest;
@@ -21,9 +22,10 @@ class WebhookPagesBrowserTests extends BrowserTest {
         page.getByLabel("Email").fill(owner.email());
         page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Organizations")).click();
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings"))
+                .click();
         assertThat(page.locator("h2")).hasText("Hooked Shop");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhook events")).click();
+        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Webhook events")).click();
 
         assertThat(page.locator("h1")).hasText("Webhook events from Stripe");
         for (int i = 0; i < 60 && !page.content().contains("payment_intent.succeeded"); i++) {

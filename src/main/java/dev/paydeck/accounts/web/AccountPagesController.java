@@ -4,11 +4,9 @@ import dev.paydeck.accounts.Accounts;
 import dev.paydeck.accounts.EmailAlreadyUsedException;
 import dev.paydeck.accounts.Person;
 import dev.paydeck.accounts.SessionSignIn;
-import dev.paydeck.accounts.SignedInPerson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,7 +15,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The sign-up page and the signed-in person's start page. */
+import java.util.Locale;
+
+/** The sign-up page. */
 @Controller
 class AccountPagesController {
 
@@ -36,8 +36,12 @@ class AccountPagesController {
         return "accounts/signup";
     }
 
+    /**
+     * Signs the person up and in, keeping the language the page was in as theirs; then the first-run page (their
+     * first organization).
+     */
     @PostMapping("/signup")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors,
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, Locale language,
             HttpServletRequest request, HttpServletResponse response) {
         if (errors.hasErrors()) {
             return "accounts/signup";
@@ -49,13 +53,9 @@ class AccountPagesController {
             errors.rejectValue("email", "used", e.getMessage());
             return "accounts/signup";
         }
+        accounts.chooseLanguage(person.id(), language.getLanguage());
         sessions.signIn(person, request, response);
-        return "redirect:/app";
-    }
-
-    @GetMapping("/app")
-    String start(@AuthenticationPrincipal SignedInPerson person, Model model) {
-        model.addAttribute("person", person);
-        return "accounts/start";
+        // The start page takes a new person to their first organization, or to one they were invited to.
+        return "redirect:/app?signed-up";
     }
 }

@@ -125,7 +125,8 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().permitAll();
                 })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app").permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app")
+                        .failureHandler(new SignInFailure()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signed-out"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequirement()))
                 // CORS as the modules declare it (the sandbox API answers Stripe.js on any origin, as Stripe does).

@@ -47,16 +47,15 @@ class WebhookPagesController {
     String replayFailed(@PathVariable String id, RedirectAttributes redirect) {
         var caller = callers.in(parse(id)).requireWrite();
         int count = webhooks.replayFailed(caller.organization());
-        redirect.addFlashAttribute("message", count == 1 ? "1 failed event is being processed again."
-                : count + " failed events are being processed again.");
+        redirect.addFlashAttribute("replayed", count);
         return "redirect:/app/organizations/" + caller.organization() + "/webhooks";
     }
 
     @PostMapping("/app/organizations/{id}/webhooks/{event}/replay")
     String replay(@PathVariable String id, @PathVariable UUID event, RedirectAttributes redirect) {
         var caller = callers.in(parse(id)).requireWrite();
-        redirect.addFlashAttribute("message", webhooks.replay(caller.organization(), event)
-                ? "The event is being processed again." : "That event is still pending; it will be processed anyway.");
+        // How many events are processed again; -1: the event was still pending (it will be processed anyway).
+        redirect.addFlashAttribute("replayed", webhooks.replay(caller.organization(), event) ? 1 : -1);
         return "redirect:/app/organizations/" + caller.organization() + "/webhooks";
     }
 

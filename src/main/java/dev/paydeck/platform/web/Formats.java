@@ -1,0 +1,37 @@
+package dev.paydeck.platform.web;
+
+import dev.paydeck.shared.Money;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * Amounts and times in the page's language, for templates ({@code ${@formats.money(payment.amount())}}):
+ * {@code $12.50} and {@code 12,50 €}; {@code Dec 4, 2026, 8:15:02 PM} and {@code 4 déc. 2026, 20:15:02}.
+ */
+@Component("formats")
+public class Formats {
+
+    public String money(Money amount) {
+        return amount == null ? "" : amount.format(locale());
+    }
+
+    public String dateTime(OffsetDateTime time) {
+        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale())
+                .format(time.atZoneSameInstant(ZoneId.systemDefault()));
+    }
+
+    public String date(OffsetDateTime time) {
+        return time == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
+                .format(time.atZoneSameInstant(ZoneId.systemDefault()));
+    }
+
+    private static Locale locale() {
+        return Languages.supported(LocaleContextHolder.getLocale()).orElse(Languages.DEFAULT);
+    }
+}

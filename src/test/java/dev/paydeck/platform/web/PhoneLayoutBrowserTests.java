@@ -1,0 +1,89 @@
+package dev.paydeck.platform.web;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.paydeck.support.BrowserTest;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * On a phone (390 px wide) the header is one short row with a menu button, no page scrolls sideways, and every
+ * control is reached with the keyboard, its focus visible.
+ */
+class PhoneLayoutBrowserTests extends BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    @BeforeEach
+    void phone() {
+        page.setViewportSize(390, 844);
+    }
+
+    @Test
+    void theHomePageFitsAPhoneWithAShortHeaderAndACollapsedMenu() {
+        page.navigate("/");
+
+        assertFitsThePhone("home");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs").setExact(true))).isHidden();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API docs").setExact(true))).isVisible();
+        assertThat(page.locator("#pd-menu")).hasClass(java.util.regex.Pattern.compile("(^|\\s)show(\\s|$)"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("home-390-menu.png")));
+    }
+
+    @Test
+    void theDashboardFitsAPhone() {
+        Person owner = signUp("Phone owner");
+        String organization = createOrganization(owner, "A shop with a rather long name for a phone", null)
+                .get("id").asString();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.navigate("/app/organizations/" + organization);
+        assertThat(page.locator("h1")).hasText("A shop with a rather long name for a phone");
+
+        assertFitsThePhone("dashboard");
+        assertThat(page.getByTestId("mode")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhook events")).first().click();
+        assertThat(page.locator("h1")).hasText("Webhook events from Stripe");
+        assertFitsThePhone("webhook-events");
+    }
+
+    @Test
+    void theKeyboardReachesTheMenuAndShowsWhereItIs() {
+        page.navigate("/");
+        page.keyboard().press("Tab");
+        var skip = page.locator(":focus");
+        assertThat(skip).hasText("Skip to the content");
+        assertThat(skip).isVisible();
+
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        var toggler = page.locator(":focus");
+        assertThat(toggler).hasAttribute("aria-controls", "pd-menu");
+        Assertions.assertThat(toggler.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+        Assertions.assertThat(toggler.evaluate("e => getComputedStyle(e).outlineWidth")).isEqualTo("3px");
+        page.keyboard().press("Enter");
+        assertThat(toggler).hasAttribute("aria-expanded", "true");
+        page.keyboard().press("Tab");
+        var first = page.locator(":focus");
+        assertThat(first).hasText("Home");
+        Assertions.assertThat(first.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
+    }
+
+    private void assertFitsThePhone(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .as("page width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
+        Assertions.assertThat(((Number) page.evaluate("() => document.querySelector('header').getBoundingClientRect().height"))
+                .doubleValue()).as("header height").isLessThan(80);
+    }
+}
