@@ -49,7 +49,7 @@ final class ChargeJson {
         charge.put("payment_intent", intent.get("id").asString());
         charge.put("payment_method", paymentMethod.get("id").asString());
         charge.set("payment_method_details", details(charge, paymentMethod, authenticated, succeeded));
-        charge.putNull("radar_options");
+        charge.putObject("radar_options");
         charge.set("receipt_email", intent.get("receipt_email").deepCopy());
         charge.putNull("receipt_number");
         charge.putNull("receipt_url");
