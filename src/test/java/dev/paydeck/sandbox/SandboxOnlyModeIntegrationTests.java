@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,15 +117,20 @@ class SandboxOnlyModeIntegrationTests {
     @Test
     void theStartupReportNamesOnlyTheAddressesThatAnswer() {
         String local = "http://localhost:" + port;
-        assertThat(startupOutput)
+        assertThat(startupOutput).doesNotContain("Demo organization");
+        // The report: the lines from "... is ready" on, each indented by two spaces.
+        List<String> lines = startupOutput.lines().toList();
+        int first = lines.indexOf(lines.stream().filter(line -> line.contains(" is ready")).findFirst().orElseThrow());
+        String report = String.join("\n", lines.subList(first, lines.size()).stream()
+                .takeWhile(line -> line.startsWith("  ")).toList());
+        assertThat(report)
                 .contains("serving only the Stripe-compatible sandbox")
                 .contains("the API at " + local + "/sandbox and http://127.0.0.1:" + apiPort)
                 .contains(local + "/sandbox (accounts")
                 .contains(local + "/health")
                 .doesNotContain(local + "/docs")
                 .doesNotContain("/webhooks/stripe")
-                .doesNotContain("Open     :")
-                .doesNotContain("Demo organization");
+                .doesNotContain("Open     :");
     }
 
     private static long count(Statement statement, String sql) throws Exception {
