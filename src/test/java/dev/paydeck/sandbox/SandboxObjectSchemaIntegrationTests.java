@@ -24,7 +24,20 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
      * Fields of the API version the sandbox speaks (2026-07-29.dahlia) that the 2023-08-16 schema lacks, as
      * {@code schema.field}; each is in Stripe's API reference of the current version.
      */
-    static final Set<String> NEWER_FIELDS = Set.of();
+    static final Set<String> NEWER_FIELDS = Set.of(
+            // Stripe's changelog (docs.stripe.com/changelog) and API reference of the current version:
+            "payment_intent.excluded_payment_method_types", // 2025-08-27.basil
+            "payment_intent.payment_method_configuration_details", // dynamic payment methods (2023-10-16)
+            "payment_intent.source", // in the current reference's example PaymentIntent (2026-04-22.dahlia)
+            "payment_method.allow_redisplay", // 2024-06-20, redisplay of saved payment methods
+            "billing_details.tax_id", // 2025-04-30.basil
+            "payment_method_card.display_brand", // 2024-04-10
+            "payment_method_card.regulated_status", // 2024-12-18.acacia
+            "charge_outcome.advice_code", // 2025-01-27.acacia
+            "charge_outcome.network_advice_code", // 2024-12-18.acacia
+            "charge_outcome.network_decline_code", // 2024-12-18.acacia
+            "payment_method_details_card.amount_authorized", // overcapture and incremental authorization (2023-10-16)
+            "refund.destination_details"); // 2023-10-16
 
     private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS);
 

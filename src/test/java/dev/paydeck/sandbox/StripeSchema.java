@@ -67,8 +67,13 @@ final class StripeSchema {
             return;
         }
         if (schema.has("anyOf")) {
+            // The branch for the value's type (an expandable field: the id's string, or the object), so that a
+            // problem inside an object is reported as such, not as "should have been a string".
             List<String> fewest = null;
             for (JsonNode branch : schema.get("anyOf")) {
+                if (!accepts(resolve(branch), value)) {
+                    continue;
+                }
                 List<String> branchProblems = new ArrayList<>();
                 check(value, branch, component, path, branchProblems);
                 if (branchProblems.isEmpty()) {
@@ -78,7 +83,8 @@ final class StripeSchema {
                     fewest = branchProblems;
                 }
             }
-            problems.addAll(fewest);
+            problems.addAll(fewest != null ? fewest : List.of(path + ": " + typeOf(value) + ", but Stripe's schema "
+                    + "allows none of " + schema.get("anyOf")));
             return;
         }
         Set<String> types = types(schema);
@@ -128,6 +134,21 @@ final class StripeSchema {
         });
     }
 
+    private JsonNode resolve(JsonNode schema) {
+        return schema.has("$ref")
+                ? schemas.get(schema.get("$ref").asString().substring("#/components/schemas/".length())) : schema;
+    }
+
+    /** Whether the schema takes a value of this JSON type at all (its details aside). */
+    private boolean accepts(JsonNode schema, JsonNode value) {
+        if (schema.has("anyOf")) {
+            return schema.get("anyOf").valueStream().anyMatch(branch -> accepts(resolve(branch), value));
+        }
+        Set<String> types = types(schema);
+        String type = typeOf(value);
+        return types.isEmpty() || types.contains(type) || (type.equals("integer") && types.contains("number"));
+    }
+
     private static Set<String> types(JsonNode schema) {
         Set<String> types = new LinkedHashSet<>();
         JsonNode type = schema.get("type");
@@ -143,6 +164,9 @@ final class StripeSchema {
     }
 
     private static String typeOf(JsonNode value) {
+        if (value.isNull()) {
+            return "null";
+        }
         if (value.isObject()) {
             return "object";
         }

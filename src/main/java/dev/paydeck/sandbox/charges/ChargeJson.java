@@ -58,7 +58,6 @@ final class ChargeJson {
         refunds.put("object", "list");
         refunds.putArray("data");
         refunds.put("has_more", false);
-        refunds.put("total_count", 0);
         refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
         charge.putNull("review");
         charge.set("shipping", intent.path("shipping").isMissingNode() ? charge.nullNode()
