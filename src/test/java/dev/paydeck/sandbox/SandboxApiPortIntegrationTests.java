@@ -118,6 +118,15 @@ class SandboxApiPortIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void theSandboxPageShowsHowToReachThePort() {
+        HttpResponse<String> page = send(request("/sandbox").header("Accept", "text/html").GET());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("host: \"<span>127.0.0.1</span>\", port: <span>" + apiPort + "</span>")
+                .contains("curl <span>" + rootBase() + "</span>/v1/customers");
+    }
+
+    @Test
     void theMainPortDoesNotServeTheApiAtTheRoot() {
         HttpResponse<String> response = raw(url("/v1/customers"), secretKey);
 

@@ -36,6 +36,19 @@ public final class ApiPort {
     private ApiPort() {
     }
 
+    /**
+     * The API's address on its port, e.g. {@code http://127.0.0.1:12111}, to show to people; null when the port is
+     * off. An address that listens everywhere is shown as localhost.
+     */
+    public static String url(int port, String address) {
+        if (port <= 0) {
+            return null;
+        }
+        String host = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::")
+                ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+        return "http://" + host + ":" + port;
+    }
+
     /** Whether the request came in on the API port (and is then an API request: the guard let it through). */
     public static boolean arrivedOnPort(ServletRequest request) {
         return request.getAttribute(MAIN_PORT) != null;
