@@ -53,7 +53,8 @@ trap paydeck_stop EXIT
 # paydeck_start [VAR=value ...]: starts the application with these extra environment variables.
 paydeck_start() {
     echo "Starting Paydeck on port $PORT (data in $BENCH_WORK/data, log in $BENCH_WORK/paydeck.log)" >&2
-    env "$@" PORT="$PORT" PAYDECK_DATA_DIR="$BENCH_WORK/data" "$JAVA_HOME/bin/java" -jar "$JAR" \
+    # The sandbox's own API port (12111) off: several benchmarks may run side by side on their own PORTs.
+    env PAYDECK_SANDBOX_PORT=0 "$@" PORT="$PORT" PAYDECK_DATA_DIR="$BENCH_WORK/data" "$JAVA_HOME/bin/java" -jar "$JAR" \
         > "$BENCH_WORK/paydeck.log" 2>&1 &
     APP_PID=$!
     for attempt in $(seq 1 240); do

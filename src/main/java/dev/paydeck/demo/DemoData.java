@@ -29,7 +29,8 @@ import java.util.UUID;
  * A demo organization with sample data, so a fresh Paydeck shows something real: made at the first start (sandbox
  * on, no organization yet) on its own sandbox account, with customers and payments in every state — paid, partly
  * refunded, declined, authorized and waiting for capture. Nobody knows a password for it: the first person to sign
- * up becomes its owner.
+ * up becomes its owner. Never in sandbox-only mode: there nothing of Paydeck but the sandbox answers, so the demo
+ * would be an organization nobody can open, with a webhook endpoint in the sandbox that nothing serves.
  */
 @Component
 class DemoData {
@@ -60,7 +61,7 @@ class DemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     void seedAtFirstStart() {
-        if (!enabled || !properties.sandbox().enabled() || organizations.count() > 0) {
+        if (!enabled || properties.sandboxOnly() || !properties.sandbox().enabled() || organizations.count() > 0) {
             return;
         }
         if (!records.claimSeeding()) {

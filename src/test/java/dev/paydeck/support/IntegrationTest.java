@@ -45,6 +45,10 @@ public abstract class IntegrationTest {
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
+        // The sandbox's API port on a free port of this context's own (12111 may be taken, and each context and
+        // second instance needs its own).
+        int sandboxPort = FreePort.pick();
+        registry.add("paydeck.sandbox.port", () -> sandboxPort);
         // Tests make their own organizations; DemoDataIntegrationTests makes the demo one when it wants it.
         registry.add("paydeck.demo.enabled", () -> "false");
         // "Real Stripe" in tests is the sandbox too, so the real-key code paths run offline.

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * What an operator wants to see once Paydeck is up: version, database, Stripe mode per organization, webhooks and
- * the addresses to open. Built only from descriptions that carry no secret.
+ * the addresses to open (in sandbox-only mode: the sandbox's API, its pages and health, all that answers then).
+ * Built only from descriptions that carry no secret.
  */
 @Component
 class StartupReport {
@@ -51,10 +52,21 @@ class StartupReport {
         String local = "http://localhost:" + port;
         List<String> lines = new ArrayList<>();
         lines.add("");
+        if (properties.sandboxOnly()) {
+            // An emulator for other programs' tests: only what answers in this mode.
+            lines.add("  Paydeck " + version.value() + " is ready, serving only the Stripe-compatible sandbox");
+            lines.add("  Database : " + database.describe());
+            lines.add("  Stripe   : the API at " + local + "/sandbox" + properties.sandbox().rootApiBase()
+                    .map(root -> " and " + root).orElse("") + " (an SDK's API base)");
+            lines.add("  Pages    : " + local + "/sandbox (accounts and their keys, test cards, events, webhooks)");
+            lines.add("  Health   : " + local + "/health");
+            return lines;
+        }
         lines.add("  Paydeck " + version.value() + " is ready");
         lines.add("  Database : " + database.describe());
         lines.add("  Stripe   : " + stripe.mode() + (properties.sandbox().enabled()
-                ? " (built-in sandbox on at " + local + "/sandbox)" : " (sandbox off)"));
+                ? " (built-in sandbox on at " + local + "/sandbox" + properties.sandbox().rootApiBase()
+                        .map(root -> ", its API also at " + root).orElse("") + ")" : " (sandbox off)"));
         for (String organization : stripe.organizations()) {
             lines.add("             " + organization);
         }

@@ -15,10 +15,7 @@ final class Routing {
     }
 
     StripeRoutes.Match route(String method, String path, boolean publishableKey) {
-        StripeRoutes.Match match = routes.find(method, path).orElseThrow(() -> StripeError.builder(404)
-                .message("Unrecognized request URL (" + method + ": " + path + "). Please see "
-                        + "https://stripe.com/docs or we can help at https://support.stripe.com/.")
-                .build());
+        StripeRoutes.Match match = routes.find(method, path).orElseThrow(() -> unrecognized(method, path));
         if (publishableKey && !match.route().publishable()) {
             throw StripeError.builder(403)
                     .message("This API call cannot be made with a publishable API key. Please use a secret API key. "
@@ -26,5 +23,13 @@ final class Routing {
                     .build();
         }
         return match;
+    }
+
+    /** Stripe's answer to a URL it has no endpoint for. */
+    static StripeError unrecognized(String method, String path) {
+        return StripeError.builder(404)
+                .message("Unrecognized request URL (" + method + ": " + path + "). Please see "
+                        + "https://stripe.com/docs or we can help at https://support.stripe.com/.")
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.api;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,13 +22,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Stripe HTTP API under {@code /sandbox/v1}, as a pipeline of steps, each in a class of its own: CORS, the key
- * ({@link KeyAuthentication}), the account's rate limit ({@link RateLimiter}), the route ({@link Routing}), the form
- * ({@link RequestForm}) and its {@code expand} ({@link Expander#paths}), the route's parameters
- * ({@link ParamSpec}), a simulated outage ({@link SimulatedFaults}), the idempotency key ({@link Idempotency}), the
- * endpoint in one transaction with its expansions and rendering ({@link ApiTransaction}), and the answer with
- * Stripe's headers ({@link Reply}). Any step may refuse the request with a {@link StripeError}; the answer is then
- * Stripe's error JSON.
+ * The Stripe HTTP API under {@code /sandbox/v1} (and at {@code /v1} on the API port, {@link ApiPort}), as a
+ * pipeline of steps, each in a class of its own: CORS, the key ({@link KeyAuthentication}), the account's rate
+ * limit ({@link RateLimiter}), the route ({@link Routing}), the form ({@link RequestForm}) and its {@code expand}
+ * ({@link Expander#paths}), the route's parameters ({@link ParamSpec}), a simulated outage
+ * ({@link SimulatedFaults}), the idempotency key ({@link Idempotency}), the endpoint in one transaction with its
+ * expansions and rendering ({@link ApiTransaction}), and the answer with Stripe's headers ({@link Reply}). Any step
+ * may refuse the request with a {@link StripeError}; the answer is then Stripe's error JSON.
  *
  * <p>A servlet filter rather than a controller: like Stripe, the sandbox routes its API itself (a catch-all
  * controller got nothing from Spring MVC but a handler lookup over every mapping, twice with CORS) and authenticates
@@ -64,15 +65,27 @@ final class SandboxApiFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException {
+            throws IOException, ServletException {
+        boolean onApiPort = ApiPort.arrivedOnPort(request);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!onApiPort) {
+            if (!path.equals("/sandbox/v1") && !path.startsWith("/sandbox/v1/")) {
+                chain.doFilter(request, response); // /v1/... on the main port: not the sandbox's
+                return;
+            }
+            path = path.substring("/sandbox".length());
+        }
         ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern("/sandbox/v1/**"));
+                .ifPresent(context -> context.setPathPattern(onApiPort ? "/v1/**" : "/sandbox/v1/**"));
         if (cors.answered(request, response)) {
             return;
         }
+        serve(request, response, path);
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         String requestId = "req_" + Ids.random(14);
         String method = request.getMethod();
-        String path = request.getRequestURI().substring(request.getContextPath().length() + "/sandbox".length());
         String idempotencyKey = "POST".equals(method) ? request.getHeader("Idempotency-Key") : null;
         String apiVersion = Objects.requireNonNullElse(request.getHeader("Stripe-Version"),
                 StripeCall.DEFAULT_API_VERSION);
@@ -122,7 +135,8 @@ final class SandboxApiFilter extends HttpFilter {
                 Expander expander, TransactionTemplate transactions, JsonMapper json) {
             var registration = new FilterRegistrationBean<>(new SandboxApiFilter(resources, accounts, idempotency,
                     requestLog, rateLimiter, expander, transactions, json));
-            registration.addUrlPatterns("/sandbox/v1/*");
+            // /v1/* for the API port (ApiPort); on the main port such a request passes on.
+            registration.addUrlPatterns("/sandbox/v1/*", "/v1/*");
             registration.setOrder(-104);
             return registration;
         }

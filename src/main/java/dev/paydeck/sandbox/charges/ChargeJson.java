@@ -71,7 +71,7 @@ final class ChargeJson {
         }
         charge.put("payment_method", paymentMethod.get("id").asString());
         charge.set("payment_method_details", details(charge, paymentMethod, authenticated, succeeded));
-        charge.putNull("radar_options");
+        charge.putObject("radar_options");
         charge.set("receipt_email", copy(charge, terms.receiptEmail()));
         charge.putNull("receipt_number");
         charge.putNull("receipt_url");
@@ -80,7 +80,6 @@ final class ChargeJson {
         refunds.put("object", "list");
         refunds.putArray("data");
         refunds.put("has_more", false);
-        refunds.put("total_count", 0);
         refunds.put("url", "/v1/charges/" + charge.get("id").asString() + "/refunds");
         charge.putNull("review");
         charge.set("shipping", copy(charge, terms.shipping()));

@@ -137,7 +137,7 @@ public class Charges {
         charge.put("refunded", refunded >= charge.get("amount_captured").asLong());
         ObjectNode refunds = (ObjectNode) charge.get("refunds");
         ((ArrayNode) refunds.get("data")).insert(0, refund.deepCopy());
-        refunds.put("total_count", refunds.get("data").size());
+        refunds.remove("total_count"); // not a field of Stripe's list; charges stored before carried one
         store.update(call.accountId(), charge);
         events.publish(call, "charge.refunded", charge, previous);
         return charge;

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.paymentintents;
 
+import dev.paydeck.sandbox.api.HostedPages;
 import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.StripeCall;
@@ -9,7 +10,6 @@ import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
@@ -77,8 +77,7 @@ class PaymentIntentFlow implements IntentAuthentication {
 
     private ObjectNode requireAction(StripeCall call, ObjectNode intent) {
         PaymentIntentJson.status(intent, REQUIRES_ACTION);
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox/3ds/")
-                .path(intent.get("id").asString()).build().toUriString()
+        String url = HostedPages.url("/sandbox/3ds/" + intent.get("id").asString())
                 + "?client_secret=" + URLEncoder.encode(intent.get("client_secret").asString(), StandardCharsets.UTF_8);
         ObjectNode next = intent.putObject("next_action");
         String returnUrl = PaymentIntentJson.string(intent, "_return_url");

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.web;
 
+import dev.paydeck.sandbox.api.ApiPort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,8 @@ import java.util.List;
  * Stand-alone sandbox: with {@code paydeck.sandbox-only=true} ({@code PAYDECK_SANDBOX_ONLY=true} or
  * {@code --paydeck.sandbox-only=true}) Paydeck serves only the Stripe-compatible sandbox — its API under
  * {@code /sandbox/v1}, its pages under {@code /sandbox}, and what they need (static assets, WebJars) — plus health
- * ({@code /health}, {@code /actuator}); every other page and API answers 404, and {@code /} leads to the sandbox.
+ * ({@code /health}, {@code /actuator}), and the API on its own port ({@link ApiPort}); every other page and API
+ * answers 404, and {@code /} leads to the sandbox.
  * For running Paydeck as a Stripe emulator that other programs test against. A filter on path prefixes keeps this
  * inside the sandbox module, which knows nothing of the other modules' addresses.
  */
@@ -30,6 +32,10 @@ final class SandboxOnlyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (ApiPort.arrivedOnPort(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.isEmpty() || path.equals("/")) {
             response.sendRedirect(request.getContextPath() + "/sandbox");

@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.web;
 
+import dev.paydeck.sandbox.api.ApiPort;
 import dev.paydeck.sandbox.api.RequestLog;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.api.SandboxAccount;
@@ -7,6 +8,7 @@ import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.webhooks.WebhookDeliveries;
 import dev.paydeck.sandbox.webhooks.WebhookEndpoints;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -66,9 +69,14 @@ class SandboxPageController {
     private final WebhookEndpoints endpoints;
     private final SandboxEvents events;
     private final JsonMapper json;
+    private final String rootApiBase;
+    private final int apiPort;
 
     SandboxPageController(SandboxAccounts accounts, RequestLog requestLog, WebhookEndpoints endpoints,
-            SandboxEvents events, JsonMapper json) {
+            SandboxEvents events, JsonMapper json, @Value("${paydeck.sandbox.port:12111}") int apiPort,
+            @Value("${paydeck.sandbox.address:127.0.0.1}") String apiAddress) {
+        this.rootApiBase = ApiPort.url(apiPort, apiAddress);
+        this.apiPort = apiPort;
         this.accounts = accounts;
         this.requestLog = requestLog;
         this.endpoints = endpoints;
@@ -83,6 +91,11 @@ class SandboxPageController {
         String apiBase = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox").toUriString();
         model.addAttribute("apiBase", apiBase);
         model.addAttribute("stripeJs", apiBase + "/js/v3");
+        if (rootApiBase != null) {
+            model.addAttribute("rootApiBase", rootApiBase);
+            model.addAttribute("rootApiHost", URI.create(rootApiBase).getHost());
+            model.addAttribute("rootApiPort", apiPort);
+        }
         return "sandbox/overview";
     }
 

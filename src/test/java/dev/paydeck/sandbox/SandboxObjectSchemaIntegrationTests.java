@@ -1,0 +1,136 @@
+package dev.paydeck.sandbox;
+
+import dev.paydeck.support.SandboxTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of object the sandbox renders, in its states, checked against Stripe's schema of it
+ * ({@link StripeSchema}): the required fields are there, nothing that Stripe never leaves null is null (an
+ * object-typed field such as {@code radar_options} is an object), and no field is rendered that Stripe does not
+ * have. Lists are checked as lists and item by item, events with the object they carry; a new resource's objects
+ * are covered by adding its calls here.
+ */
+class SandboxObjectSchemaIntegrationTests extends SandboxTest {
+
+    /**
+     * Fields of the API version the sandbox speaks (2026-07-29.dahlia) that the 2023-08-16 schema lacks, as
+     * {@code schema.field}; each is in Stripe's API reference of the current version.
+     */
+    static final Set<String> NEWER_FIELDS = Set.of(
+            // Stripe's changelog (docs.stripe.com/changelog) and API reference of the current version:
+            "payment_intent.excluded_payment_method_types", // 2025-08-27.basil
+            "payment_intent.payment_method_configuration_details", // dynamic payment methods (2023-10-16)
+            "payment_intent.source", // in the current reference's example PaymentIntent (2026-04-22.dahlia)
+            "payment_method.allow_redisplay", // 2024-06-20, redisplay of saved payment methods
+            "billing_details.tax_id", // 2025-04-30.basil
+            "payment_method_card.display_brand", // 2024-04-10
+            "payment_method_card.regulated_status", // 2024-12-18.acacia
+            "charge_outcome.advice_code", // 2025-01-27.acacia
+            "charge_outcome.network_advice_code", // 2024-12-18.acacia
+            "charge_outcome.network_decline_code", // 2024-12-18.acacia
+            "payment_method_details_card.amount_authorized", // overcapture and incremental authorization (2023-10-16)
+            "refund.destination_details"); // 2023-10-16
+
+    private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS);
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void everyObjectTheSandboxRendersHasStripesShape() {
+        JsonNode customer = ok("POST", "/v1/customers", "email=ada%40example.com&name=Ada&phone=%2B4420&"
+                + "metadata[tier]=gold&description=first");
+        String customerId = customer.get("id").asString();
+        check("created customer", customer);
+        check("retrieved customer", ok("GET", "/v1/customers/" + customerId, null));
+
+        check("new payment intent", ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&customer=" + customerId));
+        JsonNode paid = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[0]=card&"
+                + "customer=" + customerId + "&payment_method=pm_card_visa&confirm=true&metadata[order]=7&"
+                + "receipt_email=ada%40example.com&statement_descriptor_suffix=ORDER7");
+        check("succeeded payment intent", paid);
+        check("payment method", ok("GET", "/v1/payment_methods/" + paid.get("payment_method").asString(), null));
+        check("succeeded charge", ok("GET", "/v1/charges/" + paid.get("latest_charge").asString(), null));
+
+        JsonNode authorized = ok("POST", "/v1/payment_intents", "amount=3000&currency=eur&"
+                + "payment_method_types[0]=card&payment_method=pm_card_mastercard&confirm=true&capture_method=manual");
+        check("payment intent to capture", authorized);
+        check("uncaptured charge", ok("GET", "/v1/charges/" + authorized.get("latest_charge").asString(), null));
+        check("captured payment intent", ok("POST", "/v1/payment_intents/" + authorized.get("id").asString()
+                + "/capture", "amount_to_capture=2000"));
+
+        HttpResponse<String> declined = sandboxCall("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method=pm_card_chargeDeclined&confirm=true", secretKey);
+        assertThat(declined.statusCode()).isEqualTo(402);
+        check("error", "decline error", json(declined));
+        JsonNode failed = json(declined).at("/error/payment_intent");
+        check("declined payment intent", ok("GET", "/v1/payment_intents/" + failed.get("id").asString(), null));
+        check("failed charge", ok("GET", "/v1/charges/" + failed.get("latest_charge").asString(), null));
+
+        check("3-D Secure by redirect", ok("POST", "/v1/payment_intents", "amount=1500&currency=eur&"
+                + "payment_method_types[0]=card&payment_method=pm_card_threeDSecure2Required&confirm=true&"
+                + "return_url=https%3A%2F%2Fshop.example%2Freturn"));
+        check("3-D Secure in Stripe.js", ok("POST", "/v1/payment_intents", "amount=1500&currency=eur&"
+                + "payment_method_types[0]=card&payment_method=pm_card_threeDSecure2Required&confirm=true"));
+        JsonNode toCancel = ok("POST", "/v1/payment_intents", "amount=1000&currency=usd&"
+                + "payment_method_types[0]=card");
+        check("canceled payment intent", ok("POST", "/v1/payment_intents/" + toCancel.get("id").asString()
+                + "/cancel", "cancellation_reason=requested_by_customer"));
+
+        check("refund", ok("POST", "/v1/refunds", "payment_intent=" + paid.get("id").asString()
+                + "&amount=500&reason=requested_by_customer&metadata[note]=late"));
+        check("partly refunded charge", ok("GET", "/v1/charges/" + paid.get("latest_charge").asString(), null));
+
+        JsonNode endpoint = ok("POST", "/v1/webhook_endpoints", "url=https%3A%2F%2Fshop.example%2Fhook&"
+                + "enabled_events[0]=charge.succeeded&description=shop");
+        check("created webhook endpoint", endpoint);
+        check("retrieved webhook endpoint", ok("GET", "/v1/webhook_endpoints/" + endpoint.get("id").asString(),
+                null));
+
+        check("balance", ok("GET", "/v1/balance", null));
+        for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
+                "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/events?limit=100")) {
+            check(list, ok("GET", list, null));
+        }
+
+        check("deleted webhook endpoint", ok("DELETE", "/v1/webhook_endpoints/" + endpoint.get("id").asString(),
+                null));
+        check("deleted customer", ok("DELETE", "/v1/customers/" + customerId, null));
+        HttpResponse<String> missing = sandboxCall("GET", "/v1/customers/cus_missing", null, secretKey);
+        check("error", "missing customer", json(missing));
+
+        assertThat(problems).as("fields that differ from Stripe's schemas").isEmpty();
+    }
+
+    private JsonNode ok(String method, String path, String form) {
+        HttpResponse<String> response = sandboxCall(method, path, form, secretKey);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    /** Checks an object as the schema its {@code object} names; a list, item by item; an event, with its object. */
+    private void check(String what, JsonNode rendered) {
+        String object = rendered.path("object").asString("");
+        if (object.equals("list")) {
+            check("list", what, rendered);
+            rendered.get("data").forEach(item -> check(what + " item " + item.path("id").asString(), item));
+            return;
+        }
+        check(rendered.path("deleted").asBoolean(false) ? "deleted_" + object : object, what, rendered);
+        if (object.equals("event")) {
+            check(what + " data.object", rendered.at("/data/object"));
+        }
+    }
+
+    private void check(String schema, String what, JsonNode rendered) {
+        SCHEMA.problems(schema, rendered).forEach(problem -> problems.add(what + ": " + problem));
+    }
+}
