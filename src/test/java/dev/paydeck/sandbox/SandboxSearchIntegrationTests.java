@@ -179,6 +179,13 @@ class SandboxSearchIntegrationTests extends SandboxTest {
         assertThat(sandboxCall("GET", "/v1/customers/search/more?query=x", null, secretKey).statusCode())
                 .isEqualTo(404);
 
+        var trailingSlash = sandboxCall("GET", "/v1/customers/", null, secretKey);
+        assertThat(trailingSlash.statusCode()).isEqualTo(404);
+        assertThat(json(trailingSlash).get("error").get("message").asString()).isEqualTo("Unrecognized request URL "
+                + "(GET: /v1/customers/). If you are trying to list objects, remove the trailing slash. If you are "
+                + "trying to retrieve an object, make sure you passed a valid (non-empty) identifier in your code. "
+                + "Please see https://stripe.com/docs or we can help at https://support.stripe.com/.");
+
         var notAnId = sandboxCall("GET", "/v1/customers/not_an_id", null, secretKey);
         assertThat(notAnId.statusCode()).isEqualTo(404);
         assertThat(json(notAnId).get("error").get("code").asString()).isEqualTo("resource_missing");

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stripe's JSON for what an endpoint returns (an object, a {@link StripeList}, a {@link SearchResult}, a map) and for a {@link StripeError},
- * without the internal fields ({@code _...}) the sandbox keeps beside Stripe's.
+ * Stripe's JSON for what an endpoint returns (an object, a {@link StripeList}, a {@link SearchResult}, a map) and
+ * for a {@link StripeError}, without the internal fields ({@code _...}) the sandbox keeps beside Stripe's.
  */
 final class StripeJson {
 
