@@ -110,13 +110,16 @@ public record SearchQuery(List<Clause> clauses, Connective connective) {
             return new SearchQuery(clauses, connective == null ? Connective.AND : connective);
         }
 
-        /** {@code AND} or {@code OR} (any case) followed by a space, consumed; or null, consuming nothing. */
+        /**
+         * {@code AND} or {@code OR} (any case) followed by a space or ending the query, consumed; or null, consuming
+         * nothing.
+         */
         private Connective keyword() {
             for (Connective connective : Connective.values()) {
                 String word = connective.name();
                 int end = at + word.length();
-                if (text.regionMatches(true, at, word, 0, word.length()) && end < text.length()
-                        && Character.isWhitespace(text.charAt(end))) {
+                if (text.regionMatches(true, at, word, 0, word.length())
+                        && (end == text.length() || Character.isWhitespace(text.charAt(end)))) {
                     at = end;
                     return connective;
                 }

@@ -80,7 +80,7 @@ class SearchQueryTests {
         assertSyntaxError("email:", 6, "expected a value after :");
         assertSyntaxError("email:\"amy", 6, "the quoted value that starts here is not closed");
         assertSyntaxError(":\"amy\"", 0, "expected a field name");
-        assertSyntaxError("email:'a' AND", 13, "expected an operator");
+        assertSyntaxError("email:'a' AND", 13, "expected a clause after AND");
         assertSyntaxError("email:'a' AND ", 14, "expected a clause after AND");
         assertSyntaxError("email:'a'name:'b'", 9, "expected a space, AND or OR");
         assertSyntaxError("metadata[plan]:'pro'", 9, "expected a quoted metadata key");
