@@ -91,7 +91,7 @@ class SearchQueryTests {
     void atMostTenClauses() {
         String ten = "amount>1 ".repeat(10).trim();
         assertThat(SearchQuery.parse(ten).clauses()).hasSize(10);
-        assertSyntaxError(ten + " amount>1", 90, "at most 10 clauses");
+        assertSyntaxError(ten + " amount>1", 90, "a query can combine at most 10 clauses");
     }
 
     private static void assertSyntaxError(String query, int position, String problem) {
