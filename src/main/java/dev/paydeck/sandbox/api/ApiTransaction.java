@@ -2,6 +2,7 @@ package dev.paydeck.sandbox.api;
 
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
@@ -31,8 +32,9 @@ final class ApiTransaction {
         Reply reply = transactions.execute(status -> {
             Reply result;
             try {
-                JsonNode body = stripeJson.tree(handler.handle(call));
-                expander.expand(call.accountId(), body, expand);
+                Object answer = handler.handle(call);
+                JsonNode body = stripeJson.tree(answer);
+                expander.expand(call.accountId(), body, withTotalCount(answer, body, expand));
                 result = stripeJson.ok(body);
             } catch (StripeError error) {
                 if (error.status() != 402) {
@@ -50,5 +52,17 @@ final class ApiTransaction {
             idempotency.release(call.accountId(), idempotencyKey);
         }
         return reply;
+    }
+
+    /**
+     * A search's {@code total_count}, which is not a field to expand but one Stripe adds only when it is named in
+     * {@code expand}: added here, and the other paths left to the expander.
+     */
+    private static List<String> withTotalCount(Object answer, JsonNode body, List<String> expand) {
+        if (!(answer instanceof SearchResult search) || !expand.contains(SearchResult.TOTAL_COUNT)) {
+            return expand;
+        }
+        ((ObjectNode) body).put(SearchResult.TOTAL_COUNT, search.totalCount().getAsLong());
+        return expand.stream().filter(path -> !path.equals(SearchResult.TOTAL_COUNT)).toList();
     }
 }

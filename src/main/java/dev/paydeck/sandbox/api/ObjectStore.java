@@ -261,6 +261,42 @@ public class ObjectStore {
         return new StripeList(url, rows, hasMore);
     }
 
+    /**
+     * The objects of that kind that match a search ({@link SearchQuery} over the kind's {@link SearchFields}), newest
+     * first, a page at a time. Values reach the statement only as parameters ({@link SearchSql}).
+     */
+    public SearchResult search(String accountId, String object, SearchRequest request, SearchFields fields,
+            String url) {
+        flush();
+        SearchSql search = SearchSql.of(request.query(), fields);
+        Map<String, Object> params = new HashMap<>(search.parameters());
+        params.put("account", accountId);
+        // The kind as a literal (it comes from the resource, never from the request): the partial indexes on one kind
+        // of object serve only statements that name it.
+        String matching = " from sandbox.objects where account_id = :account and object = '" + fieldName(object)
+                + "' and " + search.condition();
+        StringBuilder sql = new StringBuilder("select data, seq").append(matching);
+        if (request.pageAfter() != null) {
+            sql.append(" and seq < :page_after");
+            params.put("page_after", request.pageAfter());
+        }
+        sql.append(" order by seq desc limit :limit");
+        params.put("limit", request.limit() + 1);
+        List<ObjectNode> rows = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        jdbc.sql(sql.toString()).params(params).query(result -> {
+            rows.add((ObjectNode) json.readTree(result.getString(1)));
+            seqs.add(result.getLong(2));
+        });
+        boolean hasMore = rows.size() > request.limit();
+        if (hasMore) {
+            rows.removeLast();
+        }
+        String nextPage = hasMore ? SearchRequest.nextPage(seqs.get(rows.size() - 1)) : null;
+        return new SearchResult(url, rows, hasMore, nextPage,
+                () -> jdbc.sql("select count(*)" + matching).params(params).query(Long.class).single());
+    }
+
     /** A top-level field name, checked before it becomes part of a statement. */
     private static String fieldName(String name) {
         if (!name.matches("[a-z_]+")) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Finds the endpoint for a method and path among the routes the resource packages register, with Stripe's 404 for
- * an unknown URL and its 403 for a publishable key on an endpoint that Stripe.js does not call.
+ * an unknown URL (a trailing slash included) and its 403 for a publishable key on an endpoint that Stripe.js does not
+ * call.
  */
 final class Routing {
 
@@ -15,7 +16,13 @@ final class Routing {
     }
 
     StripeRoutes.Match route(String method, String path, boolean publishableKey) {
-        StripeRoutes.Match match = routes.find(method, path).orElseThrow(() -> unrecognized(method, path));
+        if (path.endsWith("/")) {
+            // Not the list (nor an object with an empty id), with Stripe's hint for both mistakes.
+            throw unrecognized(method, path, " If you are trying to list objects, remove the trailing slash. If you "
+                    + "are trying to retrieve an object, make sure you passed a valid (non-empty) identifier in your "
+                    + "code.");
+        }
+        StripeRoutes.Match match = routes.find(method, path).orElseThrow(() -> unrecognized(method, path, ""));
         if (publishableKey && !match.route().publishable()) {
             throw StripeError.builder(403)
                     .message("This API call cannot be made with a publishable API key. Please use a secret API key. "
@@ -27,9 +34,11 @@ final class Routing {
 
     /** Stripe's answer to a URL it has no endpoint for. */
     static StripeError unrecognized(String method, String path) {
-        return StripeError.builder(404)
-                .message("Unrecognized request URL (" + method + ": " + path + "). Please see "
-                        + "https://stripe.com/docs or we can help at https://support.stripe.com/.")
-                .build();
+        return unrecognized(method, path, "");
+    }
+
+    private static StripeError unrecognized(String method, String path, String hint) {
+        return StripeError.builder(404).message("Unrecognized request URL (" + method + ": " + path + ")." + hint
+                + " Please see https://stripe.com/docs or we can help at https://support.stripe.com/.").build();
     }
 }

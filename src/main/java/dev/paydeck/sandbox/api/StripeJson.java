@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stripe's JSON for what an endpoint returns (an object, a {@link StripeList}, a map) and for a {@link StripeError},
- * without the internal fields ({@code _...}) the sandbox keeps beside Stripe's.
+ * Stripe's JSON for what an endpoint returns (an object, a {@link StripeList}, a {@link SearchResult}, a map) and
+ * for a {@link StripeError}, without the internal fields ({@code _...}) the sandbox keeps beside Stripe's.
  */
 final class StripeJson {
 
@@ -29,6 +29,15 @@ final class StripeJson {
             node.set("data", json.valueToTree(list.data()));
             node.put("has_more", list.hasMore());
             node.put("url", list.url());
+            return node;
+        }
+        if (result instanceof SearchResult search) {
+            ObjectNode node = json.createObjectNode();
+            node.put("object", "search_result");
+            node.set("data", json.valueToTree(search.data()));
+            node.put("has_more", search.hasMore());
+            node.put("next_page", search.nextPage());
+            node.put("url", search.url());
             return node;
         }
         if (result instanceof JsonNode node) {

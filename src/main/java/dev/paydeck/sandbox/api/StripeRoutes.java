@@ -29,10 +29,7 @@ public final class StripeRoutes {
             return new Compiled(route, segments, literal);
         }
 
-        Optional<Map<String, String>> match(String method, String path) {
-            if (!route.method().equals(method)) {
-                return Optional.empty();
-            }
+        Optional<Map<String, String>> match(String path) {
             String[] actual = path.split("/");
             if (segments.length != actual.length) {
                 return Optional.empty();
@@ -87,11 +84,23 @@ public final class StripeRoutes {
         routes.add(at, compiled);
     }
 
+    /**
+     * The route for a method and path. A path is first matched by its most specific templates, whatever their method:
+     * {@code POST /v1/customers/search} is a URL the sandbox does not serve, not an update of a customer whose id is
+     * "search".
+     */
     Optional<Match> find(String method, String path) {
+        int pathSpecificity = -1;
         for (Compiled compiled : routes) {
-            Optional<Map<String, String>> variables = compiled.match(method, path);
+            if (compiled.specificity() < pathSpecificity) {
+                break;
+            }
+            Optional<Map<String, String>> variables = compiled.match(path);
             if (variables.isPresent()) {
-                return Optional.of(new Match(compiled.route(), variables.get()));
+                pathSpecificity = compiled.specificity();
+                if (compiled.route().method().equals(method)) {
+                    return Optional.of(new Match(compiled.route(), variables.get()));
+                }
             }
         }
         return Optional.empty();

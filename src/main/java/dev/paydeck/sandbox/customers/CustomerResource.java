@@ -4,6 +4,9 @@ import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.SearchFields;
+import dev.paydeck.sandbox.api.SearchRequest;
+import dev.paydeck.sandbox.api.SearchResult;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
@@ -17,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /v1/customers}: create (also with a first card, {@code source=tok_...}), retrieve, update (also the
- * {@code default_source}, one of the customer's cards), delete, list (with the {@code email} filter).
+ * {@code default_source}, one of the customer's cards), delete, list (with the {@code email} filter), search.
  */
 @Component
 class CustomerResource implements StripeResource {
@@ -39,6 +42,9 @@ class CustomerResource implements StripeResource {
     private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of().string("payment_method", "test_clock",
             "source"));
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("email", "test_clock"));
+    /** Stripe's query fields for customers. */
+    private static final SearchFields SEARCH = SearchFields.of("customers")
+            .string("email", "name", "phone").numeric("created").metadata();
 
     private final ObjectStore store;
     private final SandboxClock clock;
@@ -56,6 +62,7 @@ class CustomerResource implements StripeResource {
     public void register(StripeRoutes routes) {
         routes.post("/v1/customers", CREATE, this::create);
         routes.get("/v1/customers", LIST, this::list);
+        routes.get("/v1/customers/search", SearchRequest.PARAMS, this::search);
         routes.get("/v1/customers/{id}", ParamSpec.of(), this::retrieve);
         routes.post("/v1/customers/{id}", UPDATE, this::update);
         routes.delete("/v1/customers/{id}", ParamSpec.of(), this::delete);
@@ -121,6 +128,10 @@ class CustomerResource implements StripeResource {
     private StripeList list(StripeCall call) {
         return store.list(call.accountId(), "customer", ListQuery.from(call).where("email", call.string("email")),
                 "/v1/customers");
+    }
+
+    private SearchResult search(StripeCall call) {
+        return store.search(call.accountId(), "customer", SearchRequest.from(call), SEARCH, "/v1/customers/search");
     }
 
     private void checkDefaultPaymentMethod(StripeCall call, String customerId) {

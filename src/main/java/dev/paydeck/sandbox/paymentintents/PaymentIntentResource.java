@@ -4,6 +4,9 @@ import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.SearchFields;
+import dev.paydeck.sandbox.api.SearchRequest;
+import dev.paydeck.sandbox.api.SearchResult;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
@@ -27,7 +30,7 @@ import static dev.paydeck.sandbox.paymentintents.PaymentIntentStatus.SUCCEEDED;
 
 /**
  * {@code /v1/payment_intents}: create (optionally confirming), retrieve and confirm (also with a publishable key
- * and the intent's {@code client_secret}, as Stripe.js does), update, capture, cancel, list.
+ * and the intent's {@code client_secret}, as Stripe.js does), update, capture, cancel, list, search.
  */
 @Component
 class PaymentIntentResource implements StripeResource {
@@ -82,6 +85,9 @@ class PaymentIntentResource implements StripeResource {
 
     private static final ParamSpec RETRIEVE = ParamSpec.of().string("client_secret");
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("customer"));
+    /** Stripe's query fields for PaymentIntents. */
+    private static final SearchFields SEARCH = SearchFields.of("payment_intents")
+            .numeric("amount", "created").token("currency", "status").id("customer").metadata();
 
     private final ObjectStore store;
     private final SandboxClock clock;
@@ -104,6 +110,7 @@ class PaymentIntentResource implements StripeResource {
     public void register(StripeRoutes routes) {
         routes.post("/v1/payment_intents", CREATE, this::create);
         routes.get("/v1/payment_intents", LIST, this::list);
+        routes.get("/v1/payment_intents/search", SearchRequest.PARAMS, this::search);
         routes.publishable("GET", "/v1/payment_intents/{id}", RETRIEVE, this::retrieve);
         routes.post("/v1/payment_intents/{id}", SHARED, this::update);
         routes.publishable("POST", "/v1/payment_intents/{id}/confirm", CONFIRM, this::confirm);
@@ -262,6 +269,11 @@ class PaymentIntentResource implements StripeResource {
         store.update(call.accountId(), intent);
         events.publish(call, "payment_intent.canceled", intent);
         return intent;
+    }
+
+    private SearchResult search(StripeCall call) {
+        return store.search(call.accountId(), "payment_intent", SearchRequest.from(call), SEARCH,
+                "/v1/payment_intents/search");
     }
 
     private StripeList list(StripeCall call) {
