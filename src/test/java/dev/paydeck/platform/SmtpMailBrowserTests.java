@@ -48,8 +48,15 @@ class SmtpMailBrowserTests extends BrowserTest {
     static final GreenMailExtension smtp = new GreenMailExtension(
             new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
 
+    /**
+     * A database of its own: with the suite's, the suite's context (which has no SMTP server) shares the periodic
+     * jobs and may take the mail-delivery runs this test waits for.
+     */
+    private static final String DATABASE = dev.paydeck.support.TestDatabase.newDatabase();
+
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
+        registry.add("paydeck.database.url", () -> DATABASE);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");

@@ -119,7 +119,8 @@ class SandboxApiPortIntegrationTests extends SandboxTest {
 
     @Test
     void theSandboxPageShowsHowToReachThePort() {
-        HttpResponse<String> page = send(request("/sandbox").header("Accept", "text/html").GET());
+        HttpResponse<String> page = send(request("/sandbox").header("Cookie", signedInSession())
+                .header("Accept", "text/html").GET());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("host: \"<span>127.0.0.1</span>\", port: <span>" + apiPort + "</span>")

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,13 +32,20 @@ class SandboxOnlyModeBrowserTests {
 
     @BeforeAll
     static void start() {
-        app = new SpringApplicationBuilder(PaydeckApplication.class).run(
-                "--server.port=0",
-                "--paydeck.sandbox-only=true",
-                "--paydeck.database.url=" + TestDatabase.jdbcUrl(),
-                "--paydeck.database.user=" + TestDatabase.user(),
-                "--paydeck.data-directory=target/test-data",
-                "--paydeck.sandbox.rate-limit=0");
+        // Logging stays as the suite set it up (its log file is read by NoSecretsInLogsIntegrationTests).
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            app = new SpringApplicationBuilder(PaydeckApplication.class).run(
+                    "--server.port=0",
+                    "--paydeck.sandbox-only=true",
+                    "--paydeck.sandbox.port=0",
+                    "--paydeck.database.url=" + TestDatabase.jdbcUrl(),
+                    "--paydeck.database.user=" + TestDatabase.user(),
+                    "--paydeck.data-directory=target/test-data",
+                    "--paydeck.sandbox.rate-limit=0");
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -196,4 +196,17 @@ public abstract class IntegrationTest {
         return new StripeAccount(account.get("id").asString(), account.get("publishable_key").asString(), secret,
                 apiKey(owner, organization, "admin"), organization, this);
     }
+
+    /** The session cookie of a new person signed up through the sign-up page, for pages that need sign-in. */
+    protected String signedInSession() {
+        var page = get("/signup", "text/html");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String email = "page-" + java.util.UUID.randomUUID() + "@example.com";
+        var created = send(request("/signup").header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=Page+Visitor&email=" + email.replace("@", "%40")
+                        + "&password=" + PASSWORD.replace(' ', '+') + "&_csrf=" + csrf)));
+        return created.headers().firstValue("Set-Cookie").orElse(cookie).split(";")[0];
+    }
 }
