@@ -168,7 +168,7 @@ class PaymentIntentResource implements StripeResource {
 
     private ObjectNode retrieve(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
-        checkClientSecret(call, intent);
+        IntentRules.checkClientSecret(call, intent, "PaymentIntent");
         return call.publishableKey() ? PaymentIntentJson.forPublishableKey(intent) : intent;
     }
 
@@ -200,7 +200,7 @@ class PaymentIntentResource implements StripeResource {
 
     private ObjectNode confirm(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
-        checkClientSecret(call, intent);
+        IntentRules.checkClientSecret(call, intent, "PaymentIntent");
         ObjectNode confirmed = confirm(call, intent, true);
         return call.publishableKey() ? PaymentIntentJson.forPublishableKey(confirmed) : confirmed;
     }
@@ -220,7 +220,8 @@ class PaymentIntentResource implements StripeResource {
                     + "method. You can either update the PaymentIntent with a payment method and then confirm it "
                     + "again, or confirm it again directly with a payment method.", null);
         }
-        if (!call.publishableKey() && redirectsAllowed(intent) && PaymentIntentJson.string(intent, "_return_url") == null) {
+        if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
+                && PaymentIntentJson.string(intent, "_return_url") == null) {
             throw StripeError.invalid("return_url", RETURN_URL_REQUIRED);
         }
         intent.put("_off_session", offSession(call.params().get("off_session")));
@@ -282,38 +283,12 @@ class PaymentIntentResource implements StripeResource {
     }
 
     private void usePaymentMethod(StripeCall call, ObjectNode intent, ObjectNode paymentMethod) {
-        String owner = PaymentIntentJson.string(paymentMethod, "customer");
-        String customer = PaymentIntentJson.string(intent, "customer");
-        if (owner != null && !owner.equals(customer)) {
-            throw StripeError.invalid("payment_method", "The provided PaymentMethod belongs to a different "
-                    + "Customer. Please provide the Customer that owns this PaymentMethod or a PaymentMethod that "
-                    + "belongs to this Customer.");
-        }
-        intent.put("payment_method", paymentMethod.get("id").asString());
-        intent.remove("_authenticated");
+        IntentRules.takePaymentMethod(intent, paymentMethod);
         PaymentIntentStatus status = PaymentIntentJson.status(intent);
         if (status == REQUIRES_PAYMENT_METHOD || status == REQUIRES_ACTION) {
             PaymentIntentJson.status(intent, REQUIRES_CONFIRMATION);
             intent.putNull("next_action");
         }
-    }
-
-    /** Stripe.js reads an intent with a publishable key only together with its client secret. */
-    private static void checkClientSecret(StripeCall call, ObjectNode intent) {
-        String given = call.string("client_secret");
-        if (given == null && call.publishableKey()) {
-            throw StripeError.parameterMissing("client_secret");
-        }
-        if (given != null && !given.equals(intent.get("client_secret").asString())) {
-            throw StripeError.invalid("client_secret", "The client_secret provided does not match the "
-                    + "client_secret associated with the PaymentIntent.");
-        }
-    }
-
-    private static boolean redirectsAllowed(ObjectNode intent) {
-        var automatic = intent.get("automatic_payment_methods");
-        return automatic != null && automatic.isObject() && automatic.path("enabled").asBoolean(false)
-                && !"never".equals(automatic.path("allow_redirects").asString("always"));
     }
 
     private static boolean offSession(Object value) {

@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.paymentintents.IntentRules;
 import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.setupintents.SetupIntentTransitions.Operation;
 import org.springframework.stereotype.Component;
@@ -150,7 +151,7 @@ class SetupIntentResource implements StripeResource {
 
     private ObjectNode retrieve(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
-        checkClientSecret(call, intent);
+        IntentRules.checkClientSecret(call, intent, "SetupIntent");
         return call.publishableKey() ? SetupIntentJson.forPublishableKey(intent) : intent;
     }
 
@@ -182,7 +183,7 @@ class SetupIntentResource implements StripeResource {
 
     private ObjectNode confirm(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
-        checkClientSecret(call, intent);
+        IntentRules.checkClientSecret(call, intent, "SetupIntent");
         ObjectNode confirmed = confirm(call, intent, true);
         return call.publishableKey() ? SetupIntentJson.forPublishableKey(confirmed) : confirmed;
     }
@@ -204,7 +205,8 @@ class SetupIntentResource implements StripeResource {
                     + "payment method. You can either update the SetupIntent with a payment method and then confirm "
                     + "it again, or confirm it again directly with a payment method.");
         }
-        if (!call.publishableKey() && redirectsAllowed(intent) && SetupIntentJson.string(intent, "_return_url") == null) {
+        if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
+                && SetupIntentJson.string(intent, "_return_url") == null) {
             throw StripeError.invalid("return_url", RETURN_URL_REQUIRED);
         }
         if (SetupIntentJson.status(intent) == REQUIRES_PAYMENT_METHOD) {
@@ -239,15 +241,7 @@ class SetupIntentResource implements StripeResource {
     }
 
     private void usePaymentMethod(StripeCall call, ObjectNode intent, ObjectNode paymentMethod) {
-        String owner = SetupIntentJson.string(paymentMethod, "customer");
-        String customer = SetupIntentJson.string(intent, "customer");
-        if (owner != null && !owner.equals(customer)) {
-            throw StripeError.invalid("payment_method", "The provided PaymentMethod belongs to a different "
-                    + "Customer. Please provide the Customer that owns this PaymentMethod or a PaymentMethod that "
-                    + "belongs to this Customer.");
-        }
-        intent.put("payment_method", paymentMethod.get("id").asString());
-        intent.remove("_authenticated");
+        IntentRules.takePaymentMethod(intent, paymentMethod);
         SetupIntentStatus status = SetupIntentJson.status(intent);
         if (status == REQUIRES_PAYMENT_METHOD || status == REQUIRES_ACTION) {
             SetupIntentJson.status(intent, REQUIRES_CONFIRMATION);
@@ -255,21 +249,4 @@ class SetupIntentResource implements StripeResource {
         }
     }
 
-    /** Stripe.js reads an intent with a publishable key only together with its client secret. */
-    private static void checkClientSecret(StripeCall call, ObjectNode intent) {
-        String given = call.string("client_secret");
-        if (given == null && call.publishableKey()) {
-            throw StripeError.parameterMissing("client_secret");
-        }
-        if (given != null && !given.equals(intent.get("client_secret").asString())) {
-            throw StripeError.invalid("client_secret", "The client_secret provided does not match the "
-                    + "client_secret associated with the SetupIntent.");
-        }
-    }
-
-    private static boolean redirectsAllowed(ObjectNode intent) {
-        var automatic = intent.get("automatic_payment_methods");
-        return automatic != null && automatic.isObject() && automatic.path("enabled").asBoolean(false)
-                && !"never".equals(automatic.path("allow_redirects").asString("always"));
-    }
 }
