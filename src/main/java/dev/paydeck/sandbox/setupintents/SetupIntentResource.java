@@ -158,7 +158,7 @@ class SetupIntentResource implements StripeResource {
     private ObjectNode update(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
         if (!ANNOTATIONS.containsAll(call.params().keySet())) {
-            SetupIntentTransitions.check(Operation.UPDATE, SetupIntentJson.status(intent));
+            SetupIntentTransitions.check(Operation.UPDATE, intent);
         }
         SetupIntentJson.apply(intent, call);
         if (call.has("attach_to_self")) {
@@ -190,7 +190,7 @@ class SetupIntentResource implements StripeResource {
 
     /** Confirms; {@code withPaymentMethod}: the call's payment method (or its data) is to be used first. */
     private ObjectNode confirm(StripeCall call, ObjectNode intent, boolean withPaymentMethod) {
-        SetupIntentTransitions.check(Operation.CONFIRM, SetupIntentJson.status(intent));
+        SetupIntentTransitions.check(Operation.CONFIRM, intent);
         if (withPaymentMethod) {
             SetupIntentJson.apply(intent, call);
         }
@@ -203,7 +203,7 @@ class SetupIntentResource implements StripeResource {
         if (SetupIntentJson.string(intent, "payment_method") == null) {
             throw SetupIntentTransitions.unexpectedState("You cannot confirm this SetupIntent because it's missing a "
                     + "payment method. You can either update the SetupIntent with a payment method and then confirm "
-                    + "it again, or confirm it again directly with a payment method.");
+                    + "it again, or confirm it again directly with a payment method or ConfirmationToken.", intent);
         }
         if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
                 && SetupIntentJson.string(intent, "_return_url") == null) {
@@ -217,7 +217,7 @@ class SetupIntentResource implements StripeResource {
 
     private ObjectNode cancel(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
-        SetupIntentTransitions.check(Operation.CANCEL, SetupIntentJson.status(intent));
+        SetupIntentTransitions.check(Operation.CANCEL, intent);
         SetupIntentJson.status(intent, CANCELED);
         SetupIntentJson.text(intent, "cancellation_reason", call.string("cancellation_reason"));
         intent.putNull("next_action");
