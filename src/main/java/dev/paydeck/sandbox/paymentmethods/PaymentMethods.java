@@ -1,11 +1,11 @@
 package dev.paydeck.sandbox.paymentmethods;
 
-import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,6 +117,20 @@ public class PaymentMethods {
             return create(call, data, true);
         }
         return store.require(call.accountId(), idOrToken, "payment_method", param);
+    }
+
+    /**
+     * The PaymentMethod an intent call names ({@code payment_method}: an id or a {@code pm_card_...} token) or
+     * describes ({@code payment_method_data}: a new one), or null when it does neither.
+     */
+    public ObjectNode given(StripeCall call) {
+        if (call.string("payment_method") != null) {
+            return resolve(call, call.string("payment_method"), "payment_method");
+        }
+        if (call.map("payment_method_data") != null) {
+            return create(call, call.map("payment_method_data"));
+        }
+        return null;
     }
 
     /** Attaches to a customer (Stripe's rules: a PaymentMethod belongs to at most one customer). */

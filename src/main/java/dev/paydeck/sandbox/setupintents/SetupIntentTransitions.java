@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.setupintents;
 
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.EnumMap;
@@ -95,7 +96,7 @@ final class SetupIntentTransitions {
     /** Stripe's {@code setup_intent_unexpected_state} error, which carries the SetupIntent. */
     static StripeError unexpectedState(String message, ObjectNode intent) {
         return StripeError.builder(400).code("setup_intent_unexpected_state").message(message)
-                .with("setup_intent", SetupIntentJson.rendered(intent)).build();
+                .with("setup_intent", StripeObjects.rendered(intent)).build();
     }
 
     /**
