@@ -37,7 +37,8 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "charge_outcome.network_advice_code", // 2024-12-18.acacia
             "charge_outcome.network_decline_code", // 2024-12-18.acacia
             "payment_method_details_card.amount_authorized", // overcapture and incremental authorization (2023-10-16)
-            "refund.destination_details"); // 2023-10-16
+            "refund.destination_details", // 2023-10-16
+            "balance_transaction.balance_type"); // in the current reference's balance transaction object
 
     private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS);
 
@@ -71,9 +72,10 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + "payment_method_types[0]=card&payment_method=pm_card_chargeDeclined&confirm=true", secretKey);
         assertThat(declined.statusCode()).isEqualTo(402);
         check("error", "decline error", json(declined));
-        JsonNode failed = json(declined).at("/error/payment_intent");
-        check("declined payment intent", ok("GET", "/v1/payment_intents/" + failed.get("id").asString(), null));
-        check("failed charge", ok("GET", "/v1/charges/" + failed.get("latest_charge").asString(), null));
+        JsonNode declinedIntent = json(declined).at("/error/payment_intent");
+        check("declined payment intent", ok("GET", "/v1/payment_intents/" + declinedIntent.get("id").asString(),
+                null));
+        check("failed charge", ok("GET", "/v1/charges/" + declinedIntent.get("latest_charge").asString(), null));
 
         check("3-D Secure by redirect", ok("POST", "/v1/payment_intents", "amount=1500&currency=eur&"
                 + "payment_method_types[0]=card&payment_method=pm_card_threeDSecure2Required&confirm=true&"
@@ -88,6 +90,40 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
         check("refund", ok("POST", "/v1/refunds", "payment_intent=" + paid.get("id").asString()
                 + "&amount=500&reason=requested_by_customer&metadata[note]=late"));
         check("partly refunded charge", ok("GET", "/v1/charges/" + paid.get("latest_charge").asString(), null));
+
+        // The fraud and check test cards: a blocked charge, an elevated risk, failed address checks, a failed refund,
+        // an early fraud warning.
+        HttpResponse<String> blocked = sandboxCall("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method=pm_card_radarBlock&confirm=true", secretKey);
+        assertThat(blocked.statusCode()).isEqualTo(402);
+        check("blocked charge", ok("GET", "/v1/charges/" + json(blocked).at("/error/charge").asString(), null));
+        JsonNode elevated = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[0]=card&"
+                + "payment_method=pm_card_riskLevelElevated&confirm=true");
+        check("elevated risk charge", ok("GET", "/v1/charges/" + elevated.get("latest_charge").asString(), null));
+        JsonNode addressFailed = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method_data[type]=card&"
+                + "payment_method_data[card][number]=4000000000000010&payment_method_data[card][exp_month]=12&"
+                + "payment_method_data[card][exp_year]=2040&payment_method_data[card][cvc]=123&"
+                + "payment_method_data[billing_details][address][line1]=1+Main+St&"
+                + "payment_method_data[billing_details][address][postal_code]=10001&confirm=true");
+        check("charge with failed address checks", ok("GET", "/v1/charges/"
+                + addressFailed.get("latest_charge").asString(), null));
+        JsonNode refundFails = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method=pm_card_refundFail&confirm=true");
+        JsonNode failing = ok("POST", "/v1/refunds", "payment_intent=" + refundFails.get("id").asString());
+        check("refund that will fail", failing);
+        JsonNode failed = ok("GET", "/v1/refunds/" + failing.get("id").asString(), null);
+        check("failed refund", failed);
+        check("refund failure balance transaction", ok("GET", "/v1/balance_transactions/"
+                + failed.get("failure_balance_transaction").asString(), null));
+        ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[0]=card&"
+                + "payment_method=pm_card_createIssuerFraudRecord&confirm=true");
+        JsonNode warnings = ok("GET", "/v1/radar/early_fraud_warnings", null);
+        check("early fraud warnings", warnings);
+        check("early fraud warning", ok("GET", "/v1/radar/early_fraud_warnings/"
+                + warnings.at("/data/0/id").asString(), null));
+        check("account by id", ok("GET", "/v1/accounts/" + ok("GET", "/v1/account", null).get("id").asString(),
+                null));
 
         JsonNode endpoint = ok("POST", "/v1/webhook_endpoints", "url=https%3A%2F%2Fshop.example%2Fhook&"
                 + "enabled_events[0]=charge.succeeded&description=shop");
