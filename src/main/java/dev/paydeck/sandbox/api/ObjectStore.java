@@ -210,7 +210,12 @@ public class ObjectStore {
         int equalsGroup = 0;
         for (Map.Entry<String, Object> equal : query.equals().entrySet()) {
             String name = "equals_" + equalsGroup++;
-            if (equal.getValue() instanceof String text) {
+            if (equal.getValue() instanceof List<?> texts) {
+                // One of several values ({@code lookup_keys[]}, {@code ids[]}), as text.
+                sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = any (array[:").append(name)
+                        .append("]::text[])");
+                params.put(name, texts.stream().map(String::valueOf).toList());
+            } else if (equal.getValue() instanceof String text) {
                 // As text, so that the indexes on the fields lists filter by (customer, email...) serve it.
                 sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = :").append(name);
                 params.put(name, text);
