@@ -44,7 +44,10 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "promotion_code.customer_account", // accounts v2, in the current reference
             "tax_rate.flat_amount", // in the current reference (tax rates of a flat amount)
             "tax_rate.jurisdiction_level", // in the current reference
-            "tax_rate.rate_type"); // in the current reference: percentage or flat_amount
+            "tax_rate.rate_type", // in the current reference: percentage or flat_amount
+            // 2025-03-31.basil: invoice items name their price in pricing, their subscription in parent
+            "invoiceitem.pricing", "invoiceitem.parent", "invoiceitem.net_amount", "invoiceitem.proration_details",
+            "invoiceitem.customer_account");
 
     /**
      * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
@@ -145,12 +148,19 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + "restrictions[minimum_amount]=1000&restrictions[minimum_amount_currency]=usd"));
         check("tax rate", ok("POST", "/v1/tax_rates", "display_name=VAT&percentage=20&inclusive=true&country=FR&"
                 + "jurisdiction=FR&tax_type=vat&description=TVA"));
+        check("invoice item from a price", ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&quantity=3&"
+                + "pricing[price]=" + ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&"
+                + "unit_amount=700").get("id").asString() + "&tax_rates[0]=" + ok("GET", "/v1/tax_rates", null)
+                .at("/data/0/id").asString() + "&description=Seats&period[start]=1700000000&period[end]=1700086400"));
+        JsonNode credit = ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=-500&currency=usd");
+        check("credit invoice item", credit);
+        check("deleted invoice item", ok("DELETE", "/v1/invoiceitems/" + credit.get("id").asString(), null));
         check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")
                 .get("id").asString(), null));
 
         for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
                 "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/products", "/v1/prices",
-                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/events?limit=100")) {
+                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/invoiceitems", "/v1/events?limit=100")) {
             check(list, ok("GET", list, null));
         }
 

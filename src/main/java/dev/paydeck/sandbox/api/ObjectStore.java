@@ -60,7 +60,8 @@ public class ObjectStore {
             this.accountId = accountId;
             this.id = object.get("id").asString();
             this.object = object.get("object").asString();
-            this.created = object.get("created").asLong();
+            // Stripe renders no "created" on some objects (an invoice item has a "date"): they keep it internally.
+            this.created = object.has("created") ? object.get("created").asLong() : object.get("_created").asLong();
             this.isNew = isNew;
             this.data = data;
         }

@@ -46,11 +46,13 @@ public class Prices {
     private final ObjectStore store;
     private final SandboxClock clock;
     private final SandboxEvents events;
+    private final InlineProducts products;
 
-    Prices(ObjectStore store, SandboxClock clock, SandboxEvents events) {
+    Prices(ObjectStore store, SandboxClock clock, SandboxEvents events, InlineProducts products) {
         this.store = store;
         this.clock = clock;
         this.events = events;
+        this.products = products;
     }
 
     /** A product's {@code default_price_data} as a new active price of it (with its {@code price.created} event). */
@@ -59,6 +61,36 @@ public class Prices {
         ObjectNode price = newPrice(call, productId, priceData, "default_price_data");
         store.insert(call.accountId(), price);
         events.publish(call, "price.created", price);
+        return price;
+    }
+
+    /**
+     * A one-time price that a single charge (an invoice item) may bill: the account's, active, not recurring.
+     */
+    public ObjectNode requireOneTime(String accountId, String priceId, String param) {
+        ObjectNode price = store.find(accountId, priceId).filter(found -> "price".equals(found.path("object")
+                .asString())).orElseThrow(() -> StripeError.resourceMissing("price", priceId, param));
+        if (!price.path("active").asBoolean()) {
+            throw StripeError.invalid(param, "The price specified is inactive. This field only accepts active "
+                    + "prices.");
+        }
+        if ("recurring".equals(price.path("type").asString())) {
+            throw StripeError.invalid(param, "The price specified is set to `type=recurring` but this field only "
+                    + "accepts prices with `type=one_time`.");
+        }
+        return price;
+    }
+
+    /**
+     * A price made inline by the {@code price_data} of what bills it (an invoice item): one-time, per unit, for an
+     * existing product, and hidden as Stripe keeps such prices (archived, no event).
+     */
+    public ObjectNode createInline(StripeCall call, Map<String, Object> priceData, String prefix) {
+        String productId = (String) priceData.get("product");
+        products.require(call, productId, PriceTerms.at(prefix, "product"));
+        ObjectNode price = newPrice(call, productId, priceData, prefix);
+        price.put("active", false);
+        store.insert(call.accountId(), price);
         return price;
     }
 
