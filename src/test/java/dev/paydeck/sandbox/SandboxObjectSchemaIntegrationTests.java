@@ -38,9 +38,27 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "charge_outcome.network_decline_code", // 2024-12-18.acacia
             "payment_method_details_card.amount_authorized", // overcapture and incremental authorization (2023-10-16)
             "refund.destination_details", // 2023-10-16
-            "balance_transaction.balance_type"); // in the current reference's balance transaction object
+            "balance_transaction.balance_type", // in the current reference's balance transaction object
+            "product.marketing_features", // 2024-04-10, replacing features
+            "recurring.meter", // 2025-03-31.basil, metered prices backed by meters
+            "promotion_code.promotion", // 2025-09-30.clover, promotion[type] and promotion[coupon]
+            "promotion_code.customer_account", // accounts v2, in the current reference
+            "tax_rate.flat_amount", // in the current reference (tax rates of a flat amount)
+            "tax_rate.jurisdiction_level", // in the current reference
+            "tax_rate.rate_type", // in the current reference: percentage or flat_amount
+            // 2025-03-31.basil: invoice items name their price in pricing, their subscription in parent
+            "invoiceitem.pricing", "invoiceitem.parent", "invoiceitem.net_amount", "invoiceitem.proration_details",
+            "invoiceitem.customer_account");
 
-    private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS);
+    /**
+     * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
+     * each in Stripe's changelog.
+     */
+    static final Set<String> REMOVED_FIELDS = Set.of(
+            "product.features", // 2024-04-10: renamed marketing_features
+            "promotion_code.coupon"); // 2025-09-30.clover: moved to promotion.coupon
+
+    private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS, REMOVED_FIELDS);
 
     private final List<String> problems = new ArrayList<>();
 
@@ -132,8 +150,53 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 null));
 
         check("balance", ok("GET", "/v1/balance", null));
+
+        JsonNode product = ok("POST", "/v1/products", "name=Gold&description=All&images[0]=https%3A%2F%2Fx.example"
+                + "%2Fa.png&marketing_features[0][name]=Support&package_dimensions[height]=1.5&"
+                + "package_dimensions[length]=2&package_dimensions[weight]=3&package_dimensions[width]=4&"
+                + "shippable=true&unit_label=seat&url=https%3A%2F%2Fx.example&statement_descriptor=GOLD&"
+                + "default_price_data[currency]=usd&default_price_data[unit_amount]=1000&"
+                + "default_price_data[recurring][interval]=month");
+        check("product with a default price", product);
+        check("default price", ok("GET", "/v1/prices/" + product.get("default_price").asString(), null));
+        String productId = product.get("id").asString();
+        check("tiered price", ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&"
+                + "billing_scheme=tiered&tiers_mode=volume&tiers[0][up_to]=10&tiers[0][unit_amount_decimal]=99.5&"
+                + "tiers[1][up_to]=inf&tiers[1][flat_amount]=500&tiers[1][unit_amount]=80&lookup_key=vol&"
+                + "nickname=Volume"));
+        check("metered price", ok("POST", "/v1/prices", "product=" + productId + "&currency=eur&"
+                + "unit_amount_decimal=0.25&recurring[interval]=month&recurring[usage_type]=metered&"
+                + "recurring[meter]=mtr_123&tax_behavior=exclusive"));
+        check("price with a transform", ok("POST", "/v1/prices", "product_data[name]=Packs&currency=usd&"
+                + "unit_amount=1000&transform_quantity[divide_by]=5&transform_quantity[round]=up"));
+        check("product search", ok("GET", "/v1/products/search?query=name%3A%27Gold%27", null));
+        check("price search", ok("GET", "/v1/prices/search?query=currency%3A%27usd%27", null));
+        JsonNode bare = ok("POST", "/v1/products", "name=Bare");
+        check("deleted product", ok("DELETE", "/v1/products/" + bare.get("id").asString(), null));
+
+        JsonNode coupon = ok("POST", "/v1/coupons", "percent_off=12.5&duration=repeating&duration_in_months=3&"
+                + "name=Spring&max_redemptions=10&redeem_by=4102444800&metadata[a]=b&applies_to[products][0]="
+                + productId);
+        check("percent coupon", coupon);
+        check("amount coupon", ok("POST", "/v1/coupons", "amount_off=500&currency=usd&duration=forever"));
+        check("promotion code", ok("POST", "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]="
+                + coupon.get("id").asString() + "&code=SPRING&customer=" + customerId + "&max_redemptions=2&"
+                + "restrictions[minimum_amount]=1000&restrictions[minimum_amount_currency]=usd"));
+        check("tax rate", ok("POST", "/v1/tax_rates", "display_name=VAT&percentage=20&inclusive=true&country=FR&"
+                + "jurisdiction=FR&tax_type=vat&description=TVA"));
+        check("invoice item from a price", ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&quantity=3&"
+                + "pricing[price]=" + ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&"
+                + "unit_amount=700").get("id").asString() + "&tax_rates[0]=" + ok("GET", "/v1/tax_rates", null)
+                .at("/data/0/id").asString() + "&description=Seats&period[start]=1700000000&period[end]=1700086400"));
+        JsonNode credit = ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=-500&currency=usd");
+        check("credit invoice item", credit);
+        check("deleted invoice item", ok("DELETE", "/v1/invoiceitems/" + credit.get("id").asString(), null));
+        check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")
+                .get("id").asString(), null));
+
         for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
-                "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/events?limit=100")) {
+                "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/products", "/v1/prices",
+                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/invoiceitems", "/v1/events?limit=100")) {
             check(list, ok("GET", list, null));
         }
 
@@ -155,8 +218,8 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
     /** Checks an object as the schema its {@code object} names; a list, item by item; an event, with its object. */
     private void check(String what, JsonNode rendered) {
         String object = rendered.path("object").asString("");
-        if (object.equals("list")) {
-            check("list", what, rendered);
+        if (object.equals("list") || object.equals("search_result")) {
+            check(object, what, rendered);
             rendered.get("data").forEach(item -> check(what + " item " + item.path("id").asString(), item));
             return;
         }
