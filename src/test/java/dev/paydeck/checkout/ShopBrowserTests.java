@@ -262,9 +262,9 @@ class ShopBrowserTests extends BrowserTest {
 
     static void signIn(Page page, Person person) {
         page.navigate("/login");
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.locator("#username").fill(person.email());
+        page.locator("#password").fill(PASSWORD);
+        page.locator("main").getByRole(AriaRole.BUTTON).click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
     }
 
