@@ -9,9 +9,9 @@ import dev.paydeck.organizations.Organizations;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.payments.PaymentRequest;
 import dev.paydeck.payments.Payments;
-import dev.paydeck.platform.web.Formats;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,15 +42,12 @@ class NewPaymentPagesController {
     private final Organizations organizations;
     private final Payments payments;
     private final PayLinks links;
-    private final Formats formats;
 
-    NewPaymentPagesController(Callers callers, Organizations organizations, Payments payments, PayLinks links,
-            Formats formats) {
+    NewPaymentPagesController(Callers callers, Organizations organizations, Payments payments, PayLinks links) {
         this.callers = callers;
         this.organizations = organizations;
         this.payments = payments;
         this.links = links;
-        this.formats = formats;
     }
 
     @GetMapping("/app/organizations/{id}/payments/new")
@@ -84,10 +81,10 @@ class NewPaymentPagesController {
                 errors.rejectValue("amount", "newpayment.amount.positive");
             } else if (amount.minor() < amount.minimumCharge().minor()) {
                 errors.rejectValue("amount", "newpayment.amount.minimum",
-                        new Object[] {formats.money(amount.minimumCharge())}, null);
+                        new Object[] {amount.minimumCharge().format(LocaleContextHolder.getLocale())}, null);
             } else if (amount.minor() > Money.MAXIMUM_MINOR) {
                 errors.rejectValue("amount", "newpayment.amount.maximum",
-                        new Object[] {formats.money(amount.withMinor(Money.MAXIMUM_MINOR))}, null);
+                        new Object[] {amount.withMinor(Money.MAXIMUM_MINOR).format(LocaleContextHolder.getLocale())}, null);
             }
         }
         String email = Forms.blankToNull(newPaymentForm.customerEmail());
