@@ -163,6 +163,16 @@ class NewPaymentBrowserTests extends BrowserTest {
                 new PaymentQuery(null, null, null, null, 10, null))).isEmpty();
     }
 
+    @Test
+    void anotherOrganizationsPeopleFindNothingThere() {
+        Person stranger = signUp("Stranger");
+        createOrganization(stranger, "Elsewhere Ltd", null);
+
+        ShopBrowserTests.signIn(page, stranger);
+        org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + organization
+                + "/payments/new").status()).isEqualTo(404);
+    }
+
     private com.microsoft.playwright.Locator amountError(String amount, String currency) {
         page.getByLabel("Amount").fill(amount);
         page.getByLabel("Currency").fill(currency);
