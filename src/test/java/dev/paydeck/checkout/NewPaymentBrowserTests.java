@@ -68,6 +68,8 @@ class NewPaymentBrowserTests extends BrowserTest {
             assertThat(tab.locator("h1")).hasText("Thank you: payment received");
             assertThat(tab.locator("#payment-amount")).hasText("$120.50");
             assertThat(tab.locator("#payment-status")).hasText("succeeded");
+            // This organization has no storefront: no way back to one.
+            assertThat(tab.getByText("Back to the shop")).hasCount(0);
 
             // The link, opened again once paid, shows how it went instead of taking a second payment.
             tab.navigate(link);

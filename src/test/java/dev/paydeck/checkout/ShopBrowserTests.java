@@ -74,6 +74,8 @@ class ShopBrowserTests extends BrowserTest {
         assertThat(page.locator("#payment-amount")).hasText("$15.50");
         assertThat(page.locator("#payment-status")).hasText("succeeded");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shop-success.png")));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the shop")))
+                .hasAttribute("href", "/shop/" + organization);
 
         var recorded = payments.list(id(), new PaymentQuery(null, null, null, null, 10, null));
         org.assertj.core.api.Assertions.assertThat(recorded).singleElement().satisfies(payment -> {
@@ -187,6 +189,17 @@ class ShopBrowserTests extends BrowserTest {
                 .isEqualTo(first.headers().firstValue("Location")).get().asString().matches(".*/pay/[A-Za-z0-9_-]{43}$");
         org.assertj.core.api.Assertions.assertThat(payments.list(id(), new PaymentQuery(null, null, null, null, 10, null)))
                 .hasSize(1);
+
+        // The payment page may load Stripe's own Stripe.js (organizations on Stripe); the shop's pages may not.
+        var payPage = get(first.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", ""),
+                "text/html");
+        org.assertj.core.api.Assertions.assertThat(payPage.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(payPage.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> org.assertj.core.api.Assertions.assertThat(csp)
+                        .contains("script-src 'self' https://js.stripe.com").contains("frame-ancestors 'none'"));
+        org.assertj.core.api.Assertions.assertThat(form.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> org.assertj.core.api.Assertions.assertThat(csp)
+                        .doesNotContain("stripe.com"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.paydeck.checkout.web;
 
 import dev.paydeck.checkout.PayLink;
 import dev.paydeck.checkout.PayLinks;
+import dev.paydeck.checkout.ShopItems;
 import dev.paydeck.organizations.Organization;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.organizations.StripeFailure;
@@ -30,9 +31,11 @@ class PayLinkPagesController {
     private final Payments payments;
     private final Organizations organizations;
     private final StripeJsLocation stripeJs;
+    private final ShopItems shopItems;
 
     PayLinkPagesController(PayLinks links, Payments payments, Organizations organizations,
-            StripeJsLocation stripeJs) {
+            StripeJsLocation stripeJs, ShopItems shopItems) {
+        this.shopItems = shopItems;
         this.links = links;
         this.payments = payments;
         this.organizations = organizations;
@@ -66,6 +69,8 @@ class PayLinkPagesController {
         Payments.Created current = current(link, model);
         if (current != null) {
             model.addAttribute("outcome", outcome(current.payment()));
+            // Back to the shop only when the organization has one (a staff's link may come from a shop-less one).
+            model.addAttribute("shop", !shopItems.list(link.organization()).isEmpty());
         }
         return "pay/complete";
     }
