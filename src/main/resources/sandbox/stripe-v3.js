@@ -568,7 +568,10 @@
                 const tab = el('div', {'class': 'sbx-tab', 'role': 'tab', 'aria-selected': 'true'});
                 tab.innerHTML = CARD_ICON;
                 tab.appendChild(el('span', {text: 'Card'}));
-                root.appendChild(tab);
+                // A tab lives in a tab list (WAI-ARIA), as the card tab of Stripe's Payment Element does.
+                const tabs = el('div', {'class': 'sbx-tabs', 'role': 'tablist', 'aria-label': 'Payment method'});
+                tabs.appendChild(tab);
+                root.appendChild(tabs);
             }
             const fields = {};
             this._fields().forEach((field) => {
