@@ -102,6 +102,32 @@ class SettingsBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("notice")).hasText("The organization now uses a sandbox account of its own.");
         assertThat(page.getByTestId("settings-mode")).hasText("SANDBOX");
         assertThat(page.getByTestId("check-result")).hasText("Stripe accepts the keys.");
+        // Its endpoint is registered by Paydeck, which keeps the secret: nothing to enter by hand.
+        page.getByTestId("settings-nav").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Webhook endpoint")).click();
+        assertThat(page.getByTestId("webhook-status")).hasText("Stripe sends its events to Paydeck.");
+        assertThat(page.getByTestId("secret-not-needed")).isVisible();
+        assertThat(page.getByLabel("Webhook signing secret")).hasCount(0);
+    }
+
+    @Test
+    void theAuditLogIsReadAPageAtATime() {
+        Person owner = signUp("Paging owner");
+        String organization = createOrganization(owner, "Paged Pantry", null).get("id").asString();
+        for (int i = 0; i < 26; i++) {
+            apiKey(owner, organization, "viewer");
+        }
+        awaitAuditLines(owner, 27);
+        MailPages.signIn(page, owner.email(), PASSWORD);
+        page.navigate("/app/organizations/" + organization + "/settings/audit-log?type=api_key");
+        Locator rows = page.locator("#audit-log tbody tr");
+        assertThat(rows).hasCount(25);
+        page.getByTestId("older").click();
+        assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText("API key created");
+        assertThat(page.getByTestId("older")).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Newest entries")).click();
+        assertThat(rows).hasCount(25);
     }
 
     @Test
