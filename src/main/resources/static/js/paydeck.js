@@ -6,3 +6,24 @@ document.addEventListener('htmx:configRequest', (event) => {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A button with data-copy="#field" copies that field's value (an API key shown once, an address) and says so.
+document.addEventListener('click', async (event) => {
+    const button = event.target.closest('[data-copy]');
+    if (!button) {
+        return;
+    }
+    const field = document.querySelector(button.dataset.copy);
+    if (!field) {
+        return;
+    }
+    field.select();
+    try {
+        await navigator.clipboard.writeText(field.value);
+    } catch (e) {
+        document.execCommand('copy');
+    }
+    if (button.dataset.copied) {
+        button.textContent = button.dataset.copied;
+    }
+});

@@ -64,6 +64,20 @@ class MembershipRecords {
                 .params(organization.id(), email, role.code(), invitedBy.id()).update();
     }
 
+    List<Memberships.Invitation> invitations(OrganizationId organization) {
+        return jdbc.sql("select email, role, created_at from invitations where organization_id = ? "
+                        + "order by created_at desc, email")
+                .param(organization.id())
+                .query((rs, row) -> new Memberships.Invitation(rs.getString("email"), Role.fromCode(rs.getString("role")),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    boolean deleteInvitation(OrganizationId organization, String email) {
+        return jdbc.sql("delete from invitations where organization_id = ? and email = ?")
+                .params(organization.id(), email).update() == 1;
+    }
+
     boolean delete(OrganizationId organization, PersonId person) {
         return jdbc.sql("delete from memberships where organization_id = ? and person_id = ?")
                 .params(organization.id(), person.id()).update() == 1;

@@ -17,6 +17,10 @@ public class Memberships {
     public record Member(PersonId person, String email, String name, Role role) {
     }
 
+    /** An invitation waiting for its email to sign up. */
+    public record Invitation(String email, Role role, java.time.OffsetDateTime invitedAt) {
+    }
+
     private final MembershipRecords records;
     private final People people;
 
@@ -55,6 +59,16 @@ public class Memberships {
         }
         records.upsertInvitation(organization, normalized, role, invitedBy);
         return false;
+    }
+
+    /** Invitations not taken up yet, newest first. */
+    public List<Invitation> invitations(OrganizationId organization) {
+        return records.invitations(organization);
+    }
+
+    /** Withdraws the invitation of this email; false when there is none. */
+    public boolean revokeInvitation(OrganizationId organization, String email) {
+        return records.deleteInvitation(organization, email.strip().toLowerCase(Locale.ROOT));
     }
 
     public boolean remove(OrganizationId organization, PersonId person) {

@@ -7,6 +7,7 @@ import dev.paydeck.customers.CustomerUpdated;
 import dev.paydeck.organizations.MembershipChanged;
 import dev.paydeck.organizations.OrganizationCreated;
 import dev.paydeck.organizations.StripeCredentialsChanged;
+import dev.paydeck.organizations.WebhookSecretEntered;
 import dev.paydeck.payments.PaymentCanceled;
 import dev.paydeck.payments.PaymentCaptured;
 import dev.paydeck.payments.PaymentConfirmed;
@@ -38,13 +39,50 @@ public class AuditLog {
                         String objectId, String detail) {
     }
 
+    /**
+     * What to show of the log: by action ({@code payment.refunded}), type of object ({@code payment}), who
+     * ({@code ada@example.com}, {@code api key Shop backend}) and time ({@code from} inclusive, {@code to} exclusive);
+     * null means any.
+     */
+    public record Filter(String action, String objectType, String actor, OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** Every action the log writes. */
+    public static final List<String> ACTIONS = List.of("organization.created", "stripe_keys.replaced",
+            "webhook_secret.entered", "member.invited", "member.added", "member.role_changed", "member.removed",
+            "member.invitation_revoked", "api_key.created", "api_key.revoked", "customer.created",
+            "customer.updated", "customer.deleted", "payment.created", "payment.declined", "payment.confirmed",
+            "payment.captured", "payment.canceled", "payment.refunded", "payment.disputed");
+
+    /** Every type of object the log's lines are about. */
+    public static final List<String> OBJECT_TYPES = List.of("organization", "member", "api_key", "customer",
+            "payment");
+
     private final AuditRecords records;
+
     AuditLog(AuditRecords records) {
         this.records = records;
     }
 
     public List<Entry> recent(OrganizationId organization, String action, Long beforeId, int limit) {
         return records.recent(organization, action, beforeId, limit);
+    }
+
+    /** Newest first, the lines the filter lets through, older than the line {@code beforeId} when given. */
+    public List<Entry> search(OrganizationId organization, Filter filter, Long beforeId, int limit) {
+        return records.search(organization, filter, beforeId, limit);
+    }
+
+    /** The actions the organization's log holds, with every action the log writes, alphabetically. */
+    public List<String> actions(OrganizationId organization) {
+        java.util.TreeSet<String> actions = new java.util.TreeSet<>(ACTIONS);
+        actions.addAll(records.actions(organization));
+        return List.copyOf(actions);
+    }
+
+    /** Who appears in the organization's log (people's emails, API keys, {@code system}), alphabetically. */
+    public List<String> actors(OrganizationId organization) {
+        return records.actors(organization);
     }
 
     @ApplicationModuleListener
@@ -57,6 +95,12 @@ public class AuditLog {
     void keysChanged(StripeCredentialsChanged event) {
         write(event.organization(), event.actor(), "stripe_keys.replaced", "organization",
                 event.organization().toString(), "mode " + event.mode().code(), event.occurredAt());
+    }
+
+    @ApplicationModuleListener
+    void webhookSecretEntered(WebhookSecretEntered event) {
+        write(event.organization(), event.actor(), "webhook_secret.entered", "organization",
+                event.organization().toString(), null, event.occurredAt());
     }
 
     @ApplicationModuleListener

@@ -34,6 +34,35 @@ class AuditRecords {
                 .query(AuditLog.Entry.class).list();
     }
 
+    List<AuditLog.Entry> search(OrganizationId organization, AuditLog.Filter filter, Long beforeId, int limit) {
+        return jdbc.sql("""
+                        select id, occurred_at, actor, action, object_type, object_id, detail from audit_log
+                        where organization_id = :organization
+                          and (cast(:action as text) is null or action = :action)
+                          and (cast(:type as text) is null or object_type = :type)
+                          and (cast(:actor as text) is null or actor = :actor)
+                          and (cast(:from as timestamptz) is null or occurred_at >= :from)
+                          and (cast(:to as timestamptz) is null or occurred_at < :to)
+                          and (cast(:before as bigint) is null or (occurred_at, id) < (select occurred_at, id
+                              from audit_log where organization_id = :organization and id = :before))
+                        order by occurred_at desc, id desc limit :limit""")
+                .param("organization", organization.id()).param("action", filter.action())
+                .param("type", filter.objectType()).param("actor", filter.actor())
+                .param("from", filter.from()).param("to", filter.to()).param("before", beforeId)
+                .param("limit", limit)
+                .query(AuditLog.Entry.class).list();
+    }
+
+    List<String> actions(OrganizationId organization) {
+        return jdbc.sql("select distinct action from audit_log where organization_id = ? limit 500")
+                .param(organization.id()).query(String.class).list();
+    }
+
+    List<String> actors(OrganizationId organization) {
+        return jdbc.sql("select distinct actor from audit_log where organization_id = ? order by actor limit 500")
+                .param(organization.id()).query(String.class).list();
+    }
+
     /**
      * Appends a line in the listener's transaction, whose commit does not wait for the disk: the registry then deletes
      * the event's publication in a transaction that does, and flushing that commit flushes the log up to it, this

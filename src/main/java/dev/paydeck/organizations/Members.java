@@ -61,6 +61,28 @@ public class Members {
         });
     }
 
+    /** Gives a member another role. */
+    public void changeRole(OrganizationId organization, PersonId person, Role from, Role to, String actor) {
+        transactions.executeWithoutResult(status -> {
+            memberships.grant(organization, person, to);
+            events.publishEvent(new MembershipChanged(organization, "member.role_changed", "member",
+                    person.id().toString(), "role " + from.code() + " → " + to.code(), actor, clock.instant()));
+        });
+    }
+
+    /** Withdraws the invitation of this email; false when there is none. */
+    public boolean revokeInvitation(OrganizationId organization, String email, String actor) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!memberships.revokeInvitation(organization, address)) {
+                return false;
+            }
+            events.publishEvent(new MembershipChanged(organization, "member.invitation_revoked", "member", address,
+                    null, actor, clock.instant()));
+            return true;
+        }));
+    }
+
     /** A new API key, its secret shown this once; {@code pd_live_…} when the organization's Stripe is live. */
     public ApiKeys.CreatedApiKey createKey(OrganizationId organization, String name, Role role, PersonId by,
             String actor) {

@@ -93,6 +93,48 @@ public class Organizations {
         return find(id).orElseThrow();
     }
 
+    /**
+     * Switches the organization back to an account of Paydeck's sandbox of its own (new sandbox keys), as a new
+     * organization without keys gets.
+     *
+     * @throws StripeKeysRequiredException when the sandbox is switched off
+     */
+    public Organization useSandbox(OrganizationId id, String actor) {
+        Organization organization = find(id).orElseThrow();
+        StripeKeys keys = sandbox.openAccount(organization.name());
+        transactions.executeWithoutResult(status -> {
+            store(id, "sandbox", keys);
+            events.publishEvent(new StripeCredentialsChanged(id, StripeMode.SANDBOX, actor, clock.instant()));
+        });
+        afterKeysSaved(id);
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Keeps a webhook signing secret entered by hand ({@code whsec_…}, from Stripe's dashboard or the Stripe CLI) for
+     * an endpoint Paydeck could not register itself; the one it replaces stays valid for the rotation window.
+     *
+     * @throws InvalidStripeKeysException when it is not a webhook signing secret
+     */
+    public Organization enterWebhookSecret(OrganizationId id, String secret, String actor) {
+        String trimmed = secret == null ? null : secret.strip();
+        if (!StripeKeys.isWebhookSecret(trimmed)) {
+            throw new InvalidStripeKeysException(Map.of("webhook_secret",
+                    trimmed == null || trimmed.isEmpty() ? "is required"
+                            : "must be a Stripe webhook signing secret (whsec_…)"));
+        }
+        transactions.executeWithoutResult(status -> {
+            webhooks.enterSecret(id, trimmed);
+            events.publishEvent(new WebhookSecretEntered(id, actor, clock.instant()));
+        });
+        return find(id).orElseThrow();
+    }
+
+    /** The address Stripe should send the organization's events to. */
+    public String webhookEndpointUrl(OrganizationId id) {
+        return webhooks.endpointUrl(id);
+    }
+
     /** Checks the keys with Stripe now; the result is kept on the organization. */
     public Organization checkCredentials(OrganizationId id) {
         check.check(id);

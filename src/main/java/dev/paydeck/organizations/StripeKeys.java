@@ -9,30 +9,57 @@ import java.util.Map;
  */
 public record StripeKeys(String publishableKey, String secretKey, String webhookSecret) {
 
+    /** What is wrong, field by field, in words for the API ({@code secret_key} → "is required"). */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
+        checked().forEach((field, problem) -> problems.put(field, problem.message()));
+        return problems;
+    }
+
+    /**
+     * What is wrong, field by field, as a code for pages to word in the person's language: {@code required},
+     * {@code format} (not a key of that kind: wrong prefix) or {@code mode_mismatch} (a test key with a live one).
+     */
+    public Map<String, String> problemCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        checked().forEach((field, problem) -> codes.put(field, problem.code()));
+        return codes;
+    }
+
+    private record Problem(String code, String message) {
+    }
+
+    private Map<String, Problem> checked() {
+        Map<String, Problem> problems = new LinkedHashMap<>();
         String secret = trimmed(secretKey);
         String publishable = trimmed(publishableKey);
         if (secret == null) {
-            problems.put("secret_key", "is required");
+            problems.put("secret_key", new Problem("required", "is required"));
         } else if (!secret.matches("^(sk|rk)_(test|live)_[A-Za-z0-9]{10,}$")) {
-            problems.put("secret_key", "must be a Stripe secret key (sk_test_…, sk_live_…) or restricted key "
-                    + "(rk_test_…, rk_live_…)");
+            problems.put("secret_key", new Problem("format", "must be a Stripe secret key (sk_test_…, sk_live_…) "
+                    + "or restricted key (rk_test_…, rk_live_…)"));
         }
         if (publishable == null) {
-            problems.put("publishable_key", "is required");
+            problems.put("publishable_key", new Problem("required", "is required"));
         } else if (!publishable.matches("^pk_(test|live)_[A-Za-z0-9]{10,}$")) {
-            problems.put("publishable_key", "must be a Stripe publishable key (pk_test_… or pk_live_…)");
+            problems.put("publishable_key", new Problem("format",
+                    "must be a Stripe publishable key (pk_test_… or pk_live_…)"));
         }
         if (problems.isEmpty() && StripeMode.ofKey(secret) != StripeMode.ofKey(publishable)) {
-            problems.put("publishable_key", "is a " + StripeMode.ofKey(publishable).code() + " key but the secret key "
-                    + "is a " + StripeMode.ofKey(secret).code() + " key: both must be of the same mode");
+            problems.put("publishable_key", new Problem("mode_mismatch", "is a " + StripeMode.ofKey(publishable).code()
+                    + " key but the secret key is a " + StripeMode.ofKey(secret).code()
+                    + " key: both must be of the same mode"));
         }
         String webhook = trimmed(webhookSecret);
-        if (webhook != null && !webhook.matches("^whsec_[A-Za-z0-9+/=]{10,}$")) {
-            problems.put("webhook_secret", "must be a Stripe webhook signing secret (whsec_…)");
+        if (webhook != null && !isWebhookSecret(webhook)) {
+            problems.put("webhook_secret", new Problem("format", "must be a Stripe webhook signing secret (whsec_…)"));
         }
         return problems;
+    }
+
+    /** Whether this (trimmed) text looks like a Stripe webhook signing secret. */
+    static boolean isWebhookSecret(String value) {
+        return value != null && value.matches("^whsec_[A-Za-z0-9+/=]{10,}$");
     }
 
     StripeMode mode() {

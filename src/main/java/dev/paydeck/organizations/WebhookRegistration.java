@@ -86,6 +86,12 @@ class WebhookRegistration {
         }
     }
 
+    /** Keeps a signing secret a person entered for an endpoint they added in Stripe themselves. */
+    void enterSecret(OrganizationId organization, String secret) {
+        accounts.recordWebhook(organization, "manual_secret", "The webhook signing secret was entered by hand.", null,
+                cipher.encrypt(secret, organization.toString()));
+    }
+
     private WebhookEndpoint update(OrganizationId organization, StripeAccounts.Stored stored, String url)
             throws StripeException {
         try {

@@ -35,4 +35,13 @@ class StripeKeysTests {
         assertThat(new StripeKeys("pk_test_x", "sk_test_supersecret", "whsec_alsosecret").toString())
                 .doesNotContain("supersecret", "alsosecret");
     }
+
+    @Test
+    void pagesGetACodeForEachProblemToWordInTheirLanguage() {
+        assertThat(new StripeKeys("pk_live_abcdefghijkl", "sk_test_abcdefghijkl", null).problemCodes())
+                .containsExactly(java.util.Map.entry("publishable_key", "mode_mismatch"));
+        assertThat(new StripeKeys("sk_test_abcdefghijkl", " ", "whsec_nope").problemCodes())
+                .containsEntry("secret_key", "required").containsEntry("publishable_key", "format")
+                .containsEntry("webhook_secret", "format");
+    }
 }

@@ -24,8 +24,10 @@ class WebhookPagesBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings"))
                 .click();
-        assertThat(page.locator("h2")).hasText("Hooked Shop");
-        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Webhook events")).click();
+        assertThat(page.locator("h1")).hasText("Settings of Hooked Shop");
+        page.getByTestId("settings-nav").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Webhook endpoint")).click();
+        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("See the events")).click();
 
         assertThat(page.locator("h1")).hasText("Webhook events from Stripe");
         for (int i = 0; i < 60 && !page.content().contains("payment_intent.succeeded"); i++) {

@@ -26,6 +26,18 @@ public class Formats {
                 .format(time.atZoneSameInstant(ZoneId.systemDefault()));
     }
 
+    /** A time with its time zone: {@code Dec 4, 2026, 8:15:02 PM UTC}. */
+    public String dateTimeWithZone(OffsetDateTime time) {
+        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.LONG)
+                .withLocale(locale()).format(time.atZoneSameInstant(ZoneId.systemDefault()));
+    }
+
+    /** The time zone times are shown in ({@code UTC}, {@code Europe/Madrid}). */
+    public String zone() {
+        ZoneId zone = ZoneId.systemDefault().normalized();
+        return zone.getId().equals("Z") || zone.getId().equals("Etc/UTC") ? "UTC" : zone.getId();
+    }
+
     public String date(OffsetDateTime time) {
         return time == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
                 .format(time.atZoneSameInstant(ZoneId.systemDefault()));

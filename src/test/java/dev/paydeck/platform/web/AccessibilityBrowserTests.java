@@ -51,7 +51,12 @@ class AccessibilityBrowserTests extends BrowserTest {
                     tab.locator("main").getByRole(AriaRole.BUTTON).click();
                     tab.waitForURL("**/app/organizations/" + organization);
                     for (String path : List.of("/app/organizations/" + organization, "/app/organizations/new",
-                            "/app/organizations", "/app/organizations/" + organization + "/webhooks")) {
+                            "/app/organizations", "/app/organizations/" + organization + "/webhooks",
+                            "/app/organizations/" + organization + "/settings",
+                            "/app/organizations/" + organization + "/settings/webhooks",
+                            "/app/organizations/" + organization + "/settings/members",
+                            "/app/organizations/" + organization + "/settings/api-keys",
+                            "/app/organizations/" + organization + "/settings/audit-log")) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

@@ -58,6 +58,30 @@ class PhoneLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theSettingsFitAPhone() {
+        Person owner = signUp("Phone settings owner");
+        String organization = createOrganization(owner, "Settings on a phone", null).get("id").asString();
+        apiKey(owner, organization, "admin");
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        page.locator("header").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Settings").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("Settings of Settings on a phone");
+        page.waitForLoadState();
+        assertThat(page.getByTestId("check-result")).isVisible();
+        assertFitsThePhone("settings");
+        for (String section : new String[] {"webhooks", "members", "api-keys", "audit-log"}) {
+            page.navigate("/app/organizations/" + organization + "/settings/" + section);
+            Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                    .as(section + " width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
+        }
+    }
+
+    @Test
     void theKeyboardReachesTheMenuAndShowsWhereItIs() {
         page.navigate("/");
         page.keyboard().press("Tab");
