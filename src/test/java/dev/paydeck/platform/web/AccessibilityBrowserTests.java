@@ -35,6 +35,13 @@ class AccessibilityBrowserTests extends BrowserTest {
     void theNewcomersPagesHaveNoSeriousViolation() {
         Person owner = signUp("Accessible owner");
         String organization = createOrganization(owner, "Accessible Shop", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String customer = json(call("POST", "/api/v1/customers", key,
+                "{\"name\":\"Ada Accessible\",\"email\":\"ada@example.com\"}")).get("id").asString();
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":2000,\"currency\":\"usd\",\"customer_id\":\""
+                + customer + "\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":3000,\"currency\":\"usd\",\"capture_method\":"
+                + "\"manual\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -51,7 +58,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                     tab.locator("main").getByRole(AriaRole.BUTTON).click();
                     tab.waitForURL("**/app/organizations/" + organization);
                     for (String path : List.of("/app/organizations/" + organization, "/app/organizations/new",
-                            "/app/organizations", "/app/organizations/" + organization + "/webhooks")) {
+                            "/app/organizations", "/app/organizations/" + organization + "/webhooks",
+                            "/app/organizations/" + organization + "/customers",
+                            "/app/organizations/" + organization + "/customers/new",
+                            "/app/organizations/" + organization + "/customers/" + customer)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }
