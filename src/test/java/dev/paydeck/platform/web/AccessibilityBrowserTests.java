@@ -35,6 +35,13 @@ class AccessibilityBrowserTests extends BrowserTest {
     void theNewcomersPagesHaveNoSeriousViolation() {
         Person owner = signUp("Accessible owner");
         String organization = createOrganization(owner, "Accessible Shop", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String customer = json(call("POST", "/api/v1/customers", key,
+                "{\"name\":\"Ada Accessible\",\"email\":\"ada@example.com\"}")).get("id").asString();
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":2000,\"currency\":\"usd\",\"customer_id\":\""
+                + customer + "\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":3000,\"currency\":\"usd\",\"capture_method\":"
+                + "\"manual\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -56,7 +63,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/settings/webhooks",
                             "/app/organizations/" + organization + "/settings/members",
                             "/app/organizations/" + organization + "/settings/api-keys",
-                            "/app/organizations/" + organization + "/settings/audit-log")) {
+                            "/app/organizations/" + organization + "/settings/audit-log",
+                            "/app/organizations/" + organization + "/customers",
+                            "/app/organizations/" + organization + "/customers/new",
+                            "/app/organizations/" + organization + "/customers/" + customer)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }
