@@ -179,6 +179,15 @@ class CustomersBrowserTests extends BrowserTest {
         page.reload();
         assertThat(page.getByTestId("customer")).hasCount(1);
         assertThat(page.getByTestId("customer")).containsText("Read Only");
+
+        // The viewer's own organization does not open another organization's customer, nor does a stranger.
+        String theirs = createOrganization(viewer, "Viewer's own", null).get("id").asString();
+        org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + theirs + "/customers/"
+                + customer).status()).isEqualTo(404);
+        Person stranger = signUp("Stranger");
+        signIn(stranger);
+        org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + organization + "/customers")
+                .status()).isEqualTo(404);
     }
 
     @Test
