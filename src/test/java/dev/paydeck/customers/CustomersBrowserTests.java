@@ -30,7 +30,7 @@ class CustomersBrowserTests extends BrowserTest {
     @Test
     void anOwnerCreatesFindsAndEditsACustomerAndSeesTheirPaymentsAndSavedCards() throws Exception {
         Person owner = signUp("Customer keeper");
-        StripeAccount shop = organizationOnItsOwnSandboxAccount(owner, "Customer Shop " + UUID.randomUUID());
+        StripeAccount shop = organizationOnItsOwnSandboxAccount(owner, "Lovelace Books");
         signIn(owner);
         page.navigate("/app/organizations/" + shop.organization());
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
@@ -179,6 +179,43 @@ class CustomersBrowserTests extends BrowserTest {
         page.reload();
         assertThat(page.getByTestId("customer")).hasCount(1);
         assertThat(page.getByTestId("customer")).containsText("Read Only");
+
+        // The viewer's own organization does not open another organization's customer, nor does a stranger.
+        String theirs = createOrganization(viewer, "Viewer's own", null).get("id").asString();
+        org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + theirs + "/customers/"
+                + customer).status()).isEqualTo(404);
+        Person stranger = signUp("Stranger");
+        signIn(stranger);
+        org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + organization + "/customers")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListIsPagedNewestFirst() {
+        Person owner = signUp("Many customers");
+        String organization = createOrganization(owner, "Crowded Shop", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        for (int i = 1; i <= 27; i++) {
+            call("POST", "/api/v1/customers", key, "{\"name\":\"Customer " + i + "\"}");
+        }
+        signIn(owner);
+        page.navigate("/app/organizations/" + organization + "/customers");
+
+        assertThat(page.getByTestId("customer")).hasCount(25);
+        assertThat(page.getByTestId("customer").first()).containsText("Customer 27");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page"))).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+        assertThat(page.getByTestId("customer")).hasCount(2);
+        assertThat(page.getByTestId("customer").last()).containsText("Customer 1");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page"))).hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("First page")).click();
+        assertThat(page.getByTestId("customer")).hasCount(25);
+
+        page.getByLabel("Search by name or email").fill("customer 2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        // Customer 2 and 20 to 27: nine, on one page.
+        assertThat(page.getByTestId("customer")).hasCount(9);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page"))).hasCount(0);
     }
 
     @Test

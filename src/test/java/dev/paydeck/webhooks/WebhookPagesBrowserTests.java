@@ -115,6 +115,24 @@ class WebhookPagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aResyncThatCannotReadStripeSaysSoInPlainWords() {
+        Person owner = signUp("Resync in the dark");
+        StripeAccount shop = organizationOnItsOwnSandboxAccount(owner, "Unreachable Shop");
+        signIn(owner);
+        page.navigate("/app/organizations/" + shop.organization() + "/webhooks");
+        shop.fault("unavailable");
+        try {
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resync now")).click();
+            assertThat(page.getByTestId("resync-status")).hasAttribute("data-state", "failed",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+            assertThat(page.getByTestId("resync-failed")).hasText(Pattern.compile("Stripe could not be read for "
+                    + "(customers|payment_intents), so the resync stopped there\\. Try again in a moment\\."));
+        } finally {
+            shop.fault("none");
+        }
+    }
+
+    @Test
     void aViewerSeesNoReplayNorResyncButtonAndIsRefusedIfTheyPost() {
         Person owner = signUp("Webhook owner");
         Person viewer = signUp("Webhook viewer");
