@@ -7,9 +7,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Invoices as their invoice items need them: a draft an item may be added to, and its lines and totals computed again
@@ -50,22 +49,18 @@ public class Invoices {
 
     /** The invoice's items, oldest first (the order of its lines). */
     List<ObjectNode> items(String accountId, String invoiceId) {
-        List<ObjectNode> items = new ArrayList<>(store.list(accountId, "invoiceitem", query(MAX_LINES)
+        List<ObjectNode> items = new ArrayList<>(store.list(accountId, "invoiceitem", ListQuery.newest(MAX_LINES)
                 .where("invoice", invoiceId), "/v1/invoiceitems").data());
-        java.util.Collections.reverse(items);
+        Collections.reverse(items);
         return items;
     }
 
     /** The customer's pending items in the currency, oldest first, which a new draft may take. */
     List<ObjectNode> pendingItems(String accountId, String customer, String currency) {
-        List<ObjectNode> items = new ArrayList<>(store.list(accountId, "invoiceitem", query(MAX_LINES)
+        List<ObjectNode> items = new ArrayList<>(store.list(accountId, "invoiceitem", ListQuery.newest(MAX_LINES)
                 .where("customer", customer).where("_pending", true).where("currency", currency),
                 "/v1/invoiceitems").data());
-        java.util.Collections.reverse(items);
+        Collections.reverse(items);
         return items;
-    }
-
-    private static ListQuery query(int limit) {
-        return new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(), limit, null, null);
     }
 }
