@@ -48,7 +48,14 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "tax_rate.rate_type", // in the current reference: percentage or flat_amount
             // 2025-03-31.basil: invoice items name their price in pricing, their subscription in parent
             "invoiceitem.pricing", "invoiceitem.parent", "invoiceitem.net_amount", "invoiceitem.proration_details",
-            "invoiceitem.customer_account");
+            "invoiceitem.customer_account",
+            // 2025-03-31.basil: invoices' parent, total_taxes, lines with pricing and taxes
+            "invoice.amount_overpaid", "invoice.confirmation_secret", "invoice.customer_account", "invoice.issuer",
+            "invoice.parent", "invoice.rendering", "invoice.total_pretax_credit_amounts", "invoice.total_taxes",
+            "invoice.automatically_finalizes_at", "line_item.parent", "line_item.pretax_credit_amounts",
+            "line_item.pricing", "line_item.subtotal", "line_item.taxes", "line_item.invoice",
+            // the invoice's lines list counts them (lines.total_count; the list is inline in the invoice's schema)
+            "invoice.total_count");
 
     /**
      * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
@@ -56,7 +63,10 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
      */
     static final Set<String> REMOVED_FIELDS = Set.of(
             "product.features", // 2024-04-10: renamed marketing_features
-            "promotion_code.coupon"); // 2025-09-30.clover: moved to promotion.coupon
+            "promotion_code.coupon", // 2025-09-30.clover: moved to promotion.coupon
+            // 2025-03-31.basil: paid is the status, taxes are total_taxes, a line's kind is its parent
+            "invoice.paid", "invoice.paid_out_of_band", "invoice.total_tax_amounts", "line_item.proration",
+            "line_item.type");
 
     private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS, REMOVED_FIELDS);
 
@@ -191,12 +201,19 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
         JsonNode credit = ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=-500&currency=usd");
         check("credit invoice item", credit);
         check("deleted invoice item", ok("DELETE", "/v1/invoiceitems/" + credit.get("id").asString(), null));
+        JsonNode draft = ok("POST", "/v1/invoices", "customer=" + customerId + "&pending_invoice_items_behavior="
+                + "include&collection_method=send_invoice&days_until_due=30&description=March&footer=Thanks&"
+                + "default_tax_rates[0]=" + ok("GET", "/v1/tax_rates", null).at("/data/0/id").asString());
+        check("draft invoice", draft);
+        check("invoice lines", ok("GET", "/v1/invoices/" + draft.get("id").asString() + "/lines", null));
+        check("deleted invoice", ok("DELETE", "/v1/invoices/" + ok("POST", "/v1/invoices", "customer="
+                + customerId).get("id").asString(), null));
         check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")
                 .get("id").asString(), null));
 
         for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
                 "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/products", "/v1/prices",
-                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/invoiceitems", "/v1/events?limit=100")) {
+                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/invoiceitems", "/v1/invoices", "/v1/events?limit=100")) {
             check(list, ok("GET", list, null));
         }
 

@@ -109,6 +109,17 @@ class SandboxProductsIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void aProductWhoseDefaultPriceIsRefusedIsNotCreated() throws Exception {
+        var response = sandboxCall("POST", "/v1/products", "name=Broken&default_price_data[currency]=xyz&"
+                + "default_price_data[unit_amount]=100", secretKey);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).at("/error/param").asString()).isEqualTo("default_price_data[currency]");
+        assertThat(stripe.v1().products().list(ProductListParams.builder().build()).getData()).isEmpty();
+        assertThat(stripe.v1().events().list().getData()).as("nor announced").isEmpty();
+    }
+
+    @Test
     void aProductCanHaveAnIdOfItsOwnOnce() throws Exception {
         Product product = stripe.v1().products().create(ProductCreateParams.builder().setId("gold")
                 .setName("Gold").build());

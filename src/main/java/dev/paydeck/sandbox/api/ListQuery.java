@@ -39,6 +39,11 @@ public record ListQuery(Map<String, Object> equals, Map<String, List<String>> ma
                 call.string("starting_after"), call.string("ending_before"));
     }
 
+    /** The newest objects, at most {@code limit}, unfiltered: what the sandbox itself lists (pages, checks). */
+    public static ListQuery newest(int limit) {
+        return new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(), limit, null, null);
+    }
+
     /**
      * Keeps only objects whose field equals the value (when the value is not null): a text, or any JSON value it
      * contains ({@code recurring[interval]} as a map), or one of a list of texts.

@@ -11,6 +11,7 @@ import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.invoices.Invoices;
 import dev.paydeck.sandbox.prices.Prices;
 import dev.paydeck.sandbox.taxrates.TaxRates;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import java.util.List;
 
 /**
  * {@code /v1/invoiceitems}: a charge (or, negative, a credit) for a customer, pending until an invoice takes it:
- * create, retrieve, update and delete while pending, list (by {@code customer}, {@code invoice}, {@code pending}).
+ * create (also onto a draft invoice, {@code invoice}), retrieve, update and delete while pending or on a draft, list (by {@code customer}, {@code invoice}, {@code pending}).
  * Its amount comes from a one-time price ({@code pricing[price]}, or {@code price_data} made inline) times the
  * quantity, or is given ({@code amount}, or {@code unit_amount_decimal} times the quantity).
  */
@@ -54,9 +55,11 @@ class InvoiceItemResource implements StripeResource {
     private final SandboxEvents events;
     private final Prices prices;
     private final TaxRates taxRates;
+    private final Invoices invoices;
 
     InvoiceItemResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Prices prices,
-            TaxRates taxRates) {
+            TaxRates taxRates, Invoices invoices) {
+        this.invoices = invoices;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -78,18 +81,31 @@ class InvoiceItemResource implements StripeResource {
         String customer = call.string("customer");
         store.find(call.accountId(), customer).filter(found -> "customer".equals(found.path("object").asString()))
                 .orElseThrow(() -> StripeError.resourceMissing("customer", customer, "customer"));
-        if (call.string("invoice") != null) {
-            // The sandbox has no invoices yet: every invoice id is one it does not know.
-            throw StripeError.resourceMissing("invoice", call.string("invoice"), "invoice");
-        }
+        String invoiceId = call.string("invoice");
+        ObjectNode invoice = invoiceId == null ? null
+                : invoices.requireDraft(call.accountId(), invoiceId, customer, "invoice");
         if (call.string("subscription") != null) {
             throw StripeError.resourceMissing("subscription", call.string("subscription"), "subscription");
         }
         long now = clock.now();
         ObjectNode item = InvoiceItemJson.create(store.newObject("invoiceitem", "ii", now), customer, now);
-        InvoiceItemJson.price(item, call, pricing(call), call.string("currency"));
+        String currency = call.string("currency") != null || invoice == null ? call.string("currency")
+                : invoice.get("currency").asString();
+        InvoiceItemJson.price(item, call, pricing(call), currency);
         applyFields(item, call);
+        if (invoice != null) {
+            if (!invoice.get("currency").asString().equals(item.get("currency").asString())) {
+                throw StripeError.invalid("invoice", "The currency of the invoice item ("
+                        + item.get("currency").asString() + ") must match the invoice's ("
+                        + invoice.get("currency").asString() + ").");
+            }
+            item.put("invoice", invoiceId);
+            item.put("_pending", false);
+        }
         store.insert(call.accountId(), item);
+        if (invoice != null) {
+            invoices.refresh(call.accountId(), invoiceId);
+        }
         events.publish(call, "invoiceitem.created", item);
         return item;
     }
@@ -103,6 +119,10 @@ class InvoiceItemResource implements StripeResource {
     private ObjectNode update(StripeCall call) {
         refuseNotEmulated(call);
         ObjectNode item = store.require(call.accountId(), call.path("id"), "invoiceitem", "id");
+        String invoiceId = item.path("invoice").asString(null);
+        if (invoiceId != null) {
+            invoices.requireDraft(call.accountId(), invoiceId, item.get("customer").asString(), "id");
+        }
         boolean repriced = call.has("amount") || call.has("quantity") || call.has("pricing")
                 || call.has("price_data") || call.has("unit_amount_decimal");
         if (repriced) {
@@ -116,13 +136,23 @@ class InvoiceItemResource implements StripeResource {
         }
         applyFields(item, call);
         store.update(call.accountId(), item);
+        if (invoiceId != null) {
+            invoices.refresh(call.accountId(), invoiceId);
+        }
         return item;
     }
 
     private ObjectNode delete(StripeCall call) {
         ObjectNode item = store.require(call.accountId(), call.path("id"), "invoiceitem", "id");
         String id = item.get("id").asString();
+        String invoiceId = item.path("invoice").asString(null);
+        if (invoiceId != null) {
+            invoices.requireDraft(call.accountId(), invoiceId, item.get("customer").asString(), "id");
+        }
         store.delete(call.accountId(), id);
+        if (invoiceId != null) {
+            invoices.refresh(call.accountId(), invoiceId);
+        }
         events.publish(call, "invoiceitem.deleted", item);
         ObjectNode reply = store.json().createObjectNode();
         reply.put("id", id);

@@ -12,7 +12,6 @@ import dev.paydeck.sandbox.paymentintents.Currencies;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public class Prices {
     public static final ParamSpec DEFAULT_PRICE_DATA = ParamSpec.of()
             .string("currency", "unit_amount_decimal")
             .integer("unit_amount")
-            .object("recurring", RECURRING.with(ParamSpec.of()))
+            .object("recurring", RECURRING)
             .oneOf("tax_behavior", "exclusive", "inclusive", "unspecified")
             .metadata()
             .any("currency_options", "custom_unit_amount")
@@ -101,7 +100,7 @@ public class Prices {
 
     /** The product's newest prices, for the sandbox's pages. */
     public List<ObjectNode> ofProduct(String accountId, String productId, int limit) {
-        return store.list(accountId, "price", query(limit).where("product", productId), "/v1/prices").data();
+        return store.list(accountId, "price", ListQuery.newest(limit).where("product", productId), "/v1/prices").data();
     }
 
     /** The price the product would take as its {@code default_price}: one of its own, and active. */
@@ -149,7 +148,7 @@ public class Prices {
             throw StripeError.invalid("lookup_key", "Invalid lookup_key: must be at most 200 characters");
         }
         String id = price.get("id").asString();
-        for (ObjectNode holder : store.list(call.accountId(), "price", query(10).where("lookup_key", lookupKey),
+        for (ObjectNode holder : store.list(call.accountId(), "price", ListQuery.newest(10).where("lookup_key", lookupKey),
                 "/v1/prices").data()) {
             if (holder.get("id").asString().equals(id)) {
                 continue;
@@ -175,9 +174,5 @@ public class Prices {
                 throw StripeError.invalid(param, "The sandbox does not emulate `" + unsupported + "` yet.");
             }
         }
-    }
-
-    private static ListQuery query(int limit) {
-        return new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(), limit, null, null);
     }
 }

@@ -10,7 +10,6 @@ import dev.paydeck.sandbox.prices.InlineProducts;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +53,7 @@ public class ProductCatalog implements InlineProducts {
 
     /** The account's newest products, for the sandbox's pages. */
     public List<ObjectNode> recent(String accountId, int limit) {
-        return store.list(accountId, "product", new ListQuery(new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of(),
-                limit, null, null), "/v1/products").data();
+        return store.list(accountId, "product", ListQuery.newest(limit), "/v1/products").data();
     }
 
     /** A new product with Stripe's defaults, under the id the caller chose (refused if taken) or a new one. */
