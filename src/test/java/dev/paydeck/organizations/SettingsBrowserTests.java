@@ -111,6 +111,33 @@ class SettingsBrowserTests extends BrowserTest {
     }
 
     @Test
+    void liveKeysAreUnmistakableAndTheLastEventReceivedIsShown() {
+        Person owner = signUp("Live and events owner");
+        String live = createOrganization(owner, "Live Larder", "{\"publishable_key\":\"pk_live_"
+                + "abcdefghijklmnop\",\"secret_key\":\"sk_live_abcdefghijklmnopWXYZ\"}").get("id").asString();
+        String sandbox = createOrganization(owner, "Eventful Eatery", null).get("id").asString();
+        String key = apiKey(owner, sandbox, "admin");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":1500,\"currency\":\"usd\","
+                + "\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        MailPages.signIn(page, owner.email(), PASSWORD);
+
+        page.navigate("/app/organizations/" + live + "/settings");
+        assertThat(page.getByTestId("settings-mode")).hasText("LIVE");
+        assertThat(page.getByTestId("live-warning")).containsText("Live mode: real cards are charged and real money "
+                + "moves.");
+        assertThat(page.getByTestId("secret-key")).hasText("sk_live_…WXYZ");
+
+        page.navigate("/app/organizations/" + sandbox + "/settings/webhooks");
+        for (int i = 0; i < 60 && page.getByTestId("last-event").textContent().contains("No event"); i++) {
+            page.waitForTimeout(250);
+            page.reload();
+        }
+        assertThat(page.getByTestId("last-event")).containsText("payment_intent.");
+        assertThat(page.getByTestId("last-event")).containsText("UTC");
+        assertThat(page.getByTestId("live-warning")).hasCount(0);
+    }
+
+    @Test
     void theAuditLogIsReadAPageAtATime() {
         Person owner = signUp("Paging owner");
         String organization = createOrganization(owner, "Paged Pantry", null).get("id").asString();
