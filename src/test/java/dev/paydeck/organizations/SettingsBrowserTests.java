@@ -182,6 +182,10 @@ class SettingsBrowserTests extends BrowserTest {
                 + "sign up.");
         Locator pending = page.locator("#invitations tbody tr").filter(new Locator.FilterOptions().setHasText(invitee));
         assertThat(pending).containsText("Admin");
+        // The mail is written after commit: the outbox may need a moment.
+        for (int i = 0; i < 40 && MailPages.row(page, invitee, "Join Members Mill on Paydeck").count() == 0; i++) {
+            page.waitForTimeout(250);
+        }
         assertThat(MailPages.row(page, invitee, "Join Members Mill on Paydeck")).containsText("outbox");
 
         page.navigate("/app/organizations/" + organization + "/settings/members");
@@ -250,13 +254,16 @@ class SettingsBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
         assertThat(page.getByTestId("audit-empty")).hasText("Nothing in the log matches this filter.");
 
-        var refused = page.navigate(path + "?action=payment.teleported&from=yesterday");
+        var refused = page.navigate(path + "?action=payment.teleported&type=spaceship&from=yesterday");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(page.locator("#filter-action-error")).hasText("The log has no action “payment.teleported”: "
                 + "choose one from the list.");
         assertThat(page.locator("#filter-from-error")).hasText("“yesterday” is not a date: use the calendar, or type "
                 + "it as 2026-12-31.");
         assertThat(page.getByLabel("Action")).hasAttribute("aria-describedby", "filter-action-error");
+        assertThat(page.locator("#filter-type-error")).hasText("The log is about nothing called “spaceship”: choose "
+                + "from the list.");
+        assertThat(page.locator("#audit-log")).hasCount(0);
     }
 
     @Test
