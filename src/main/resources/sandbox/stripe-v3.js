@@ -4,7 +4,8 @@
  * Load it instead of Stripe's script and the usual calls work: Stripe(pk), stripe.elements({clientSecret}),
  * elements.create('payment' | 'card'), element.mount(...), elements.submit(), stripe.confirmPayment(...),
  * stripe.confirmCardPayment(...), stripe.createPaymentMethod(...), stripe.retrievePaymentIntent(...),
- * stripe.handleNextAction(...), stripe.handleCardAction(...); and for saving a card with a SetupIntent,
+ * stripe.handleNextAction(...), stripe.handleCardAction(...), stripe.createToken(cardElement, data) for the legacy
+ * charges and sources APIs; and for saving a card with a SetupIntent,
  * stripe.elements({clientSecret: 'seti_..._secret_...'}) or stripe.elements({mode: 'setup'}), stripe.confirmSetup(...),
  * stripe.confirmCardSetup(...), stripe.retrieveSetupIntent(...). The card form is drawn inside the mount node (no
  * iframe); card details go only to the sandbox API (the address this script was loaded from), which decides the
@@ -567,7 +568,10 @@
                 const tab = el('div', {'class': 'sbx-tab', 'role': 'tab', 'aria-selected': 'true'});
                 tab.innerHTML = CARD_ICON;
                 tab.appendChild(el('span', {text: 'Card'}));
-                root.appendChild(tab);
+                // A tab lives in a tab list (WAI-ARIA), as the card tab of Stripe's Payment Element does.
+                const tabs = el('div', {'class': 'sbx-tabs', 'role': 'tablist', 'aria-label': 'Payment method'});
+                tabs.appendChild(tab);
+                root.appendChild(tabs);
             }
             const fields = {};
             this._fields().forEach((field) => {
@@ -757,18 +761,20 @@
             this._emit('change', event);
         }
 
+        /** The typed card as the API's card[...] details: number, expiry and CVC. */
+        _cardDetails() {
+            const parts = expiryParts(this._values.expiry);
+            return {number: digitsOf(this._values.number), exp_month: Number(parts.month),
+                exp_year: 2000 + Number(parts.year), cvc: digitsOf(this._values.cvc)};
+        }
+
         /** The card as the API's payment_method_data (card details go to the sandbox API and nowhere else). */
         _paymentMethodData(extraBillingDetails) {
-            const parts = expiryParts(this._values.expiry);
             const billing = Object.assign({}, extraBillingDetails || {});
             if (this._values.postalCode) {
                 billing.address = Object.assign({}, billing.address || {}, {postal_code: this._values.postalCode});
             }
-            const data = {
-                type: 'card',
-                card: {number: digitsOf(this._values.number), exp_month: Number(parts.month),
-                    exp_year: 2000 + Number(parts.year), cvc: digitsOf(this._values.cvc)}
-            };
+            const data = {type: 'card', card: this._cardDetails()};
             if (Object.keys(billing).length > 0) {
                 data.billing_details = billing;
             }
@@ -1154,6 +1160,41 @@
         }
         const response = await this._call('POST', '/payment_methods', params);
         return response.error ? {error: response.error} : {paymentMethod: response.object};
+    };
+
+    /** What stripe.createToken(cardElement, data) passes on with the card: the holder's name and address. */
+    const TOKEN_DATA = ['name', 'address_line1', 'address_line2', 'address_city', 'address_state', 'address_zip',
+        'address_country', 'currency'];
+
+    /**
+     * stripe.createToken(cardElement, data): a card token (tok_...) for the legacy APIs (a charge's source, a
+     * customer's card), from a Card Element and the holder's name and address; the Element's postal code is the
+     * card's address_zip unless data gives one. Answers {token} or {error}. Only card tokens are emulated.
+     */
+    Stripe.prototype.createToken = async function (element, data) {
+        if (typeof element === 'string') {
+            throw new IntegrationError('stripe.createToken(): the sandbox\'s Stripe.js creates card tokens only, '
+                + 'not \'' + element + '\' tokens.');
+        }
+        if (!element || !ELEMENTS.has(element) || element._type !== 'card') {
+            throw new IntegrationError('stripe.createToken(): the first argument should be a mounted card Element.');
+        }
+        const invalid = element._validateAll();
+        if (invalid) {
+            return {error: invalid};
+        }
+        const card = element._cardDetails();
+        const given = data || {};
+        TOKEN_DATA.forEach((field) => {
+            if (given[field] !== undefined && given[field] !== null && given[field] !== '') {
+                card[field] = given[field];
+            }
+        });
+        if (!card.address_zip && element._values.postalCode) {
+            card.address_zip = element._values.postalCode;
+        }
+        const response = await this._call('POST', '/tokens', {card: card});
+        return response.error ? {error: response.error} : {token: response.object};
     };
 
     Stripe.version = 3;

@@ -33,6 +33,12 @@ class CustomerEventHandler implements StripeEventReads {
         this.stripe = stripe;
     }
 
+    /** A {@code customer.updated} always takes Stripe's current customer (the event may be older than it). */
+    @Override
+    public boolean readsFirst(StripeEventReceived event) {
+        return event.type().equals("customer.updated");
+    }
+
     @Override
     public void read(StripeEventReceived event) throws Exception {
         if (event.type().equals("customer.updated")) {

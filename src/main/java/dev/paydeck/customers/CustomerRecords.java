@@ -33,15 +33,22 @@ class CustomerRecords {
         this.clock = clock;
     }
 
-    void insertPending(OrganizationId organization, CustomerId id, CustomerDraft draft) {
+    void insertPending(OrganizationId organization, CustomerId id, CustomerDraft draft, String idempotencyKey) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into customers (organization_id, id, email, name, phone, description, metadata, status,
-                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?)""")
+                    idempotency_key, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, 'pending', ?, ?, ?)""")
                 .params(organization.id(), id.id(), draft.email(), draft.name(), draft.phone(), draft.description(),
-                        json.writeValueAsString(draft.metadata() == null ? Map.of() : draft.metadata()), now, now)
+                        json.writeValueAsString(draft.metadata() == null ? Map.of() : draft.metadata()),
+                        idempotencyKey, now, now)
                 .update();
+    }
+
+    /** The customer a page form with this key created (kept while it is pending or active). */
+    Optional<Customer> byIdempotencyKey(OrganizationId organization, String key) {
+        return jdbc.sql("select * from customers where organization_id = ? and idempotency_key = ?")
+                .params(organization.id(), key).query(this::row).optional();
     }
 
     /** The draft a pending customer was made from (for re-sending its create). */

@@ -2,6 +2,7 @@ package dev.paydeck.customers;
 
 import com.stripe.exception.StripeException;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerPaymentMethodListParams;
 import com.stripe.param.CustomerUpdateParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.organizations.StripeFailure;
@@ -9,6 +10,7 @@ import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,8 +47,26 @@ public class Customers {
     }
 
     public Customer create(OrganizationId organization, CustomerDraft draft, String actor) {
+        return create(organization, draft, actor, null);
+    }
+
+    /**
+     * Creates a customer once per {@code idempotencyKey} (null: no key): the key of a page form, so that a form
+     * submitted twice creates one customer; the second submission answers the first one's customer.
+     */
+    public Customer create(OrganizationId organization, CustomerDraft draft, String actor, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<Customer> earlier = records.byIdempotencyKey(organization, idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         CustomerId id = CustomerId.random();
-        records.insertPending(organization, id, draft);
+        try {
+            records.insertPending(organization, id, draft, idempotencyKey);
+        } catch (DuplicateKeyException sameKeyMeanwhile) {
+            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        }
         com.stripe.model.Customer created;
         try {
             created = send(organization, id, draft);
@@ -157,6 +177,30 @@ public class Customers {
      */
     public Optional<CustomerId> recordFromStripe(OrganizationId organization, com.stripe.model.Customer customer) {
         return Optional.ofNullable(records.upsertFromStripe(organization, customer));
+    }
+
+    /**
+     * The cards saved on the customer in Stripe, read from Stripe (Paydeck keeps no copy of them); none for a customer
+     * not in Stripe yet. Called outside any transaction. A {@link StripeFailure} when Stripe cannot be read.
+     */
+    public List<SavedCard> savedCards(OrganizationId organization, CustomerId id) {
+        Optional<Customer> customer = records.find(organization, id);
+        if (customer.isEmpty() || customer.get().stripeCustomerId() == null) {
+            return List.of();
+        }
+        var params = CustomerPaymentMethodListParams.builder().setType(CustomerPaymentMethodListParams.Type.CARD)
+                .setLimit(20L).build();
+        try {
+            return StripeCallSubject.about("customer", id, () -> stripe.forOrganization(organization).v1()
+                            .customers().paymentMethods().list(customer.get().stripeCustomerId(), params))
+                    .getData().stream().filter(method -> method.getCard() != null)
+                    .map(method -> new SavedCard(method.getId(), method.getCard().getBrand(),
+                            method.getCard().getLast4(), method.getCard().getExpMonth(),
+                            method.getCard().getExpYear()))
+                    .toList();
+        } catch (StripeException e) {
+            throw StripeFailure.from(e);
+        }
     }
 
     private static Map<String, String> withPaydeckId(Map<String, String> metadata, CustomerId id) {

@@ -3,6 +3,7 @@ package dev.paydeck.demo;
 import dev.paydeck.accounts.Memberships;
 import dev.paydeck.accounts.PersonSignedUp;
 import dev.paydeck.accounts.Role;
+import dev.paydeck.checkout.ShopItems;
 import dev.paydeck.customers.CustomerDraft;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
@@ -44,17 +45,19 @@ class DemoData {
     private final Customers customers;
     private final Payments payments;
     private final Memberships memberships;
+    private final ShopItems shopItems;
     private final PaydeckProperties properties;
     private final boolean enabled;
 
     DemoData(DemoRecords records, Organizations organizations, Customers customers, Payments payments,
-            Memberships memberships, PaydeckProperties properties,
+            Memberships memberships, ShopItems shopItems, PaydeckProperties properties,
             @Value("${paydeck.demo.enabled:true}") boolean enabled) {
         this.records = records;
         this.organizations = organizations;
         this.customers = customers;
         this.payments = payments;
         this.memberships = memberships;
+        this.shopItems = shopItems;
         this.properties = properties;
         this.enabled = enabled;
     }
@@ -88,7 +91,20 @@ class DemoData {
         payments.refund(organization, refunded, 1_500L, "requested_by_customer", "demo data");
         pay(organization, alan, 2_000, "Order #1003: mugs", "pm_card_chargeDeclinedInsufficientFunds", false);
         pay(organization, ada, 25_000, "Order #1004: grinder (to capture on shipping)", "pm_card_visa", true);
+        stockTheShop(organization);
         return organization;
+    }
+
+    /** The books of the Demo Shop's storefront ({@code /shop/{id}}), with their covers. */
+    private void stockTheShop(OrganizationId organization) {
+        book(organization, "Pride and Prejudice", "Jane Austen", "pride-and-prejudice", 1_200);
+        book(organization, "Moby-Dick", "Herman Melville", "moby-dick", 1_550);
+        book(organization, "Frankenstein", "Mary Shelley", "frankenstein", 999);
+        book(organization, "The Time Machine", "H. G. Wells", "the-time-machine", 850);
+    }
+
+    private void book(OrganizationId organization, String title, String author, String cover, long cents) {
+        shopItems.add(organization, title, author, "/images/shop/" + cover + ".svg", new Money(cents, USD));
     }
 
     @EventListener

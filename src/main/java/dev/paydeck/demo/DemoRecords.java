@@ -37,6 +37,12 @@ class DemoRecords {
                 .param(person.id()).query(UUID.class).optional().map(OrganizationId::new);
     }
 
+    /** The first demo organization made (there is one in a normal run; tests make more). */
+    Optional<OrganizationId> first() {
+        return jdbc.sql("select organization_id from demo_organizations order by created_at, organization_id limit 1")
+                .query(UUID.class).optional().map(OrganizationId::new);
+    }
+
     boolean isDemo(OrganizationId organization) {
         return jdbc.sql("select count(*) from demo_organizations where organization_id = ?").param(organization.id())
                 .query(Long.class).single() > 0;

@@ -26,7 +26,7 @@ import java.util.UUID;
  * Brings local payments, their charges and refunds in line with what Stripe says: from Stripe's answers, from event
  * snapshots applied in order ({@link PaymentStatus#ORDER}, never backwards), and from objects re-read from Stripe.
  * Payments Paydeck has not seen (made in the Stripe dashboard, or whose creation answer was lost) are recorded. The
- * {@code apply} methods run inside the caller's transaction; Stripe is read only in {@link #read}, before it opens.
+ * {@code apply} methods run inside the caller's transaction; Stripe is read only in {@link #read}, outside it.
  * The first time a payment is seen succeeded, {@link PaymentSucceeded} is published.
  */
 @Component
@@ -85,7 +85,17 @@ class PaymentMirror implements StripeEventReads {
         }
     }
 
-    /** Before the event's transaction: reads from Stripe what applying it will need. */
+    /** A {@code charge.refunded} always takes the PaymentIntent and its refunds as Stripe has them now. */
+    @Override
+    public boolean readsFirst(StripeEventReceived event) {
+        return event.type().equals("charge.refunded");
+    }
+
+    /**
+     * Outside the event's transaction: reads from Stripe what applying it needs — for a PaymentIntent's event,
+     * Stripe's current intent when the local payment says the snapshot looks like a step backwards (asked for by
+     * {@link #applySnapshot} under its lock).
+     */
     @Override
     public void read(StripeEventReceived event) throws StripeException {
         OrganizationId organization = event.organization();

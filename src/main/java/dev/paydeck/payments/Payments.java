@@ -121,6 +121,19 @@ public class Payments {
         return new Created(created, intent.getClientSecret(), stripe.publishableKey(organization));
     }
 
+    /**
+     * The payment as Stripe has it now, applied to Paydeck's record, with what Stripe.js needs to pay it: for the
+     * pages a customer pays on, which must not wait for the webhook to learn that the browser just paid.
+     */
+    public Created current(OrganizationId organization, PaymentId id) {
+        Payment payment = inStripe(organization, id);
+        PaymentIntent intent = callStripe(id, () -> mirror.retrieve(organization, payment.stripePaymentIntentId(),
+                id));
+        Payment after = transactions.execute(status -> mirror.apply(organization, id, intent, null, "stripe")
+                .map(PaymentRecords.Applied::payment).orElseGet(() -> records.find(organization, id).orElseThrow()));
+        return new Created(after, intent.getClientSecret(), stripe.publishableKey(organization));
+    }
+
     public Optional<Payment> find(OrganizationId organization, PaymentId id) {
         return records.find(organization, id);
     }

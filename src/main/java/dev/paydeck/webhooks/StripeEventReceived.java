@@ -17,7 +17,7 @@ import java.util.UUID;
  * @param created       Stripe's {@code created} (unix seconds): when the change happened, for ordering
  * @param payload       the raw body as Stripe sent it
  * @param attempt       1 for the first processing, more for retries and replays
- * @param read          what {@link StripeEventReads} read from Stripe for this attempt, before its transaction
+ * @param read          what {@link StripeEventReads} read from Stripe for this attempt, outside its transaction
  */
 public record StripeEventReceived(OrganizationId organization, UUID id, String stripeEventId, String type,
                                   String objectId, long created, boolean livemode, String payload, int attempt,
@@ -36,6 +36,16 @@ public record StripeEventReceived(OrganizationId organization, UUID id, String s
     public static final class ReadFromStripe {
 
         private final java.util.Map<String, Object> objects = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean made;
+
+        /** True once Stripe was read for this attempt (even if nothing was needed). */
+        boolean made() {
+            return made;
+        }
+
+        void markMade() {
+            made = true;
+        }
 
         public void put(String key, Object object) {
             objects.put(key, object);

@@ -9,6 +9,9 @@ import dev.paydeck.shared.mirror.StripeResync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -59,12 +62,17 @@ public class StripeWebhooks {
     private final WebhookMetrics metrics;
     private final JsonMapper json;
     private final org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs;
+    private final TransactionTemplate snapshot;
 
     StripeWebhooks(WebhookSecrets secrets, Organizations organizations, WebhookEvents events,
             WebhookEventWriter writer, WebhookProcessor processor, WebhookSettings settings, WebhookMetrics metrics,
             JsonMapper json,
-            org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs) {
+            org.springframework.beans.factory.ObjectProvider<StripeResync> resyncs,
+            PlatformTransactionManager transactionManager) {
         this.resyncs = resyncs;
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.secrets = secrets;
         this.organizations = organizations;
         this.events = events;
@@ -221,15 +229,57 @@ public class StripeWebhooks {
         return count;
     }
 
+    /** The organization's events in each status and the newest ones (of a status, or all), read at one instant. */
+    public record EventsOverview(Map<String, Long> counts, List<EventView> events) {
+    }
+
+    /**
+     * How many events are in each status and the newest {@code limit} (of {@code status} when given), read in one
+     * snapshot, so that the counts and the rows agree even while events are being processed or replayed.
+     */
+    public EventsOverview overview(OrganizationId organization, String status, int limit) {
+        return snapshot.execute(transaction -> new EventsOverview(events.countsByStatus(organization),
+                list(organization, null, status, null, null, limit, null)));
+    }
+
+    /** When the newest event arrived, how many failed for good and how many wait: the dashboard's webhook health. */
+    public WebhookHealth health(OrganizationId organization) {
+        return events.health(organization);
+    }
+
     /**
      * Re-reads the organization's objects from Stripe through every module's {@link StripeResync} and repairs the
      * local copies; one report per module.
      */
     public List<StripeResync.Report> resync(OrganizationId organization) {
+        return resync(organization, new ResyncProgress() {
+        });
+    }
+
+    /** Hears how a resync goes: each part before it starts, and its report once done. */
+    interface ResyncProgress {
+
+        default void starting(String objects, int done, int total) {
+        }
+
+        default void finished(StripeResync.Report report) {
+        }
+    }
+
+    /** How many parts a resync has (one per module that mirrors Stripe objects). */
+    int resyncParts() {
+        return (int) resyncs.orderedStream().count();
+    }
+
+    List<StripeResync.Report> resync(OrganizationId organization, ResyncProgress progress) {
         List<StripeResync.Report> reports = new java.util.ArrayList<>();
-        for (StripeResync part : resyncs.orderedStream().toList()) {
+        List<StripeResync> parts = resyncs.orderedStream().toList();
+        for (StripeResync part : parts) {
+            progress.starting(part.objects(), reports.size(), parts.size());
             try {
-                reports.add(part.resync(organization));
+                StripeResync.Report report = part.resync(organization);
+                reports.add(report);
+                progress.finished(report);
             } catch (Exception e) {
                 log.warn("Resync of {} for organization {} failed: {}", part.objects(), organization,
                         e.getClass().getSimpleName());

@@ -271,6 +271,20 @@ class WebhookEvents {
                 .query(Long.class).single();
     }
 
+    /** When the organization's newest event arrived (null: never), and how many of its events failed for good. */
+    WebhookHealth health(OrganizationId organization) {
+        return jdbc.sql("""
+                select (select max(received_at) from webhook_events where organization_id = :organization) as latest,
+                       (select count(*) from webhook_events where organization_id = :organization
+                            and status = 'FAILED') as failed,
+                       (select count(*) from webhook_events where organization_id = :organization
+                            and status in ('RECEIVED', 'PROCESSING')) as waiting""")
+                .param("organization", organization.id())
+                .query((rs, row) -> new WebhookHealth(rs.getObject("latest", OffsetDateTime.class),
+                        rs.getLong("failed"), rs.getLong("waiting")))
+                .single();
+    }
+
     private Stored stored(ResultSet rs, int row) throws SQLException {
         return new Stored(rs.getObject("id", UUID.class), rs.getString("stripe_event_id"), rs.getString("type"),
                 rs.getString("object_id"), rs.getLong("created"), rs.getBoolean("livemode"), rs.getString("status"),

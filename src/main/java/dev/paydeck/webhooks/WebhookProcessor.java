@@ -1,5 +1,6 @@
 package dev.paydeck.webhooks;
 
+import dev.paydeck.shared.mirror.StaleReadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -196,11 +197,13 @@ class WebhookProcessor implements SmartLifecycle {
     /**
      * Processes events in one transaction: their listeners, then one update marking them all, so a batch costs one
      * commit instead of one per event. A listener that fails rolls the batch back; that event's attempt is recorded
-     * as failed (its listener is not run again in this attempt) and the others are processed again without it. When
-     * an event's lease was lost, or the transaction itself failed, each is processed on its own.
+     * as failed (its listener is not run again in this attempt) and the others are processed again without it —
+     * unless it failed for want of Stripe's current object ({@link StaleReadException}): then, the transaction rolled
+     * back and no row locked, Stripe is read for it ({@link StripeEventReads}) and it is processed again with the
+     * others. When an event's lease was lost, or the transaction itself failed, each is processed on its own.
      */
     void process(List<StripeEventReceived> batch) {
-        List<StripeEventReceived> pending = readFromStripe(batch);
+        List<StripeEventReceived> pending = readFirst(batch);
         while (pending.size() > 1) {
             long started = System.nanoTime();
             List<StripeEventReceived> attempt = pending;
@@ -236,31 +239,52 @@ class WebhookProcessor implements SmartLifecycle {
             if (failed[0] == null) {
                 break;
             }
-            attemptFailed(failed[0].event(), failed[0].error(), started);
-            pending = attempt.stream().filter(event -> event != failed[0].event()).toList();
+            StripeEventReceived stale = failed[0].event();
+            if (needsRead(stale, failed[0].error())) {
+                if (readFromStripe(stale, started)) {
+                    continue;
+                }
+            } else {
+                attemptFailed(stale, failed[0].error(), started);
+            }
+            pending = attempt.stream().filter(event -> event != stale).toList();
         }
         pending.forEach(this::process);
     }
 
-    /**
-     * Lets each {@link StripeEventReads} read what the events need from Stripe, before any transaction opens (so
-     * before any row is locked). An event whose read fails is not processed in this attempt; the others are.
-     */
-    private List<StripeEventReceived> readFromStripe(List<StripeEventReceived> batch) {
-        if (reads.isEmpty()) {
-            return batch;
-        }
+    /** The batch without the events whose first read failed: those the readers always need read first, read. */
+    private List<StripeEventReceived> readFirst(List<StripeEventReceived> batch) {
         List<StripeEventReceived> ready = new ArrayList<>(batch.size());
         for (StripeEventReceived event : batch) {
-            long started = System.nanoTime();
-            try {
-                read(event);
+            if (reads.stream().noneMatch(read -> read.readsFirst(event))
+                    || readFromStripe(event, System.nanoTime())) {
                 ready.add(event);
-            } catch (RuntimeException e) {
-                attemptFailed(event, e, started);
             }
         }
         return ready;
+    }
+
+    /**
+     * True when a listener failed for want of Stripe's current object ({@link StaleReadException}) and Stripe was not
+     * read for this event in this attempt yet.
+     */
+    private static boolean needsRead(StripeEventReceived event, RuntimeException error) {
+        return !event.read().made() && failure(error) instanceof StaleReadException;
+    }
+
+    /**
+     * Lets each {@link StripeEventReads} read what the event needs from Stripe, outside any transaction (so while no
+     * row is locked). False, with the attempt recorded as failed, when the read fails (e.g. Stripe unreachable).
+     */
+    private boolean readFromStripe(StripeEventReceived event, long started) {
+        try {
+            read(event);
+            event.read().markMade();
+            return true;
+        } catch (RuntimeException e) {
+            attemptFailed(event, e, started);
+            return false;
+        }
     }
 
     private void read(StripeEventReceived event) {
@@ -279,6 +303,7 @@ class WebhookProcessor implements SmartLifecycle {
     private record Failed(StripeEventReceived event, RuntimeException error) {
     }
 
+    /** Processes one event in its transaction; read from Stripe first, and once more, if a listener asks for it. */
     void process(StripeEventReceived event) {
         long started = System.nanoTime();
         try {
@@ -297,7 +322,11 @@ class WebhookProcessor implements SmartLifecycle {
                         event.stripeEventId(), event.organization(), event.attempt());
             }
         } catch (RuntimeException e) {
-            attemptFailed(event, e, started);
+            if (!needsRead(event, e)) {
+                attemptFailed(event, e, started);
+            } else if (readFromStripe(event, started)) {
+                process(event);
+            }
         }
     }
 

@@ -98,12 +98,20 @@ final class Load {
             long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
             Map<String, Double> result = new java.util.LinkedHashMap<>();
             for (double p : new double[] {50, 90, 99, 99.9}) {
-                result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)),
-                        sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1,
-                                Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0);
+                result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)), percentile(sorted, p));
             }
             result.put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
             return result;
+        }
+
+        /** The {@code p}th percentile of the latencies, in milliseconds. */
+        double percentile(double p) {
+            return percentile(micros.stream().mapToLong(Long::longValue).sorted().toArray(), p);
+        }
+
+        private static double percentile(long[] sorted, double p) {
+            return sorted.length == 0 ? 0
+                    : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0;
         }
 
         /**

@@ -48,7 +48,6 @@ class FirstRunBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("organization-switcher")).containsText("Jackson Coffee");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dashboard")))
                 .hasAttribute("aria-current", "page");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")).setFullPage(true));
 
         page.navigate("/app");
         assertThat(page.locator("h1")).hasText("Jackson Coffee");

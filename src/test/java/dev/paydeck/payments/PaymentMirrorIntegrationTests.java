@@ -83,12 +83,7 @@ class PaymentMirrorIntegrationTests extends IntegrationTest {
         call("POST", "/api/v1/customers", key, "{\"email\":\"careful@example.com\"}");
         // Made in Stripe directly (its dashboard, another program): they reach Paydeck through webhooks and resync.
         var stripe = account.stripe();
-        var endpoint = stripe.v1().webhookEndpoints().create(com.stripe.param.WebhookEndpointCreateParams.builder()
-                .setUrl(url("/webhooks/stripe/" + account.organization()))
-                .addEnabledEvent(com.stripe.param.WebhookEndpointCreateParams.EnabledEvent.ALL).build());
-        assertThat(call("PUT", "/api/v1/organizations/" + account.organization() + "/stripe-keys", owner.token(),
-                "{\"publishable_key\":\"" + account.publishableKey() + "\",\"secret_key\":\"" + account.secret()
-                        + "\",\"webhook_secret\":\"" + endpoint.getSecret() + "\"}").statusCode()).isEqualTo(200);
+        sendEveryEventToPaydeck(owner, account);
         String intent = json(call("GET", "/api/v1/payment-intents/" + paid, key, null))
                 .at("/payment/stripe_payment_intent_id").asString();
         stripe.v1().refunds().create(com.stripe.param.RefundCreateParams.builder().setPaymentIntent(intent)
@@ -110,6 +105,37 @@ class PaymentMirrorIntegrationTests extends IntegrationTest {
                 .param(UUID.fromString(account.organization())).query(String.class).list();
         assertThat(all).isGreaterThan(10);
         assertThat(inTransaction).isEmpty();
+    }
+
+    @Test
+    void aFailedThreeDSecureChallengeSendsThePaymentBackAfterReadingStripeOutsideAnyTransaction() throws Exception {
+        Person owner = signUp("Challenged");
+        StripeAccount account = organizationOnItsOwnSandboxAccount(owner, "Challenged payments");
+        sendEveryEventToPaydeck(owner, account);
+        JsonNode created = json(call("POST", "/api/v1/payment-intents", account.apiKey(), "{\"amount\":2500,"
+                + "\"currency\":\"usd\",\"payment_method\":\"pm_card_authenticationRequired\",\"confirm\":true,"
+                + "\"return_url\":\"https://shop.example/done\"}")).get("payment");
+        assertThat(created.get("status").asString()).isEqualTo("requires_action");
+        String id = created.get("id").asString();
+        String intent = created.get("stripe_payment_intent_id").asString();
+        String secret = account.stripe().v1().paymentIntents().retrieve(intent).getClientSecret();
+
+        var failed = send(request("/sandbox/3ds/" + intent + "/fail")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_secret="
+                        + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(failed.statusCode()).isEqualTo(303);
+
+        // requires_action → requires_payment_method looks like a step backwards from the event alone: the payment
+        // moves only once Stripe's current PaymentIntent has been read, and that read holds no transaction open.
+        await().atMost(Duration.ofSeconds(20)).until(() -> json(call("GET", "/api/v1/payment-intents/" + id,
+                account.apiKey(), null)).at("/payment/status").asString().equals("requires_payment_method"));
+        json(call("GET", "/api/v1/payment-intents/" + id, account.apiKey(), null)); // writes the queued log lines
+        List<Boolean> reads = jdbc.sql("select in_transaction from stripe_calls where organization_id = ? "
+                        + "and method = 'GET' and path like ?")
+                .params(UUID.fromString(account.organization()), "%/v1/payment_intents/" + intent)
+                .query(Boolean.class).list();
+        assertThat(reads).isNotEmpty().containsOnly(false);
     }
 
     @Test
@@ -221,5 +247,16 @@ class PaymentMirrorIntegrationTests extends IntegrationTest {
                     .params(status, UUID.fromString(id)).update()).as(table + " " + status).isEqualTo(1);
             tx.setRollbackOnly();
         });
+    }
+
+    /** A webhook endpoint on the account for every event, its secret given to Paydeck. */
+    private void sendEveryEventToPaydeck(Person owner, StripeAccount account) throws Exception {
+        var endpoint = account.stripe().v1().webhookEndpoints().create(
+                com.stripe.param.WebhookEndpointCreateParams.builder()
+                        .setUrl(url("/webhooks/stripe/" + account.organization()))
+                        .addEnabledEvent(com.stripe.param.WebhookEndpointCreateParams.EnabledEvent.ALL).build());
+        assertThat(call("PUT", "/api/v1/organizations/" + account.organization() + "/stripe-keys", owner.token(),
+                "{\"publishable_key\":\"" + account.publishableKey() + "\",\"secret_key\":\"" + account.secret()
+                        + "\",\"webhook_secret\":\"" + endpoint.getSecret() + "\"}").statusCode()).isEqualTo(200);
     }
 }

@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox;
 
 import com.stripe.StripeClient;
+import com.stripe.exception.PermissionException;
 import com.stripe.model.Account;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code GET /v1/account}: each sandbox account as Stripe renders the account a secret key belongs to. */
+/** {@code GET /v1/account} and {@code GET /v1/accounts/{id}}: each sandbox account as Stripe renders the account a secret key belongs to. */
 class SandboxAccountIntegrationTests extends SandboxTest {
 
     @Test
@@ -29,6 +31,25 @@ class SandboxAccountIntegrationTests extends SandboxTest {
         assertThat(account.getSettings().getDashboard().getDisplayName()).isEqualTo("test");
         assertThat(account.getSettings().getPayouts().getSchedule().getDelayDays()).isEqualTo(2L);
         assertThat(account.getCreated()).isPositive();
+    }
+
+    @Test
+    void theAccountIsAlsoRetrievedByItsIdButNoOtherAccountIs() throws Exception {
+        Account current = stripe.v1().accounts().retrieveCurrent();
+
+        Account byId = stripe.v1().accounts().retrieve(current.getId());
+        assertThat(byId.getId()).isEqualTo(current.getId());
+        assertThat(byId.getCountry()).isEqualTo(current.getCountry());
+        assertThat(byId.getSettings().getDashboard().getDisplayName()).isEqualTo("test");
+        assertThat(byId.getSettings().getCardPayments().getDeclineOn().getCvcFailure()).isTrue();
+
+        // A sandbox account is no Connect platform: Stripe's answer for another account's id.
+        assertThatThrownBy(() -> stripe.v1().accounts().retrieve("acct_1SomeoneElse000000"))
+                .isInstanceOfSatisfying(PermissionException.class, error -> {
+                    assertThat(error.getStatusCode()).isEqualTo(403);
+                    assertThat(error.getStripeError().getMessage())
+                            .startsWith("Only Stripe Connect platforms can work with other accounts.");
+                });
     }
 
     @Test

@@ -94,8 +94,14 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
                     assertThat(failed.getPaid()).isFalse();
                     assertThat(failed.getCaptured()).isFalse();
                     assertThat(failed.getFailureCode()).isEqualTo(code);
-                    assertThat(failed.getOutcome().getType()).isEqualTo("issuer_declined");
-                    assertThat(failed.getOutcome().getReason()).isEqualTo(declineCode);
+                    if ("fraudulent".equals(declineCode)) {
+                        // Radar blocks the highest risk before the card network sees the payment.
+                        assertThat(failed.getOutcome().getType()).isEqualTo("blocked");
+                        assertThat(failed.getOutcome().getReason()).isEqualTo("highest_risk_level");
+                    } else {
+                        assertThat(failed.getOutcome().getType()).isEqualTo("issuer_declined");
+                        assertThat(failed.getOutcome().getReason()).isEqualTo(declineCode);
+                    }
                 });
         assertThat(eventTypes()).contains("charge.failed");
     }

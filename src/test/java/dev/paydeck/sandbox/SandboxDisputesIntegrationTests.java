@@ -85,7 +85,7 @@ class SandboxDisputesIntegrationTests extends SandboxTest {
     }
 
     @Test
-    void winningEvidenceWinsTheDisputeAndReinstatesTheFunds() throws Exception {
+    void winningEvidenceWinsTheDisputeAndReinstatesTheAmountButNotTheDisputeFee() throws Exception {
         PaymentIntent intent = pay(10_000, "pm_card_createDispute");
         Dispute dispute = disputeOf(intent);
 
@@ -103,9 +103,11 @@ class SandboxDisputesIntegrationTests extends SandboxTest {
         BalanceTransaction reinstatement = won.getBalanceTransactions().get(1);
         assertThat(reinstatement.getReportingCategory()).isEqualTo("dispute_reversal");
         assertThat(reinstatement.getAmount()).isEqualTo(10_000L);
-        assertThat(reinstatement.getNet()).isEqualTo(11_500L);
+        // Stripe returns the disputed amount, not the dispute fee (support.stripe.com/topics/disputes).
+        assertThat(reinstatement.getFee()).isZero();
+        assertThat(reinstatement.getNet()).isEqualTo(10_000L);
 
-        assertThat(stripe.v1().balance().retrieve().getAvailable().getFirst().getAmount()).isZero();
+        assertThat(stripe.v1().balance().retrieve().getAvailable().getFirst().getAmount()).isEqualTo(-1500L);
         assertThat(eventTypes()).containsSubsequence("charge.dispute.created", "charge.dispute.updated",
                 "charge.dispute.closed", "charge.dispute.funds_reinstated");
 

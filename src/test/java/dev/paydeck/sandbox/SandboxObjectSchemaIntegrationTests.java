@@ -37,9 +37,28 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "charge_outcome.network_advice_code", // 2024-12-18.acacia
             "charge_outcome.network_decline_code", // 2024-12-18.acacia
             "payment_method_details_card.amount_authorized", // overcapture and incremental authorization (2023-10-16)
-            "refund.destination_details"); // 2023-10-16
+            "refund.destination_details", // 2023-10-16
+            "balance_transaction.balance_type", // in the current reference's balance transaction object
+            "product.marketing_features", // 2024-04-10, replacing features
+            "recurring.meter", // 2025-03-31.basil, metered prices backed by meters
+            "promotion_code.promotion", // 2025-09-30.clover, promotion[type] and promotion[coupon]
+            "promotion_code.customer_account", // accounts v2, in the current reference
+            "tax_rate.flat_amount", // in the current reference (tax rates of a flat amount)
+            "tax_rate.jurisdiction_level", // in the current reference
+            "tax_rate.rate_type", // in the current reference: percentage or flat_amount
+            // 2025-03-31.basil: invoice items name their price in pricing, their subscription in parent
+            "invoiceitem.pricing", "invoiceitem.parent", "invoiceitem.net_amount", "invoiceitem.proration_details",
+            "invoiceitem.customer_account");
 
-    private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS);
+    /**
+     * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
+     * each in Stripe's changelog.
+     */
+    static final Set<String> REMOVED_FIELDS = Set.of(
+            "product.features", // 2024-04-10: renamed marketing_features
+            "promotion_code.coupon"); // 2025-09-30.clover: moved to promotion.coupon
+
+    private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS, REMOVED_FIELDS);
 
     private final List<String> problems = new ArrayList<>();
 
@@ -71,9 +90,10 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + "payment_method_types[0]=card&payment_method=pm_card_chargeDeclined&confirm=true", secretKey);
         assertThat(declined.statusCode()).isEqualTo(402);
         check("error", "decline error", json(declined));
-        JsonNode failed = json(declined).at("/error/payment_intent");
-        check("declined payment intent", ok("GET", "/v1/payment_intents/" + failed.get("id").asString(), null));
-        check("failed charge", ok("GET", "/v1/charges/" + failed.get("latest_charge").asString(), null));
+        JsonNode declinedIntent = json(declined).at("/error/payment_intent");
+        check("declined payment intent", ok("GET", "/v1/payment_intents/" + declinedIntent.get("id").asString(),
+                null));
+        check("failed charge", ok("GET", "/v1/charges/" + declinedIntent.get("latest_charge").asString(), null));
 
         check("3-D Secure by redirect", ok("POST", "/v1/payment_intents", "amount=1500&currency=eur&"
                 + "payment_method_types[0]=card&payment_method=pm_card_threeDSecure2Required&confirm=true&"
@@ -89,6 +109,40 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + "&amount=500&reason=requested_by_customer&metadata[note]=late"));
         check("partly refunded charge", ok("GET", "/v1/charges/" + paid.get("latest_charge").asString(), null));
 
+        // The fraud and check test cards: a blocked charge, an elevated risk, failed address checks, a failed refund,
+        // an early fraud warning.
+        HttpResponse<String> blocked = sandboxCall("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method=pm_card_radarBlock&confirm=true", secretKey);
+        assertThat(blocked.statusCode()).isEqualTo(402);
+        check("blocked charge", ok("GET", "/v1/charges/" + json(blocked).at("/error/charge").asString(), null));
+        JsonNode elevated = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[0]=card&"
+                + "payment_method=pm_card_riskLevelElevated&confirm=true");
+        check("elevated risk charge", ok("GET", "/v1/charges/" + elevated.get("latest_charge").asString(), null));
+        JsonNode addressFailed = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method_data[type]=card&"
+                + "payment_method_data[card][number]=4000000000000010&payment_method_data[card][exp_month]=12&"
+                + "payment_method_data[card][exp_year]=2040&payment_method_data[card][cvc]=123&"
+                + "payment_method_data[billing_details][address][line1]=1+Main+St&"
+                + "payment_method_data[billing_details][address][postal_code]=10001&confirm=true");
+        check("charge with failed address checks", ok("GET", "/v1/charges/"
+                + addressFailed.get("latest_charge").asString(), null));
+        JsonNode refundFails = ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
+                + "payment_method_types[0]=card&payment_method=pm_card_refundFail&confirm=true");
+        JsonNode failing = ok("POST", "/v1/refunds", "payment_intent=" + refundFails.get("id").asString());
+        check("refund that will fail", failing);
+        JsonNode failed = ok("GET", "/v1/refunds/" + failing.get("id").asString(), null);
+        check("failed refund", failed);
+        check("refund failure balance transaction", ok("GET", "/v1/balance_transactions/"
+                + failed.get("failure_balance_transaction").asString(), null));
+        ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&payment_method_types[0]=card&"
+                + "payment_method=pm_card_createIssuerFraudRecord&confirm=true");
+        JsonNode warnings = ok("GET", "/v1/radar/early_fraud_warnings", null);
+        check("early fraud warnings", warnings);
+        check("early fraud warning", ok("GET", "/v1/radar/early_fraud_warnings/"
+                + warnings.at("/data/0/id").asString(), null));
+        check("account by id", ok("GET", "/v1/accounts/" + ok("GET", "/v1/account", null).get("id").asString(),
+                null));
+
         JsonNode endpoint = ok("POST", "/v1/webhook_endpoints", "url=https%3A%2F%2Fshop.example%2Fhook&"
                 + "enabled_events[0]=charge.succeeded&description=shop");
         check("created webhook endpoint", endpoint);
@@ -96,8 +150,53 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 null));
 
         check("balance", ok("GET", "/v1/balance", null));
+
+        JsonNode product = ok("POST", "/v1/products", "name=Gold&description=All&images[0]=https%3A%2F%2Fx.example"
+                + "%2Fa.png&marketing_features[0][name]=Support&package_dimensions[height]=1.5&"
+                + "package_dimensions[length]=2&package_dimensions[weight]=3&package_dimensions[width]=4&"
+                + "shippable=true&unit_label=seat&url=https%3A%2F%2Fx.example&statement_descriptor=GOLD&"
+                + "default_price_data[currency]=usd&default_price_data[unit_amount]=1000&"
+                + "default_price_data[recurring][interval]=month");
+        check("product with a default price", product);
+        check("default price", ok("GET", "/v1/prices/" + product.get("default_price").asString(), null));
+        String productId = product.get("id").asString();
+        check("tiered price", ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&"
+                + "billing_scheme=tiered&tiers_mode=volume&tiers[0][up_to]=10&tiers[0][unit_amount_decimal]=99.5&"
+                + "tiers[1][up_to]=inf&tiers[1][flat_amount]=500&tiers[1][unit_amount]=80&lookup_key=vol&"
+                + "nickname=Volume"));
+        check("metered price", ok("POST", "/v1/prices", "product=" + productId + "&currency=eur&"
+                + "unit_amount_decimal=0.25&recurring[interval]=month&recurring[usage_type]=metered&"
+                + "recurring[meter]=mtr_123&tax_behavior=exclusive"));
+        check("price with a transform", ok("POST", "/v1/prices", "product_data[name]=Packs&currency=usd&"
+                + "unit_amount=1000&transform_quantity[divide_by]=5&transform_quantity[round]=up"));
+        check("product search", ok("GET", "/v1/products/search?query=name%3A%27Gold%27", null));
+        check("price search", ok("GET", "/v1/prices/search?query=currency%3A%27usd%27", null));
+        JsonNode bare = ok("POST", "/v1/products", "name=Bare");
+        check("deleted product", ok("DELETE", "/v1/products/" + bare.get("id").asString(), null));
+
+        JsonNode coupon = ok("POST", "/v1/coupons", "percent_off=12.5&duration=repeating&duration_in_months=3&"
+                + "name=Spring&max_redemptions=10&redeem_by=4102444800&metadata[a]=b&applies_to[products][0]="
+                + productId);
+        check("percent coupon", coupon);
+        check("amount coupon", ok("POST", "/v1/coupons", "amount_off=500&currency=usd&duration=forever"));
+        check("promotion code", ok("POST", "/v1/promotion_codes", "promotion[type]=coupon&promotion[coupon]="
+                + coupon.get("id").asString() + "&code=SPRING&customer=" + customerId + "&max_redemptions=2&"
+                + "restrictions[minimum_amount]=1000&restrictions[minimum_amount_currency]=usd"));
+        check("tax rate", ok("POST", "/v1/tax_rates", "display_name=VAT&percentage=20&inclusive=true&country=FR&"
+                + "jurisdiction=FR&tax_type=vat&description=TVA"));
+        check("invoice item from a price", ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&quantity=3&"
+                + "pricing[price]=" + ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&"
+                + "unit_amount=700").get("id").asString() + "&tax_rates[0]=" + ok("GET", "/v1/tax_rates", null)
+                .at("/data/0/id").asString() + "&description=Seats&period[start]=1700000000&period[end]=1700086400"));
+        JsonNode credit = ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=-500&currency=usd");
+        check("credit invoice item", credit);
+        check("deleted invoice item", ok("DELETE", "/v1/invoiceitems/" + credit.get("id").asString(), null));
+        check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")
+                .get("id").asString(), null));
+
         for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
-                "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/events?limit=100")) {
+                "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/products", "/v1/prices",
+                "/v1/coupons", "/v1/promotion_codes", "/v1/tax_rates", "/v1/invoiceitems", "/v1/events?limit=100")) {
             check(list, ok("GET", list, null));
         }
 
@@ -119,8 +218,8 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
     /** Checks an object as the schema its {@code object} names; a list, item by item; an event, with its object. */
     private void check(String what, JsonNode rendered) {
         String object = rendered.path("object").asString("");
-        if (object.equals("list")) {
-            check("list", what, rendered);
+        if (object.equals("list") || object.equals("search_result")) {
+            check(object, what, rendered);
             rendered.get("data").forEach(item -> check(what + " item " + item.path("id").asString(), item));
             return;
         }

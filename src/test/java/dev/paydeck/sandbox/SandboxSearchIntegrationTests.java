@@ -147,10 +147,17 @@ class SandboxSearchIntegrationTests extends SandboxTest {
         assertRefused(() -> searchCustomers("amount>10"), "query",
                 "Field `amount` is an unsupported search field for resource `customers`. See "
                         + "https://stripe.com/docs/search#query-fields-for-customers for a list of supported fields.");
+        // Stripe's own wording first (it names no place), then where the sandbox found the problem.
         assertRefused(() -> searchCustomers("email:'a@b.co' AND name:'a' OR name:'b'"), "query",
-                "Search query is invalid at position 28: AND and OR can't be combined in the same query");
+                "We were unable to parse your search query. Try using the format `metadata[\"key\"]:\"value\"` to "
+                        + "query for metadata or key:\"value\" to query for other fields. The query is invalid at "
+                        + "position 28: AND and OR can't be combined in the same query.");
         assertRefused(() -> searchCustomers("email:\"ada@example.com"), "query",
-                "Search query is invalid at position 6: the quoted value that starts here is not closed");
+                "The query is invalid at position 6: the quoted value that starts here is not closed.");
+        assertRefused(() -> searchIntents("amount>10 AND descrption:'x'"), "query",
+                "Field `descrption` is an unsupported search field for resource `payment_intents`. See "
+                        + "https://stripe.com/docs/search#query-fields-for-payment-intents for a list of supported "
+                        + "fields.");
         assertRefused(() -> searchCustomers("name~'ad'"), "query",
                 "substring matching (~) needs a value of at least 3 characters");
         assertRefused(() -> searchIntents("status~'succ'"), "query",

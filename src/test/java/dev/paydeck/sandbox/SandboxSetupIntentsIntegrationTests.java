@@ -115,7 +115,8 @@ class SandboxSetupIntentsIntegrationTests extends SandboxTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
                     assertThat(error.getCode()).isEqualTo("setup_intent_unexpected_state");
                     assertThat(error.getStripeError().getMessage()).isEqualTo("You cannot confirm this SetupIntent "
-                            + "because it has already succeeded after being previously confirmed.");
+                            + "because it has already succeeded.");
+                    assertThat(error.getStripeError().getSetupIntent().getStatus()).isEqualTo("succeeded");
                 });
     }
 
@@ -259,9 +260,8 @@ class SandboxSetupIntentsIntegrationTests extends SandboxTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
                     assertThat(error.getCode()).isEqualTo("setup_intent_unexpected_state");
                     assertThat(error.getStripeError().getMessage()).isEqualTo("You cannot cancel this SetupIntent "
-                            + "because it has a status of canceled. Only a SetupIntent with one of the following "
-                            + "statuses may be canceled: requires_payment_method, requires_confirmation, "
-                            + "requires_action.");
+                            + "because it is already canceled.");
+                    assertThat(error.getStripeError().getSetupIntent().getId()).isEqualTo(intent.getId());
                 });
         assertThatThrownBy(() -> stripe.v1().setupIntents().confirm(intent.getId(), SetupIntentConfirmParams
                 .builder().setPaymentMethod("pm_card_visa").build()))

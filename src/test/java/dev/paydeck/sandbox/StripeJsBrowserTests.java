@@ -296,10 +296,17 @@ class StripeJsBrowserTests extends BrowserTest {
                 .isEqualTo("IntegrationError");
     }
 
+    /**
+     * Opens the checkout demo; the merchant is then the account it charges (the sandbox's default account, or the Demo
+     * Shop's when the run has made one: its publishable key is in the page).
+     */
     private void openCheckout(String path) {
         page.navigate(path);
         assertThat(page.locator("#demo-problem")).hasCount(0);
         assertThat(page.locator("#submit")).isEnabled();
+        String charged = page.locator("#payment-form").getAttribute("data-publishable-key");
+        merchant = StripeClient.builder().setApiKey(accounts.byKey(charged).orElseThrow().secretKey())
+                .setApiBase(url("/sandbox")).build();
     }
 
     private String shownIntentId() {

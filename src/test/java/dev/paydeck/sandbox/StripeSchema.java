@@ -16,24 +16,35 @@ import java.util.Set;
  * Stripe's object schemas (src/test/resources/stripe/, see its README) and a check of rendered JSON against them:
  * every required field is there; a field whose schema is not nullable is never {@code null} (an object-typed one,
  * such as {@code radar_options}, is an object); values have the schema's type and enum; and no field is rendered
- * that the schema lacks, except the fields of newer API versions the caller names ({@code "component.field"}).
+ * that the schema lacks, except the fields of newer API versions the caller names ({@code "component.field"}); a
+ * required field that a newer version removed may be missing.
  */
 final class StripeSchema {
 
     private final ObjectNode schemas;
     private final Set<String> newerFields;
+    private final Set<String> removedFields;
 
-    private StripeSchema(ObjectNode schemas, Set<String> newerFields) {
+    private StripeSchema(ObjectNode schemas, Set<String> newerFields, Set<String> removedFields) {
         this.schemas = schemas;
         this.newerFields = newerFields;
+        this.removedFields = removedFields;
     }
 
     static StripeSchema load(Set<String> newerFields) {
+        return load(newerFields, Set.of());
+    }
+
+    /**
+     * With the fields newer API versions add ({@code "component.field"}) and those they removed, which the schema
+     * still requires.
+     */
+    static StripeSchema load(Set<String> newerFields, Set<String> removedFields) {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode schemas = (ObjectNode) read(json, "/stripe/stripe-schemas.json").at("/components/schemas");
         read(json, "/stripe/sandbox-supplement.json").at("/components/schemas").properties()
                 .forEach(entry -> schemas.set(entry.getKey(), entry.getValue()));
-        return new StripeSchema(schemas, newerFields);
+        return new StripeSchema(schemas, newerFields, removedFields);
     }
 
     private static JsonNode read(JsonMapper json, String resource) {
@@ -116,7 +127,7 @@ final class StripeSchema {
             List<String> problems) {
         JsonNode properties = schema.path("properties");
         for (JsonNode required : schema.path("required")) {
-            if (!value.has(required.asString())) {
+            if (!value.has(required.asString()) && !removedFields.contains(component + "." + required.asString())) {
                 problems.add(path + "." + required.asString() + ": missing, but Stripe's schema requires it");
             }
         }

@@ -6,8 +6,12 @@ import dev.paydeck.accounts.SignedInPerson;
 import dev.paydeck.demo.DemoShop;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.payments.PaymentDay;
+import dev.paydeck.payments.PaymentFigures;
+import dev.paydeck.payments.PaymentQuery;
 import dev.paydeck.payments.PaymentTotals;
 import dev.paydeck.payments.Payments;
+import dev.paydeck.webhooks.StripeWebhooks;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,8 +25,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Where a signed-in person lands ({@code /app}): their (first own) organization's dashboard, or the first-run page
@@ -38,20 +45,50 @@ class DashboardPagesController {
     private final Callers callers;
     private final DemoShop demo;
     private final Payments payments;
+    private final PaymentFigures figures;
+    private final StripeWebhooks webhooks;
+    private final RevenueChart charts;
     private final Clock clock;
 
     DashboardPagesController(Organizations organizations, Memberships memberships, Callers callers, DemoShop demo,
-            Payments payments, Clock clock) {
+            Payments payments, PaymentFigures figures, StripeWebhooks webhooks, RevenueChart charts, Clock clock) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.callers = callers;
         this.demo = demo;
         this.payments = payments;
+        this.figures = figures;
+        this.webhooks = webhooks;
+        this.charts = charts;
         this.clock = clock;
     }
 
-    /** The figures of one period: its message key ({@code dashboard.period.today}) and the totals per currency. */
-    record Period(String key, List<PaymentTotals> totals) {
+    /**
+     * The figures of one period: its message key ({@code dashboard.period.today}), the totals per currency, and the
+     * success rate in percent of the payments attempted (null when none was).
+     */
+    record Period(String key, List<PaymentTotals> totals, Integer successRate) {
+
+        static Period of(String key, List<PaymentDay> days, LocalDate from) {
+            Map<String, PaymentTotals> totals = new TreeMap<>();
+            long succeeded = 0;
+            long attempted = 0;
+            for (PaymentDay day : days) {
+                if (day.day().isBefore(from)) {
+                    continue;
+                }
+                succeeded += day.succeeded();
+                attempted += day.succeeded() + day.failed();
+                if (day.count() > 0) {
+                    totals.merge(day.gross().currency().getCurrencyCode(),
+                            new PaymentTotals(day.count(), day.gross(), day.refunded()),
+                            (a, b) -> new PaymentTotals(a.count() + b.count(), a.gross().plus(b.gross()),
+                                    a.refunded().plus(b.refunded())));
+                }
+            }
+            return new Period(key, List.copyOf(totals.values()),
+                    attempted == 0 ? null : (int) Math.round(succeeded * 100.0 / attempted));
+        }
     }
 
     /**
@@ -80,11 +117,20 @@ class DashboardPagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("demo", demo.isDemo(organization));
         ZonedDateTime now = ZonedDateTime.now(clock);
-        OffsetDateTime today = now.truncatedTo(ChronoUnit.DAYS).toOffsetDateTime();
-        model.addAttribute("periods", List.of(
-                new Period("today", payments.totalsSince(organization, today)),
-                new Period("week", payments.totalsSince(organization, today.minusDays(6))),
-                new Period("month", payments.totalsSince(organization, today.minusDays(29)))));
+        ZonedDateTime today = now.truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime monthStart = today.minusDays(29).toOffsetDateTime();
+        List<PaymentDay> days = figures.days(organization, monthStart, clock.getZone());
+        LocalDate day = today.toLocalDate();
+        model.addAttribute("periods", List.of(Period.of("today", days, day), Period.of("week", days, day.minusDays(6)),
+                Period.of("month", days, day.minusDays(29))));
+        model.addAttribute("chart", charts.of(days, day.minusDays(29), day, organization(model).defaultCurrency()));
+        model.addAttribute("recent", payments.list(organization, new PaymentQuery(null, null, null, null, 10, null)));
+        model.addAttribute("attention", figures.needingAttention(organization, monthStart, 10));
+        model.addAttribute("webhooks", webhooks.health(organization));
         return "dashboard/dashboard";
+    }
+
+    private static dev.paydeck.organizations.Organization organization(Model model) {
+        return (dev.paydeck.organizations.Organization) model.getAttribute("organization");
     }
 }

@@ -55,6 +55,16 @@ class SecurityConfiguration {
             + "object-src 'none'";
 
     /**
+     * The hosted payment pages ({@code /pay/**}) load the organization's Stripe.js: Stripe's own script, frames and
+     * API when the organization is on Stripe (Stripe's documented policy), the sandbox's, from this origin, otherwise.
+     */
+    static final String PAY_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' https://js.stripe.com; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https://*.stripe.com; font-src 'self' data:; "
+            + "connect-src 'self' https://api.stripe.com; frame-src 'self' https://js.stripe.com "
+            + "https://hooks.stripe.com; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'";
+
+    /**
      * Machine endpoints that authenticate with their own credentials (the sandbox's Stripe API checks its API keys,
      * the webhook endpoint checks Stripe's signature): no session, no CSRF, no login. Both are answered by servlet
      * filters ahead of security ({@code SandboxApiFilter}, {@code StripeWebhookFilter}), as they are the busiest
@@ -137,7 +147,9 @@ class SecurityConfiguration {
                                 new ContentSecurityPolicyHeaderWriter(SANDBOX_CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SANDBOX_PAGES,
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES,
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PAY_PAGES,
+                                new ContentSecurityPolicyHeaderWriter(PAY_CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES_BUT_PAY,
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES,
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
@@ -148,6 +160,9 @@ class SecurityConfiguration {
 
     private static final RequestMatcher SANDBOX_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/sandbox/**");
     private static final RequestMatcher OTHER_PAGES = new NegatedRequestMatcher(SANDBOX_PAGES);
+    private static final RequestMatcher PAY_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/pay/**");
+    private static final RequestMatcher OTHER_PAGES_BUT_PAY = new org.springframework.security.web.util.matcher
+            .AndRequestMatcher(OTHER_PAGES, new NegatedRequestMatcher(PAY_PAGES));
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(PaydeckProperties properties,

@@ -21,9 +21,14 @@ public class Formats {
         return amount == null ? "" : amount.format(locale());
     }
 
+    /** With its time zone ({@code Dec 4, 2026, 8:15:02 PM UTC}): a time without one is ambiguous to the reader. */
     public String dateTime(OffsetDateTime time) {
-        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale())
-                .format(time.atZoneSameInstant(ZoneId.systemDefault()));
+        if (time == null) {
+            return "";
+        }
+        var zoned = time.atZoneSameInstant(ZoneId.systemDefault());
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()).format(zoned) + " "
+                + DateTimeFormatter.ofPattern("zzz", locale()).format(zoned);
     }
 
     /** A time with its time zone: {@code Dec 4, 2026, 8:15:02 PM UTC}. */

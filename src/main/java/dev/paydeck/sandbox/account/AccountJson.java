@@ -35,11 +35,23 @@ final class AccountJson {
         external.put("object", "list");
         external.putArray("data");
         external.put("has_more", false);
-        external.put("total_count", 0);
         external.put("url", "/v1/accounts/" + account.id() + "/external_accounts");
         node.putObject("metadata");
         node.put("payouts_enabled", true);
         ObjectNode settings = node.putObject("settings");
+        ObjectNode branding = settings.putObject("branding");
+        branding.putNull("icon");
+        branding.putNull("logo");
+        branding.putNull("primary_color");
+        branding.putNull("secondary_color");
+        ObjectNode cardPayments = settings.putObject("card_payments");
+        // As the sandbox's test cards behave: a failed CVC check declines, failed address checks do not.
+        ObjectNode declineOn = cardPayments.putObject("decline_on");
+        declineOn.put("avs_failure", false);
+        declineOn.put("cvc_failure", true);
+        cardPayments.putNull("statement_descriptor_prefix");
+        cardPayments.putNull("statement_descriptor_prefix_kana");
+        cardPayments.putNull("statement_descriptor_prefix_kanji");
         ObjectNode dashboard = settings.putObject("dashboard");
         dashboard.put("display_name", account.name());
         dashboard.put("timezone", "Etc/UTC");

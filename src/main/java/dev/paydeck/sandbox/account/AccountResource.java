@@ -5,6 +5,7 @@ import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.balance.BalanceTransactions;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /v1/account}: the sandbox account the secret key belongs to, as Stripe renders an activated standard
+ * {@code GET /v1/account} (and {@code GET /v1/accounts/{id}} with its own id): the sandbox account the secret key belongs to, as Stripe renders an activated standard
  * account (charges and payouts enabled, details submitted), with its country, default currency and payout delay.
  */
 @Component
@@ -29,6 +30,21 @@ class AccountResource implements StripeResource {
     @Override
     public void register(StripeRoutes routes) {
         routes.get("/v1/account", ParamSpec.of(), this::retrieve);
+        routes.get("/v1/accounts/{id}", ParamSpec.of(), this::retrieveById);
+    }
+
+    /**
+     * The account itself by its id; any other account is Stripe's answer to an account that is not a Connect
+     * platform (the sandbox's accounts are not).
+     */
+    private ObjectNode retrieveById(StripeCall call) {
+        if (!call.account().id().equals(call.path("id"))) {
+            throw StripeError.builder(403).message("Only Stripe Connect platforms can work with other accounts. If "
+                    + "you specified a client_id parameter, make sure it's correct. If you need to setup a Stripe "
+                    + "Connect platform, you can do so at https://dashboard.stripe.com/account/applications/settings.")
+                    .build();
+        }
+        return retrieve(call);
     }
 
     private ObjectNode retrieve(StripeCall call) {

@@ -39,7 +39,10 @@ public record ListQuery(Map<String, Object> equals, Map<String, List<String>> ma
                 call.string("starting_after"), call.string("ending_before"));
     }
 
-    /** Keeps only objects whose field equals the value (when the value is not null). */
+    /**
+     * Keeps only objects whose field equals the value (when the value is not null): a text, or any JSON value it
+     * contains ({@code recurring[interval]} as a map), or one of a list of texts.
+     */
     public ListQuery where(String field, Object value) {
         if (value != null) {
             equals.put(field, value);

@@ -60,7 +60,8 @@ public class ObjectStore {
             this.accountId = accountId;
             this.id = object.get("id").asString();
             this.object = object.get("object").asString();
-            this.created = object.get("created").asLong();
+            // Stripe renders no "created" on some objects (an invoice item has a "date"): they keep it internally.
+            this.created = object.has("created") ? object.get("created").asLong() : object.get("_created").asLong();
             this.isNew = isNew;
             this.data = data;
         }
@@ -210,7 +211,12 @@ public class ObjectStore {
         int equalsGroup = 0;
         for (Map.Entry<String, Object> equal : query.equals().entrySet()) {
             String name = "equals_" + equalsGroup++;
-            if (equal.getValue() instanceof String text) {
+            if (equal.getValue() instanceof List<?> texts) {
+                // One of several values ({@code lookup_keys[]}, {@code ids[]}), as text.
+                sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = any (array[:").append(name)
+                        .append("]::text[])");
+                params.put(name, texts.stream().map(String::valueOf).toList());
+            } else if (equal.getValue() instanceof String text) {
                 // As text, so that the indexes on the fields lists filter by (customer, email...) serve it.
                 sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = :").append(name);
                 params.put(name, text);

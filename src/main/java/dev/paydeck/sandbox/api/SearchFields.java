@@ -88,7 +88,7 @@ public final class SearchFields {
         if (field == null || (field.type() == Type.METADATA) != (clause.metadataKey() != null)) {
             throw StripeError.invalid("query", "Field `" + clause.field() + "` is an unsupported search field for "
                     + "resource `" + resource + "`. See https://stripe.com/docs/search#query-fields-for-"
-                    + resource.replace("_", "") + " for a list of supported fields.");
+                    + resource.replace('_', '-') + " for a list of supported fields.");
         }
         Operator operator = clause.operator();
         if (operator == Operator.SUBSTRING && field.type() != Type.STRING) {

@@ -57,10 +57,14 @@ public record SearchQuery(List<Clause> clauses, Connective connective) {
         return new Parser(query).parse();
     }
 
-    /** The one wording of a query Stripe's parser would refuse: what went wrong and where. */
+    /**
+     * The one wording of a query Stripe's parser would refuse: Stripe's own message (which names no place), then
+     * what went wrong and where, which Stripe does not say.
+     */
     static StripeError syntaxError(int position, String problem) {
-        return StripeError.invalid("query", "Search query is invalid at position " + position + ": " + problem
-                + ". See https://stripe.com/docs/search#search-query-language for the syntax.");
+        return StripeError.invalid("query", "We were unable to parse your search query. Try using the format "
+                + "`metadata[\"key\"]:\"value\"` to query for metadata or key:\"value\" to query for other fields. "
+                + "The query is invalid at position " + position + ": " + problem + ".");
     }
 
     private static final class Parser {

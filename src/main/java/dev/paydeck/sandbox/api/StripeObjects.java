@@ -31,6 +31,26 @@ public final class StripeObjects {
         });
     }
 
+    /** A copy of the object as Stripe shows it: without the sandbox's internal fields ({@code _...}). */
+    public static ObjectNode rendered(ObjectNode object) {
+        return (ObjectNode) StripeJson.stripInternal(object.deepCopy());
+    }
+
+    /** A text field's value, or null when it is null or absent. */
+    public static String string(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** Sets a text field, to null when the value is null. */
+    public static void text(ObjectNode object, String field, String value) {
+        if (value == null) {
+            object.putNull(field);
+        } else {
+            object.put(field, value);
+        }
+    }
+
     /** The top-level fields that changed, with their old values: an update event's {@code previous_attributes}. */
     public static ObjectNode previousAttributes(ObjectNode before, ObjectNode after) {
         ObjectNode previous = before.objectNode();

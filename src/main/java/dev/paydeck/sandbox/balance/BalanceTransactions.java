@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The balance transactions that money movements leave in an account's balance: a captured charge (its amount less
  * Stripe's fee, pending until {@code available_on}), a refund (taken at once), a dispute's withdrawal of the
- * disputed amount plus the dispute fee, and the reinstatement of both when the dispute is won. Each is a new,
+ * disputed amount plus the dispute fee, and the reinstatement of the amount (not the fee) when the dispute is won. Each is a new,
  * append-only entry; nothing is ever changed but its {@code status} when its funds become available.
  */
 @Service
@@ -49,6 +49,14 @@ public class BalanceTransactions {
                 refund.get("id").asString(), now);
     }
 
+    /** The transaction of a refund that failed: its amount comes back to the balance at once. */
+    public ObjectNode refundFailure(StripeCall call, ObjectNode refund) {
+        long now = clock.now();
+        return record(call, new BalanceTransactionJson.Kind("refund_failure", "refund_failure", null),
+                refund.get("amount").asLong(), refund.get("currency").asString(), 0, now,
+                refund.get("id").asString(), now);
+    }
+
     /** The disputed amount and the dispute fee, withdrawn from the balance when a chargeback opens. */
     public ObjectNode disputeWithdrawal(StripeCall call, ObjectNode dispute) {
         long now = clock.now();
@@ -58,13 +66,17 @@ public class BalanceTransactions {
                 Pricing.disputeFee(call.account().country()), now, dispute.get("id").asString(), now);
     }
 
-    /** The disputed amount and the dispute fee, given back when the dispute is won. */
+    /**
+     * The disputed amount, given back when the dispute is won. The dispute fee is not: Stripe returns only the
+     * disputed amount and the separate "dispute countered fee" (support.stripe.com/topics/disputes), which the
+     * sandbox does not charge.
+     */
     public ObjectNode disputeReinstatement(StripeCall call, ObjectNode dispute) {
         long now = clock.now();
         return record(call, new BalanceTransactionJson.Kind("adjustment", "dispute_reversal",
                         "Chargeback reversal for " + dispute.get("charge").asString()),
-                dispute.get("amount").asLong(), dispute.get("currency").asString(),
-                -Pricing.disputeFee(call.account().country()), now, dispute.get("id").asString(), now);
+                dispute.get("amount").asLong(), dispute.get("currency").asString(), 0, now,
+                dispute.get("id").asString(), now);
     }
 
     /** How many days a charge's funds stay pending for an account of that country (its payout {@code delay_days}). */
@@ -81,7 +93,7 @@ public class BalanceTransactions {
     private ObjectNode record(StripeCall call, BalanceTransactionJson.Kind kind, long amount, String currency,
             long fee, long availableOn, String source, long now) {
         ObjectNode transaction = BalanceTransactionJson.create(store.newObject("balance_transaction", "txn", now),
-                kind, amount, currency, fee, fee < 0 ? "Dispute fee refund" : feeDescription(kind), availableOn,
+                kind, amount, currency, fee, feeDescription(kind), availableOn,
                 source, now);
         return store.insert(call.accountId(), transaction);
     }

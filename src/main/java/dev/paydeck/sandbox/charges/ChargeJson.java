@@ -1,5 +1,7 @@
 package dev.paydeck.sandbox.charges;
 
+import dev.paydeck.sandbox.paymentmethods.CardChecks;
+import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,7 +64,7 @@ final class ChargeJson {
         charge.put("livemode", false);
         charge.set("metadata", terms.metadata() == null ? charge.objectNode() : terms.metadata().deepCopy());
         charge.putNull("on_behalf_of");
-        charge.set("outcome", outcome(charge, decline));
+        charge.set("outcome", outcome(charge, decline, PaymentMethods.behaviour(paymentMethod)));
         charge.put("paid", succeeded);
         if (terms.paymentIntent() != null) {
             charge.put("payment_intent", terms.paymentIntent());
@@ -87,6 +89,7 @@ final class ChargeJson {
         charge.set("statement_descriptor", copy(charge, terms.statementDescriptor()));
         charge.set("statement_descriptor_suffix", copy(charge, terms.statementDescriptorSuffix()));
         charge.put("status", succeeded ? "succeeded" : "failed");
+        charge.put("_test_card", PaymentMethods.behaviour(paymentMethod).key());
         charge.putNull("transfer_data");
         charge.putNull("transfer_group");
         return charge;
@@ -106,25 +109,40 @@ final class ChargeJson {
         return suffix != null && !suffix.isNull() ? prefix + "* " + suffix.asString() : prefix;
     }
 
-    private static ObjectNode outcome(ObjectNode charge, TestCards.Decline decline) {
+    /**
+     * The charge's {@code outcome}: authorized, declined by the issuer, or blocked by Radar (the highest risk, which
+     * is never sent to the card network); the risk level the test card asks for.
+     */
+    private static ObjectNode outcome(ObjectNode charge, TestCards.Decline decline, TestCards.Card card) {
         ObjectNode outcome = charge.objectNode();
         outcome.putNull("advice_code");
+        outcome.putNull("network_advice_code");
+        outcome.putNull("network_decline_code");
+        boolean highest = card.has(TestCards.Effect.RISK_HIGHEST);
+        boolean elevated = card.has(TestCards.Effect.RISK_ELEVATED);
+        if (decline != null && highest) {
+            outcome.put("network_status", "not_sent_to_network");
+            outcome.put("reason", "highest_risk_level");
+            outcome.put("risk_level", "highest");
+            outcome.put("risk_score", 85);
+            outcome.put("seller_message", "Stripe blocked this payment as too risky.");
+            outcome.put("type", "blocked");
+            return outcome;
+        }
+        String riskLevel = highest ? "highest" : elevated ? "elevated" : "normal";
+        int riskScore = highest ? 85 : elevated ? 67 : 32;
         if (decline == null) {
-            outcome.putNull("network_advice_code");
-            outcome.putNull("network_decline_code");
             outcome.put("network_status", "approved_by_network");
             outcome.putNull("reason");
-            outcome.put("risk_level", "normal");
-            outcome.put("risk_score", 32);
+            outcome.put("risk_level", riskLevel);
+            outcome.put("risk_score", riskScore);
             outcome.put("seller_message", "Payment complete.");
             outcome.put("type", "authorized");
         } else {
-            outcome.putNull("network_advice_code");
-            outcome.putNull("network_decline_code");
             outcome.put("network_status", "declined_by_network");
             outcome.put("reason", decline.declineCode());
-            outcome.put("risk_level", "normal");
-            outcome.put("risk_score", 32);
+            outcome.put("risk_level", riskLevel);
+            outcome.put("risk_score", riskScore);
             outcome.put("seller_message", "generic_decline".equals(decline.declineCode())
                     ? "The bank did not return any further details with this decline."
                     : "The bank returned the decline code `" + decline.declineCode() + "`.");
@@ -140,14 +158,7 @@ final class ChargeJson {
         JsonNode source = paymentMethod.get("card");
         card.putNull("amount_authorized");
         card.set("brand", source.get("brand").deepCopy());
-        ObjectNode checks = card.putObject("checks");
-        checks.putNull("address_line1_check");
-        checks.putNull("address_postal_code_check");
-        if (source.path("checks").path("cvc_check").isNull()) {
-            checks.putNull("cvc_check");
-        } else {
-            checks.put("cvc_check", succeeded ? "pass" : "unavailable");
-        }
+        card.set("checks", CardChecks.ofPayment(paymentMethod, succeeded));
         card.set("country", source.get("country").deepCopy());
         card.set("exp_month", source.get("exp_month").deepCopy());
         card.set("exp_year", source.get("exp_year").deepCopy());

@@ -8,6 +8,7 @@ import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
+import dev.paydeck.sandbox.radar.EarlyFraudWarnings;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,19 +17,24 @@ import tools.jackson.databind.node.ObjectNode;
  * Charges as the payment flows make them: one per payment attempt ({@code charge.succeeded} or
  * {@code charge.failed}), captured later for manual capture ({@code charge.captured}), refunded
  * ({@code charge.refunded}). A captured charge's funds enter the balance (its {@code balance_transaction}); a
- * dispute test card's captured charge is then disputed.
+ * dispute test card's captured charge is then disputed, an early fraud warning test card's warned.
  */
 @Service
 public class Charges {
+
+    /** On a charge: its early fraud warning, once it has received one. */
+    private static final String WARNED = "_early_fraud_warning";
 
     private final ObjectStore store;
     private final SandboxClock clock;
     private final SandboxEvents events;
     private final BalanceTransactions balance;
     private final Disputes disputes;
+    private final EarlyFraudWarnings earlyFraudWarnings;
 
     Charges(ObjectStore store, SandboxClock clock, SandboxEvents events, BalanceTransactions balance,
-            Disputes disputes) {
+            Disputes disputes, EarlyFraudWarnings earlyFraudWarnings) {
+        this.earlyFraudWarnings = earlyFraudWarnings;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -72,20 +78,36 @@ public class Charges {
      */
     public void afterSuccess(StripeCall call, String chargeId) {
         ObjectNode charge = require(call, chargeId, "charge");
-        afterSuccess(call, charge, PaymentMethods.behaviour(paymentMethodOf(call, charge)));
+        afterSuccess(call, charge, behaviour(call, charge));
     }
 
-    /** {@link #afterSuccess(StripeCall, String)} when the card is known (the charge is read only if disputed). */
+    /**
+     * {@link #afterSuccess(StripeCall, String)} when the card is known (the charge is read only if something
+     * follows).
+     */
     public void afterSuccess(StripeCall call, String chargeId, TestCards.Card card) {
-        if (card.disputed()) {
+        if (card.disputed() || card.has(TestCards.Effect.EARLY_FRAUD_WARNING)) {
             afterSuccess(call, require(call, chargeId, "charge"), card);
         }
     }
 
     private void afterSuccess(StripeCall call, ObjectNode charge, TestCards.Card card) {
+        if (card.has(TestCards.Effect.EARLY_FRAUD_WARNING) && !charge.has(WARNED)) {
+            charge.put(WARNED, earlyFraudWarnings.open(call, charge).get("id").asString());
+            store.update(call.accountId(), charge);
+        }
         if (card.disputed() && !charge.get("disputed").asBoolean()) {
             disputes.open(call, charge, card.dispute());
         }
+    }
+
+    /**
+     * How the charge's card behaves after the payment (its refunds, its disputes): the test card the charge was
+     * made with (for a charge stored without it, its PaymentMethod's).
+     */
+    public TestCards.Card behaviour(StripeCall call, ObjectNode charge) {
+        String key = charge.path("_test_card").asString(null);
+        return key != null ? TestCards.byKey(key) : PaymentMethods.behaviour(paymentMethodOf(call, charge));
     }
 
     /** The charge's PaymentMethod (an empty one, a plain card, if it is gone). */
@@ -140,6 +162,17 @@ public class Charges {
         refunds.remove("total_count"); // not a field of Stripe's list; charges stored before carried one
         store.update(call.accountId(), charge);
         events.publish(call, "charge.refunded", charge, previous);
+        return charge;
+    }
+
+    /** A refund failed: its amount is no longer refunded ({@code charge.refund.updated} announces the refund). */
+    public ObjectNode refundFailed(StripeCall call, ObjectNode refund) {
+        ObjectNode charge = require(call, refund.get("charge").asString(), "charge");
+        long refunded = Math.max(0, charge.get("amount_refunded").asLong() - refund.get("amount").asLong());
+        charge.put("amount_refunded", refunded);
+        charge.put("refunded", refunded > 0 && refunded >= charge.get("amount_captured").asLong());
+        store.update(call.accountId(), charge);
+        refreshRefund(call, refund);
         return charge;
     }
 

@@ -56,6 +56,9 @@ class DirectCharges {
             }
             throw error.with("charge", charge.get("id").asString()).build();
         }
+        if (capture) {
+            charges.afterSuccess(call, charge.get("id").asString(), Tokens.behaviour(card));
+        }
         return charge;
     }
 

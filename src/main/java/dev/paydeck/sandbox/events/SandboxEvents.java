@@ -4,6 +4,7 @@ import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeObjects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -94,7 +95,7 @@ public class SandboxEvents {
         ObjectNode event = store.newObject("event", "evt", clock.now());
         event.put("api_version", apiVersion);
         ObjectNode data = event.putObject("data");
-        data.set("object", snapshot(object));
+        data.set("object", StripeObjects.rendered(object));
         if (previousAttributes != null && !previousAttributes.isEmpty()) {
             data.set("previous_attributes", previousAttributes);
         }
@@ -113,17 +114,5 @@ public class SandboxEvents {
         }
         event.put("type", type);
         return event;
-    }
-
-    private static ObjectNode snapshot(ObjectNode object) {
-        ObjectNode copy = object.deepCopy();
-        java.util.List<String> internal = new java.util.ArrayList<>();
-        copy.propertyNames().forEach(name -> {
-            if (name.startsWith("_")) {
-                internal.add(name);
-            }
-        });
-        copy.remove(internal);
-        return copy;
     }
 }

@@ -1,10 +1,21 @@
 package dev.paydeck.sandbox.paymentintents;
 
+import dev.paydeck.sandbox.api.HostedPages;
+import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The rules PaymentIntents and SetupIntents share: who may read one, which card it may take, where it may redirect. */
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The rules PaymentIntents and SetupIntents share: who may read one and what a publishable key sees of it, which
+ * card it may take, where it may redirect, and how it points at its 3-D Secure challenge.
+ */
 public final class IntentRules {
 
     private IntentRules() {
@@ -22,6 +33,74 @@ public final class IntentRules {
         if (given != null && !given.equals(intent.get("client_secret").asString())) {
             throw StripeError.invalid("client_secret", "The client_secret provided does not match the "
                     + "client_secret associated with the " + kind + ".");
+        }
+    }
+
+    /** What a publishable key may see of an intent: Stripe redacts metadata from answers to publishable-key requests. */
+    public static ObjectNode forPublishableKey(ObjectNode intent) {
+        ObjectNode copy = StripeObjects.rendered(intent);
+        copy.putObject("metadata");
+        return copy;
+    }
+
+    /**
+     * Points the intent's {@code next_action} at its 3-D Secure challenge on the sandbox's hosted page: a redirect
+     * to it when the intent has a {@code return_url}, otherwise for Stripe.js to open ({@code use_stripe_sdk}).
+     */
+    public static void nextActionForChallenge(ObjectNode intent) {
+        String url = HostedPages.url("/sandbox/3ds/" + intent.get("id").asString()) + "?client_secret="
+                + URLEncoder.encode(intent.get("client_secret").asString(), StandardCharsets.UTF_8);
+        ObjectNode next = intent.putObject("next_action");
+        String returnUrl = StripeObjects.string(intent, "_return_url");
+        if (returnUrl != null) {
+            next.put("type", "redirect_to_url");
+            ObjectNode redirect = next.putObject("redirect_to_url");
+            redirect.put("return_url", returnUrl);
+            redirect.put("url", url);
+        } else {
+            next.put("type", "use_stripe_sdk");
+            ObjectNode sdk = next.putObject("use_stripe_sdk");
+            sdk.put("source", "src_" + Ids.random(24));
+            sdk.put("stripe_js", url);
+            sdk.put("type", "three_d_secure_redirect");
+        }
+    }
+
+    /** {@code payment_method_types}: only {@code card} is emulated; another type is refused as Stripe refuses one. */
+    public static void paymentMethodTypes(ObjectNode intent, StripeCall call) {
+        if (!call.has("payment_method_types") || call.list("payment_method_types") == null) {
+            return;
+        }
+        ArrayNode types = intent.putArray("payment_method_types");
+        for (Object type : call.list("payment_method_types")) {
+            if (!"card".equals(type)) {
+                throw StripeError.invalid("payment_method_types", "The payment method type \"" + type
+                        + "\" is invalid. Please ensure the provided type is activated in your dashboard "
+                        + "(https://dashboard.stripe.com/account/payments/settings) and your account is enabled "
+                        + "for any preview features that you are trying to use.");
+            }
+            types.add((String) type);
+        }
+    }
+
+    /** {@code return_url}: an absolute URL, kept as {@code _return_url} for the 3-D Secure challenge. */
+    public static void returnUrl(ObjectNode intent, StripeCall call) {
+        if (!call.has("return_url")) {
+            return;
+        }
+        String url = call.string("return_url");
+        if (url != null && !validUrl(url)) {
+            throw StripeError.invalid("return_url", "Not a valid URL");
+        }
+        StripeObjects.text(intent, "_return_url", url);
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return uri.getScheme() != null && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

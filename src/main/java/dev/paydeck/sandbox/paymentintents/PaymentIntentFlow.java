@@ -1,19 +1,15 @@
 package dev.paydeck.sandbox.paymentintents;
 
-import dev.paydeck.sandbox.api.HostedPages;
-import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.charges.Charges;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import static dev.paydeck.sandbox.paymentintents.PaymentIntentStatus.PROCESSING;
 import static dev.paydeck.sandbox.paymentintents.PaymentIntentStatus.REQUIRES_ACTION;
@@ -77,22 +73,7 @@ class PaymentIntentFlow implements IntentAuthentication {
 
     private ObjectNode requireAction(StripeCall call, ObjectNode intent) {
         PaymentIntentJson.status(intent, REQUIRES_ACTION);
-        String url = HostedPages.url("/sandbox/3ds/" + intent.get("id").asString())
-                + "?client_secret=" + URLEncoder.encode(intent.get("client_secret").asString(), StandardCharsets.UTF_8);
-        ObjectNode next = intent.putObject("next_action");
-        String returnUrl = PaymentIntentJson.string(intent, "_return_url");
-        if (returnUrl != null) {
-            next.put("type", "redirect_to_url");
-            ObjectNode redirect = next.putObject("redirect_to_url");
-            redirect.put("return_url", returnUrl);
-            redirect.put("url", url);
-        } else {
-            next.put("type", "use_stripe_sdk");
-            ObjectNode sdk = next.putObject("use_stripe_sdk");
-            sdk.put("source", "src_" + Ids.random(24));
-            sdk.put("stripe_js", url);
-            sdk.put("type", "three_d_secure_redirect");
-        }
+        IntentRules.nextActionForChallenge(intent);
         store.update(call.accountId(), intent);
         events.publish(call, "payment_intent.requires_action", intent);
         return intent;
@@ -126,7 +107,7 @@ class PaymentIntentFlow implements IntentAuthentication {
             builder.param(decline.param());
         }
         return builder.with("charge", charge.get("id").asString())
-                .with("payment_intent", PaymentIntentJson.rendered(intent))
+                .with("payment_intent", StripeObjects.rendered(intent))
                 .with("payment_method", PaymentMethods.rendered(paymentMethod))
                 .build();
     }
@@ -146,9 +127,9 @@ class PaymentIntentFlow implements IntentAuthentication {
             PaymentIntentJson.status(intent, REQUIRES_CAPTURE);
             intent.put("amount_capturable", amount);
         }
-        if (PaymentIntentJson.string(intent, "setup_future_usage") != null) {
+        if (StripeObjects.string(intent, "setup_future_usage") != null) {
             paymentMethods.markSetUp(call, paymentMethod);
-            String customer = PaymentIntentJson.string(intent, "customer");
+            String customer = StripeObjects.string(intent, "customer");
             if (customer != null) {
                 paymentMethods.attach(call, paymentMethod, customer, "customer");
             }

@@ -1,17 +1,13 @@
 package dev.paydeck.sandbox.paymentintents;
 
-import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
-import tools.jackson.databind.JsonNode;
+import dev.paydeck.sandbox.api.StripeObjects;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 /** A PaymentIntent as Stripe renders it, and how create/update/confirm parameters set its fields. */
 final class PaymentIntentJson {
@@ -79,7 +75,7 @@ final class PaymentIntentJson {
         for (String field : List.of("description", "receipt_email", "transfer_group", "setup_future_usage",
                 "capture_method")) {
             if (call.has(field)) {
-                text(intent, field, call.string(field));
+                StripeObjects.text(intent, field, call.string(field));
             }
         }
         if (call.has("statement_descriptor")) {
@@ -88,7 +84,7 @@ final class PaymentIntentJson {
                 throw StripeError.invalid("statement_descriptor", "The statement descriptor must be at most 22 "
                         + "characters. " + descriptor + " is " + descriptor.length() + " characters long.");
             }
-            text(intent, "statement_descriptor", descriptor);
+            StripeObjects.text(intent, "statement_descriptor", descriptor);
         }
         if (call.has("statement_descriptor_suffix")) {
             String suffix = call.string("statement_descriptor_suffix");
@@ -96,7 +92,7 @@ final class PaymentIntentJson {
                 throw StripeError.invalid("statement_descriptor_suffix", "The statement descriptor suffix must be "
                         + "at most 22 characters. " + suffix + " is " + suffix.length() + " characters long.");
             }
-            text(intent, "statement_descriptor_suffix", suffix);
+            StripeObjects.text(intent, "statement_descriptor_suffix", suffix);
         }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(intent, call.map("metadata"));
@@ -111,25 +107,8 @@ final class PaymentIntentJson {
             intent.set("excluded_payment_method_types",
                     JSON.valueToTree(call.params().get("excluded_payment_method_types")));
         }
-        if (call.has("payment_method_types") && call.list("payment_method_types") != null) {
-            ArrayNode types = intent.putArray("payment_method_types");
-            for (Object type : call.list("payment_method_types")) {
-                if (!"card".equals(type)) {
-                    throw StripeError.invalid("payment_method_types", "The payment method type \"" + type
-                            + "\" is invalid. Please ensure the provided type is activated in your dashboard "
-                            + "(https://dashboard.stripe.com/account/payments/settings) and your account is enabled "
-                            + "for any preview features that you are trying to use.");
-                }
-                types.add((String) type);
-            }
-        }
-        if (call.has("return_url")) {
-            String url = call.string("return_url");
-            if (url != null && !validUrl(url)) {
-                throw StripeError.invalid("return_url", "Not a valid URL");
-            }
-            intent.put("_return_url", url);
-        }
+        IntentRules.paymentMethodTypes(intent, call);
+        IntentRules.returnUrl(intent, call);
     }
 
     private static long requiredAmount(StripeCall call) {
@@ -146,47 +125,5 @@ final class PaymentIntentJson {
 
     static void status(ObjectNode intent, PaymentIntentStatus next) {
         intent.put("status", PaymentIntentTransitions.move(status(intent), next).stripeName());
-    }
-
-    static String string(ObjectNode intent, String field) {
-        JsonNode value = intent.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
-    static void text(ObjectNode node, String field, String value) {
-        if (value == null) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    /** What a publishable key may see: Stripe redacts metadata from answers to publishable-key requests. */
-    static ObjectNode forPublishableKey(ObjectNode intent) {
-        ObjectNode copy = intent.deepCopy();
-        copy.putObject("metadata");
-        return copy;
-    }
-
-    /** The intent without internal fields, for error bodies and webhooks. */
-    static ObjectNode rendered(ObjectNode intent) {
-        ObjectNode copy = intent.deepCopy();
-        List<String> internal = new java.util.ArrayList<>();
-        copy.propertyNames().forEach(name -> {
-            if (name.startsWith("_")) {
-                internal.add(name);
-            }
-        });
-        copy.remove(internal);
-        return copy;
-    }
-
-    static boolean validUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return uri.getScheme() != null && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

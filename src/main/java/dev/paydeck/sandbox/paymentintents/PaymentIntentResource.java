@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.SearchResult;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.charges.Charges;
@@ -150,11 +151,9 @@ class PaymentIntentResource implements StripeResource {
             store.require(call.accountId(), customer, "customer", "customer");
             intent.put("customer", customer);
         }
-        if (call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = paymentMethods.given(call);
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
         store.insert(call.accountId(), intent);
         events.publish(call, "payment_intent.created", intent);
@@ -169,7 +168,7 @@ class PaymentIntentResource implements StripeResource {
     private ObjectNode retrieve(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
         IntentRules.checkClientSecret(call, intent, "PaymentIntent");
-        return call.publishableKey() ? PaymentIntentJson.forPublishableKey(intent) : intent;
+        return call.publishableKey() ? IntentRules.forPublishableKey(intent) : intent;
     }
 
     private ObjectNode update(StripeCall call) {
@@ -186,13 +185,11 @@ class PaymentIntentResource implements StripeResource {
             if (customer != null) {
                 store.require(call.accountId(), customer, "customer", "customer");
             }
-            PaymentIntentJson.text(intent, "customer", customer);
+            StripeObjects.text(intent, "customer", customer);
         }
-        if (call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = paymentMethods.given(call);
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
         store.update(call.accountId(), intent);
         return intent;
@@ -202,26 +199,24 @@ class PaymentIntentResource implements StripeResource {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
         IntentRules.checkClientSecret(call, intent, "PaymentIntent");
         ObjectNode confirmed = confirm(call, intent, true);
-        return call.publishableKey() ? PaymentIntentJson.forPublishableKey(confirmed) : confirmed;
+        return call.publishableKey() ? IntentRules.forPublishableKey(confirmed) : confirmed;
     }
 
     /** Confirms; {@code withPaymentMethod}: the call's payment method (or its data) is to be used first. */
     private ObjectNode confirm(StripeCall call, ObjectNode intent, boolean withPaymentMethod) {
         PaymentIntentTransitions.check(Operation.CONFIRM, PaymentIntentJson.status(intent));
         PaymentIntentJson.apply(intent, call);
-        if (withPaymentMethod && call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (withPaymentMethod && call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = withPaymentMethod ? paymentMethods.given(call) : null;
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
-        if (PaymentIntentJson.string(intent, "payment_method") == null) {
+        if (StripeObjects.string(intent, "payment_method") == null) {
             throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment "
                     + "method. You can either update the PaymentIntent with a payment method and then confirm it "
                     + "again, or confirm it again directly with a payment method.", null);
         }
         if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
-                && PaymentIntentJson.string(intent, "_return_url") == null) {
+                && StripeObjects.string(intent, "_return_url") == null) {
             throw StripeError.invalid("return_url", RETURN_URL_REQUIRED);
         }
         intent.put("_off_session", offSession(call.params().get("off_session")));
@@ -264,7 +259,7 @@ class PaymentIntentResource implements StripeResource {
         }
         PaymentIntentJson.status(intent, CANCELED);
         intent.put("canceled_at", clock.now());
-        PaymentIntentJson.text(intent, "cancellation_reason", call.string("cancellation_reason"));
+        StripeObjects.text(intent, "cancellation_reason", call.string("cancellation_reason"));
         intent.put("amount_capturable", 0);
         intent.putNull("next_action");
         store.update(call.accountId(), intent);

@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.paymentintents;
 
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,7 +72,7 @@ class ThreeDSecurePage {
         model.addAttribute("amount", !intent.hasNonNull("amount") ? null
                 : Currencies.format(intent.get("amount").asLong(), intent.get("currency").asString()) + " "
                         + intent.get("currency").asString().toUpperCase());
-        String paymentMethod = PaymentIntentJson.string(intent, "payment_method");
+        String paymentMethod = StripeObjects.string(intent, "payment_method");
         model.addAttribute("card", paymentMethod == null ? null
                 : challenges.card(challenge, paymentMethod).orElse(null));
         return "sandbox/three-d-secure";
@@ -103,7 +104,7 @@ class ThreeDSecurePage {
         }
         if (wantsJson) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(json.writeValueAsString(PaymentIntentJson.rendered(concluded.intent())));
+                    .body(json.writeValueAsString(StripeObjects.rendered(concluded.intent())));
         }
         URI next = redirectTarget(concluded.kind().object(), concluded.intent(), clientSecret);
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(next).build();
@@ -114,7 +115,7 @@ class ThreeDSecurePage {
      * client secret, {@code redirect_status}), or back to the challenge page when it has none.
      */
     static URI redirectTarget(String object, ObjectNode intent, String clientSecret) {
-        String returnUrl = PaymentIntentJson.string(intent, "_return_url");
+        String returnUrl = StripeObjects.string(intent, "_return_url");
         String status = intent.get("status").asString();
         boolean failed = "requires_payment_method".equals(status) || "canceled".equals(status);
         if (returnUrl == null) {

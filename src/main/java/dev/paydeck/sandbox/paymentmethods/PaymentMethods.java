@@ -1,11 +1,11 @@
 package dev.paydeck.sandbox.paymentmethods;
 
-import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +25,8 @@ import java.util.Map;
 public class PaymentMethods {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Marks a card made from a test token, not typed in: its checks are made as if every detail was given. */
+    public static final String TEST_TOKEN = "_test_token";
 
     /** {@code card[...]}: the raw card details Stripe accepts. */
     public static final ParamSpec CARD = ParamSpec.of()
@@ -63,6 +65,10 @@ public class PaymentMethods {
 
     /** A new card PaymentMethod from validated {@link #DATA} parameters; Stripe's card errors on bad details. */
     public ObjectNode create(StripeCall call, Map<String, Object> data) {
+        return create(call, data, false);
+    }
+
+    private ObjectNode create(StripeCall call, Map<String, Object> data, boolean testToken) {
         if (data.get("type") == null) {
             throw StripeError.parameterMissing("type");
         }
@@ -74,6 +80,7 @@ public class PaymentMethods {
             paymentMethod.set("card", described.get("card").deepCopy());
             paymentMethod.set("_test_card", described.get("_test_card").deepCopy());
             paymentMethod.set("billing_details", described.get("billing_details").deepCopy());
+            testToken = described.path(TEST_TOKEN).asBoolean(false);
         } else {
             PaymentMethodJson.card(paymentMethod, call.accountId(), card);
         }
@@ -85,6 +92,9 @@ public class PaymentMethods {
             @SuppressWarnings("unchecked")
             Map<String, Object> metadata = (Map<String, Object>) data.get("metadata");
             StripeObjects.applyMetadata(paymentMethod, metadata);
+        }
+        if (testToken) {
+            paymentMethod.put(TEST_TOKEN, true);
         }
         return store.insert(call.accountId(), paymentMethod);
     }
@@ -104,9 +114,23 @@ public class PaymentMethods {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("type", "card");
             data.put("card", card);
-            return create(call, data);
+            return create(call, data, true);
         }
         return store.require(call.accountId(), idOrToken, "payment_method", param);
+    }
+
+    /**
+     * The PaymentMethod an intent call names ({@code payment_method}: an id or a {@code pm_card_...} token) or
+     * describes ({@code payment_method_data}: a new one), or null when it does neither.
+     */
+    public ObjectNode given(StripeCall call) {
+        if (call.string("payment_method") != null) {
+            return resolve(call, call.string("payment_method"), "payment_method");
+        }
+        if (call.map("payment_method_data") != null) {
+            return create(call, call.map("payment_method_data"));
+        }
+        return null;
     }
 
     /** Attaches to a customer (Stripe's rules: a PaymentMethod belongs to at most one customer). */
@@ -128,9 +152,19 @@ public class PaymentMethods {
         return paymentMethod;
     }
 
-    /** How the card behaves when charged. */
+    /**
+     * How the card behaves when charged: its test card, with the CVC check made when a CVC was given (a test token
+     * such as {@code pm_card_cvcCheckFail} stands for a card given with everything its checks need).
+     */
     public static TestCards.Card behaviour(ObjectNode paymentMethod) {
-        return TestCards.byKey(paymentMethod.path("_test_card").asString(null));
+        return TestCards.byKey(paymentMethod.path("_test_card").asString(null))
+                .given(paymentMethod.path("card").path("checks").path("cvc_check").isString()
+                        || fromTestToken(paymentMethod));
+    }
+
+    /** Whether the PaymentMethod was made from a test token ({@code pm_card_...}, {@code tok_...}). */
+    public static boolean fromTestToken(ObjectNode paymentMethod) {
+        return paymentMethod.path(TEST_TOKEN).asBoolean(false);
     }
 
     /**
@@ -151,7 +185,7 @@ public class PaymentMethods {
     /** The PaymentMethod as Stripe renders it inside other objects (no internal fields). */
     public static ObjectNode rendered(ObjectNode paymentMethod) {
         ObjectNode copy = paymentMethod.deepCopy();
-        copy.remove(java.util.List.of("_test_card", "_set_up"));
+        copy.remove(java.util.List.of("_test_card", "_set_up", TEST_TOKEN));
         return copy;
     }
 }

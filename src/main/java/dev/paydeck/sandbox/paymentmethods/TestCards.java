@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.paymentmethods;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,31 @@ public final class TestCards {
         ALWAYS
     }
 
+    /**
+     * What a card does besides authorizing or declining, as Stripe's testing docs describe it for an account with
+     * the default Radar settings (which block payments of the highest risk, and let failed address checks through).
+     */
+    public enum Effect {
+        /** The CVC check fails when a CVC is given, and the payment is declined ({@code incorrect_cvc}). */
+        CVC_CHECK_FAIL,
+        /** {@code address_line1_check: fail} when an address line 1 is given; the payment succeeds. */
+        LINE1_CHECK_FAIL,
+        /** {@code address_postal_code_check: fail} when a postal code is given; the payment succeeds. */
+        POSTAL_CODE_CHECK_FAIL,
+        /** Both address checks are {@code unavailable}. */
+        ADDRESS_UNAVAILABLE,
+        /** {@code outcome.risk_level: elevated}; the payment succeeds. */
+        RISK_ELEVATED,
+        /** {@code outcome.risk_level: highest}: Radar blocks the payment ({@code outcome.type: blocked}). */
+        RISK_HIGHEST,
+        /** A refund first {@code succeeded}, then {@code failed} ({@code expired_or_canceled_card}). */
+        REFUND_FAILS,
+        /** A refund first {@code pending}, then {@code succeeded}. */
+        REFUND_PENDING,
+        /** The successful payment receives an early fraud warning. */
+        EARLY_FRAUD_WARNING
+    }
+
     /** A decline as Stripe reports it: error {@code code}, {@code decline_code} and message. */
     public record Decline(String code, String declineCode, String message, String param) {
     }
@@ -41,11 +67,36 @@ public final class TestCards {
      * payment, and whether the payment's funds skip the pending balance ({@code availableAtOnce}).
      */
     public record Card(String key, String brand, String funding, String country, Authentication authentication,
-                       Decline decline, Dispute dispute, boolean availableAtOnce) {
+                       Decline decline, Dispute dispute, boolean availableAtOnce, Set<Effect> effects) {
+
+        public Card {
+            effects = effects.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(effects));
+        }
+
+        public Card(String key, String brand, String funding, String country, Authentication authentication,
+                Decline decline, Dispute dispute, boolean availableAtOnce) {
+            this(key, brand, funding, country, authentication, decline, dispute, availableAtOnce, Set.of());
+        }
 
         public Card(String key, String brand, String funding, String country, Authentication authentication,
                 Decline decline) {
             this(key, brand, funding, country, authentication, decline, null, false);
+        }
+
+        public boolean has(Effect effect) {
+            return effects.contains(effect);
+        }
+
+        /**
+         * The card as a payment with it finds it: a CVC-check-fail card given a CVC declines with
+         * {@code incorrect_cvc} (Stripe skips the check when no CVC is given).
+         */
+        public Card given(boolean cvcProvided) {
+            if (cvcProvided && has(Effect.CVC_CHECK_FAIL) && decline == null) {
+                return new Card(key, brand, funding, country, authentication, INCORRECT_CVC, dispute,
+                        availableAtOnce, effects);
+            }
+            return this;
         }
 
         public boolean declines() {
@@ -136,8 +187,24 @@ public final class TestCards {
                 "chargeDeclinedIncorrectCvc");
         card("4000000000000119", "processing_error", "visa", "credit", Authentication.NONE, PROCESSING_ERROR,
                 "chargeDeclinedProcessingError");
-        card("4100000000000019", "fraudulent", "visa", "credit", Authentication.NONE, FRAUDULENT,
+        // Radar's fraud checks (docs.stripe.com/radar/testing and the testing docs' fraud prevention cards), with
+        // the default settings: the highest risk is blocked, failed address checks are let through.
+        effects("4100000000000019", "fraudulent", FRAUDULENT, Set.of(Effect.RISK_HIGHEST),
                 "chargeDeclinedFraudulent", "radarBlock");
+        effects("4000000000004954", "risk_level_highest", FRAUDULENT, Set.of(Effect.RISK_HIGHEST),
+                "riskLevelHighest");
+        effects("4000000000009235", "risk_level_elevated", null, Set.of(Effect.RISK_ELEVATED), "riskLevelElevated");
+        effects("4000000000000101", "cvc_check_fail", null, Set.of(Effect.CVC_CHECK_FAIL), "cvcCheckFail");
+        effects("4000000000000010", "avs_fail", null, Set.of(Effect.LINE1_CHECK_FAIL, Effect.POSTAL_CODE_CHECK_FAIL),
+                "avsFail");
+        effects("4000000000000028", "avs_line1_fail", null, Set.of(Effect.LINE1_CHECK_FAIL), "avsLine1Fail");
+        effects("4000000000000036", "avs_zip_fail", null, Set.of(Effect.POSTAL_CODE_CHECK_FAIL), "avsZipFail");
+        effects("4000000000000044", "avs_unchecked", null, Set.of(Effect.ADDRESS_UNAVAILABLE), "avsUnchecked");
+        // Successful payments whose refunds change status later, and one that gets an early fraud warning.
+        effects("4000000000005126", "refund_fail", null, Set.of(Effect.REFUND_FAILS), "refundFail");
+        effects("4000000000007726", "pending_refund", null, Set.of(Effect.REFUND_PENDING), "pendingRefund");
+        effects("4000000000005423", "early_fraud_warning", null, Set.of(Effect.EARLY_FRAUD_WARNING),
+                "createIssuerFraudRecord");
         card("4000000000006975", "velocity_limit_exceeded", "visa", "credit", Authentication.NONE,
                 VELOCITY_LIMIT_EXCEEDED, "chargeDeclinedVelocityLimitExceeded",
                 "visa_chargeDeclinedVelocityLimitExceeded");
@@ -161,6 +228,12 @@ public final class TestCards {
     private static void card(String number, String key, String brand, String funding, Authentication authentication,
             Decline decline, String... tokenNames) {
         special(new Card(key, brand, funding, "US", authentication, decline), number, tokenNames);
+    }
+
+    private static void effects(String number, String key, Decline decline, Set<Effect> effects,
+            String... tokenNames) {
+        special(new Card(key, "visa", "credit", "US", Authentication.NONE, decline, null, false, effects), number,
+                tokenNames);
     }
 
     private static void country(String number, String key, String country, String tokenName) {

@@ -4,14 +4,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 
-/** A Refund as Stripe renders it (card refunds succeed at once in test mode). */
+/** A Refund as Stripe renders it (card refunds succeed at once in test mode, but for the refund test cards). */
 final class RefundJson {
 
     private RefundJson() {
     }
 
     static ObjectNode create(ObjectNode refund, ObjectNode charge, long amount, String reason,
-            Map<String, Object> metadata) {
+            Map<String, Object> metadata, String status) {
         refund.put("amount", amount);
         refund.putNull("balance_transaction");
         refund.put("charge", charge.get("id").asString());
@@ -39,7 +39,7 @@ final class RefundJson {
         }
         refund.putNull("receipt_number");
         refund.putNull("source_transfer_reversal");
-        refund.put("status", "succeeded");
+        refund.put("status", status);
         refund.putNull("transfer_reversal");
         return refund;
     }

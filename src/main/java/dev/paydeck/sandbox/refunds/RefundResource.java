@@ -15,6 +15,7 @@ import dev.paydeck.sandbox.charges.Charges;
 import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
+import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,10 +45,12 @@ class RefundResource implements StripeResource {
     private final Charges charges;
     private final BalanceTransactions balance;
     private final Disputes disputes;
+    private final RefundOutcomes outcomes;
 
     RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges,
-            BalanceTransactions balance, Disputes disputes) {
+            BalanceTransactions balance, Disputes disputes, RefundOutcomes outcomes) {
         this.disputes = disputes;
+        this.outcomes = outcomes;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -84,13 +87,16 @@ class RefundResource implements StripeResource {
                             + "unrefunded amount on charge (" + Currencies.format(remaining, currency) + ")")
                     .build();
         }
+        TestCards.Card card = charges.behaviour(call, charge);
         ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, amount,
-                call.string("reason"), call.map("metadata"));
+                call.string("reason"), call.map("metadata"), RefundOutcomes.initialStatus(card));
         refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
         store.insert(call.accountId(), refund);
         events.publish(call, "refund.created", refund);
         charges.recordRefund(call, charge, refund);
-        return refund;
+        ObjectNode answered = refund.deepCopy();
+        outcomes.settle(call, refund, card);
+        return answered;
     }
 
     /** The captured charge the call names, refused as Stripe refuses uncaptured or failed payments. */

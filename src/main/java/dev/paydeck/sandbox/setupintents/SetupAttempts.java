@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.setupintents;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeObjects;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,7 +39,7 @@ class SetupAttempts {
             attempt = store.newObject("setup_attempt", "setatt", clock.now());
             attempt.putNull("application");
             attempt.put("attach_to_self", false);
-            SetupIntentJson.text(attempt, "customer", SetupIntentJson.string(intent, "customer"));
+            StripeObjects.text(attempt, "customer", StripeObjects.string(intent, "customer"));
             attempt.putNull("flow_directions");
             attempt.put("livemode", false);
             attempt.putNull("on_behalf_of");
@@ -75,7 +76,7 @@ class SetupAttempts {
     }
 
     private ObjectNode waiting(StripeCall call, ObjectNode intent) {
-        String latest = SetupIntentJson.string(intent, "latest_attempt");
+        String latest = StripeObjects.string(intent, "latest_attempt");
         if (latest == null) {
             return null;
         }

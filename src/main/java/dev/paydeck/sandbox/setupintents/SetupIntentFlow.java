@@ -1,19 +1,16 @@
 package dev.paydeck.sandbox.setupintents;
 
-import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.IntentAuthentication;
+import dev.paydeck.sandbox.paymentintents.IntentRules;
 import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import static dev.paydeck.sandbox.setupintents.SetupIntentStatus.PROCESSING;
 import static dev.paydeck.sandbox.setupintents.SetupIntentStatus.REQUIRES_ACTION;
@@ -69,23 +66,7 @@ class SetupIntentFlow implements IntentAuthentication {
 
     private ObjectNode requireAction(StripeCall call, ObjectNode intent, ObjectNode paymentMethod) {
         SetupIntentJson.status(intent, REQUIRES_ACTION);
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sandbox/3ds/")
-                .path(intent.get("id").asString()).build().toUriString()
-                + "?client_secret=" + URLEncoder.encode(intent.get("client_secret").asString(), StandardCharsets.UTF_8);
-        ObjectNode next = intent.putObject("next_action");
-        String returnUrl = SetupIntentJson.string(intent, "_return_url");
-        if (returnUrl != null) {
-            ObjectNode redirect = next.putObject("redirect_to_url");
-            redirect.put("return_url", returnUrl);
-            redirect.put("url", url);
-            next.put("type", "redirect_to_url");
-        } else {
-            next.put("type", "use_stripe_sdk");
-            ObjectNode sdk = next.putObject("use_stripe_sdk");
-            sdk.put("source", "src_" + Ids.random(24));
-            sdk.put("stripe_js", url);
-            sdk.put("type", "three_d_secure_redirect");
-        }
+        IntentRules.nextActionForChallenge(intent);
         attempts.record(call, intent, paymentMethod, "requires_action", null, null);
         store.update(call.accountId(), intent);
         events.publish(call, "setup_intent.requires_action", intent);
@@ -111,7 +92,7 @@ class SetupIntentFlow implements IntentAuthentication {
             builder.param(decline.param());
         }
         return builder.with("payment_method", PaymentMethods.rendered(paymentMethod))
-                .with("setup_intent", SetupIntentJson.rendered(intent))
+                .with("setup_intent", StripeObjects.rendered(intent))
                 .build();
     }
 
@@ -136,7 +117,7 @@ class SetupIntentFlow implements IntentAuthentication {
         if ("off_session".equals(intent.get("usage").asString())) {
             paymentMethods.markSetUp(call, paymentMethod);
         }
-        String customer = SetupIntentJson.string(intent, "customer");
+        String customer = StripeObjects.string(intent, "customer");
         if (customer != null) {
             paymentMethods.attach(call, paymentMethod, customer, "customer");
         }

@@ -7,6 +7,7 @@ import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
 import dev.paydeck.sandbox.events.SandboxEvents;
@@ -135,11 +136,9 @@ class SetupIntentResource implements StripeResource {
             store.require(call.accountId(), customer, "customer", "customer");
             intent.put("customer", customer);
         }
-        if (call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = paymentMethods.given(call);
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
         store.insert(call.accountId(), intent);
         events.publish(call, "setup_intent.created", intent);
@@ -152,13 +151,13 @@ class SetupIntentResource implements StripeResource {
     private ObjectNode retrieve(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
         IntentRules.checkClientSecret(call, intent, "SetupIntent");
-        return call.publishableKey() ? SetupIntentJson.forPublishableKey(intent) : intent;
+        return call.publishableKey() ? IntentRules.forPublishableKey(intent) : intent;
     }
 
     private ObjectNode update(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
         if (!ANNOTATIONS.containsAll(call.params().keySet())) {
-            SetupIntentTransitions.check(Operation.UPDATE, SetupIntentJson.status(intent));
+            SetupIntentTransitions.check(Operation.UPDATE, intent);
         }
         SetupIntentJson.apply(intent, call);
         if (call.has("attach_to_self")) {
@@ -169,13 +168,11 @@ class SetupIntentResource implements StripeResource {
             if (customer != null) {
                 store.require(call.accountId(), customer, "customer", "customer");
             }
-            SetupIntentJson.text(intent, "customer", customer);
+            StripeObjects.text(intent, "customer", customer);
         }
-        if (call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = paymentMethods.given(call);
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
         store.update(call.accountId(), intent);
         return intent;
@@ -185,28 +182,26 @@ class SetupIntentResource implements StripeResource {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
         IntentRules.checkClientSecret(call, intent, "SetupIntent");
         ObjectNode confirmed = confirm(call, intent, true);
-        return call.publishableKey() ? SetupIntentJson.forPublishableKey(confirmed) : confirmed;
+        return call.publishableKey() ? IntentRules.forPublishableKey(confirmed) : confirmed;
     }
 
     /** Confirms; {@code withPaymentMethod}: the call's payment method (or its data) is to be used first. */
     private ObjectNode confirm(StripeCall call, ObjectNode intent, boolean withPaymentMethod) {
-        SetupIntentTransitions.check(Operation.CONFIRM, SetupIntentJson.status(intent));
+        SetupIntentTransitions.check(Operation.CONFIRM, intent);
         if (withPaymentMethod) {
             SetupIntentJson.apply(intent, call);
         }
-        if (withPaymentMethod && call.string("payment_method") != null) {
-            usePaymentMethod(call, intent, paymentMethods.resolve(call, call.string("payment_method"),
-                    "payment_method"));
-        } else if (withPaymentMethod && call.map("payment_method_data") != null) {
-            usePaymentMethod(call, intent, paymentMethods.create(call, call.map("payment_method_data")));
+        ObjectNode given = withPaymentMethod ? paymentMethods.given(call) : null;
+        if (given != null) {
+            usePaymentMethod(call, intent, given);
         }
-        if (SetupIntentJson.string(intent, "payment_method") == null) {
+        if (StripeObjects.string(intent, "payment_method") == null) {
             throw SetupIntentTransitions.unexpectedState("You cannot confirm this SetupIntent because it's missing a "
                     + "payment method. You can either update the SetupIntent with a payment method and then confirm "
-                    + "it again, or confirm it again directly with a payment method.");
+                    + "it again, or confirm it again directly with a payment method or ConfirmationToken.", intent);
         }
         if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
-                && SetupIntentJson.string(intent, "_return_url") == null) {
+                && StripeObjects.string(intent, "_return_url") == null) {
             throw StripeError.invalid("return_url", RETURN_URL_REQUIRED);
         }
         if (SetupIntentJson.status(intent) == REQUIRES_PAYMENT_METHOD) {
@@ -217,9 +212,9 @@ class SetupIntentResource implements StripeResource {
 
     private ObjectNode cancel(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "setup_intent", "intent");
-        SetupIntentTransitions.check(Operation.CANCEL, SetupIntentJson.status(intent));
+        SetupIntentTransitions.check(Operation.CANCEL, intent);
         SetupIntentJson.status(intent, CANCELED);
-        SetupIntentJson.text(intent, "cancellation_reason", call.string("cancellation_reason"));
+        StripeObjects.text(intent, "cancellation_reason", call.string("cancellation_reason"));
         intent.putNull("next_action");
         store.update(call.accountId(), intent);
         events.publish(call, "setup_intent.canceled", intent);

@@ -1,13 +1,14 @@
 package dev.paydeck.sandbox.setupintents;
 
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static dev.paydeck.sandbox.setupintents.SetupIntentStatus.CANCELED;
 import static dev.paydeck.sandbox.setupintents.SetupIntentStatus.PROCESSING;
@@ -80,19 +81,44 @@ final class SetupIntentTransitions {
         }
     }
 
+    /** {@link #check(Operation, SetupIntentStatus)}, with the intent on the error as Stripe puts it there. */
+    static void check(Operation operation, ObjectNode intent) {
+        SetupIntentStatus status = SetupIntentJson.status(intent);
+        if (!operation.allowedFrom(status)) {
+            throw unexpectedState(message(operation, status), intent);
+        }
+    }
+
     static StripeError unexpectedState(String message) {
         return StripeError.builder(400).code("setup_intent_unexpected_state").message(message).build();
     }
 
+    /** Stripe's {@code setup_intent_unexpected_state} error, which carries the SetupIntent. */
+    static StripeError unexpectedState(String message, ObjectNode intent) {
+        return StripeError.builder(400).code("setup_intent_unexpected_state").message(message)
+                .with("setup_intent", StripeObjects.rendered(intent)).build();
+    }
+
+    /**
+     * Stripe's wordings for a SetupIntent in the wrong status, as recorded from Stripe's API (its own wordings for a
+     * succeeded or canceled intent, and a list of the allowed statuses in backticks otherwise).
+     */
     static String message(Operation operation, SetupIntentStatus status) {
         if (operation == Operation.CONFIRM && status == SUCCEEDED) {
-            return "You cannot confirm this SetupIntent because it has already succeeded after being previously "
-                    + "confirmed.";
+            return "You cannot confirm this SetupIntent because it has already succeeded.";
         }
-        String allowed = operation.allowedFrom.stream().map(SetupIntentStatus::stripeName)
-                .collect(Collectors.joining(", "));
+        if (operation == Operation.CONFIRM && status == CANCELED) {
+            return "You cannot confirm this SetupIntent because it has been canceled.";
+        }
+        if (operation == Operation.CANCEL && status == CANCELED) {
+            return "You cannot cancel this SetupIntent because it is already canceled.";
+        }
+        List<String> allowed = operation.allowedFrom.stream().map(allowedStatus -> "`" + allowedStatus.stripeName()
+                + "`").toList();
+        String listed = allowed.size() == 1 ? allowed.getFirst()
+                : String.join(", ", allowed.subList(0, allowed.size() - 1)) + ", or " + allowed.getLast();
         return "You cannot " + operation.verb + " this SetupIntent because it has a status of "
                 + status.stripeName() + ". Only a SetupIntent with one of the following statuses may be "
-                + operation.participle + ": " + allowed + ".";
+                + operation.participle + ": " + listed + ".";
     }
 }

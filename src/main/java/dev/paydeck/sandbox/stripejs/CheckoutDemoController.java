@@ -17,7 +17,8 @@ import java.util.List;
  * {@code /sandbox/checkout-demo}: a small shop page that takes a payment through the sandbox's Stripe.js, the way a
  * merchant's page would: the server creates a PaymentIntent, the page mounts the Payment Element (or the Card
  * Element with {@code ?integration=card}) and confirms it; Stripe returns the customer to
- * {@code /sandbox/checkout-demo/complete}. Handy to try test cards by hand, and what the browser tests drive.
+ * {@code /sandbox/checkout-demo/complete}. Handy to try test cards by hand, and what the browser tests drive. In the
+ * full product it charges the Demo Shop (see {@link DemoPayments#SHOP}), and says so.
  */
 @Controller
 @ConditionalOnProperty(name = "paydeck.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -44,6 +45,7 @@ class CheckoutDemoController {
         model.addAttribute("currencies", CURRENCIES);
         model.addAttribute("integration", "card".equals(integration) ? "card" : "payment");
         model.addAttribute("redirect", "if_required".equals(redirect) ? "if_required" : "always");
+        DemoPayments.shop(request).ifPresent(shop -> model.addAttribute("shop", shop));
         Long minorUnits = parseAmount(amount);
         if (minorUnits == null) {
             model.addAttribute("problem", "The amount must be a whole number of the currency's smallest unit, "
@@ -58,7 +60,7 @@ class CheckoutDemoController {
             PaymentIntent intent = payments.create(request, minorUnits, chosenCurrency);
             model.addAttribute("paymentIntent", intent.getId());
             model.addAttribute("clientSecret", intent.getClientSecret());
-            model.addAttribute("publishableKey", payments.account().publishableKey());
+            model.addAttribute("publishableKey", payments.checkoutAccount(request).publishableKey());
             model.addAttribute("display", Money.display(minorUnits, chosenCurrency));
         } catch (StripeException e) {
             model.addAttribute("problem", "The sandbox did not create the PaymentIntent: " + e.getUserMessage());

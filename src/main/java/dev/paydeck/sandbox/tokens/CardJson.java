@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox.tokens;
 
+import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,6 +65,9 @@ final class CardJson {
         ObjectNode described = card.objectNode();
         described.set("card", card.get("_details").deepCopy());
         described.set("_test_card", card.get("_test_card").deepCopy());
+        if (card.path(PaymentMethods.TEST_TOKEN).asBoolean(false)) {
+            described.put(PaymentMethods.TEST_TOKEN, true);
+        }
         return described;
     }
 

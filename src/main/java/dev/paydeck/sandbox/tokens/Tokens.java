@@ -66,6 +66,7 @@ public class Tokens implements CardTokens {
             card.put("exp_year", (long) Year.now(ZoneOffset.UTC).getValue() + 1);
             card.put("cvc", "123");
             token = create(call, card);
+            ((ObjectNode) token.get("card")).put(PaymentMethods.TEST_TOKEN, true);
         } else {
             token = store.require(call.accountId(), id, "token", param);
         }
@@ -112,9 +113,9 @@ public class Tokens implements CardTokens {
         return paymentMethod;
     }
 
-    /** How the card behaves when charged. */
+    /** How the card behaves when charged (as {@link PaymentMethods#behaviour} says of its PaymentMethod form). */
     public static TestCards.Card behaviour(ObjectNode card) {
-        return TestCards.byKey(card.path("_test_card").asString(null));
+        return PaymentMethods.behaviour(asPaymentMethod(card));
     }
 
     private static Optional<String> clientIp() {

@@ -216,6 +216,7 @@ class SandboxPageController {
         groups.put("Declined payments", TestCardReference.DECLINING);
         groups.put("3-D Secure authentication", TestCardReference.AUTHENTICATING);
         groups.put("Disputes and available funds", TestCardReference.DISPUTING);
+        groups.put("Fraud, card checks and refunds", TestCardReference.FRAUD_AND_REFUNDS);
         model.addAttribute("groups", groups);
         return "sandbox/test-cards";
     }

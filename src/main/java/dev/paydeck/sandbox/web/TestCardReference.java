@@ -54,6 +54,20 @@ final class TestCardReference {
             new Card("4000 0000 0000 0077", "pm_card_bypassPending", "Visa",
                     "Succeeds; the funds are available at once, not pending"));
 
+    /** Radar's risk levels, the card checks, refunds that change status later, and early fraud warnings. */
+    static final List<Card> FRAUD_AND_REFUNDS = List.of(
+            new Card("4100 0000 0000 0019", "pm_card_radarBlock", "Visa",
+                    "Blocked by Radar: card_declined / fraudulent, risk level highest"),
+            new Card("4000 0000 0000 9235", "pm_card_riskLevelElevated", "Visa", "Succeeds with risk level elevated"),
+            new Card("4000 0000 0000 0101", "pm_card_cvcCheckFail", "Visa",
+                    "With a CVC: cvc_check fail, declined: incorrect_cvc"),
+            new Card("4000 0000 0000 0010", "pm_card_avsFail", "Visa",
+                    "Succeeds; address line 1 and postal code checks fail"),
+            new Card("4000 0000 0000 5126", "pm_card_refundFail", "Visa",
+                    "Succeeds; a refund is succeeded, then failed (refund.failed)"),
+            new Card("4000 0000 0000 5423", "pm_card_createIssuerFraudRecord", "Visa",
+                    "Succeeds, then an early fraud warning"));
+
     private TestCardReference() {
     }
 }

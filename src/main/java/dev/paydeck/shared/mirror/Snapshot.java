@@ -4,11 +4,10 @@ import java.util.Optional;
 
 /**
  * How a snapshot of a Stripe object (from an event) reaches its record without ever moving it backwards, and without
- * calling Stripe while a row is locked: before the transaction, {@link #needsRead} says whether Stripe's current object
- * must be read (the local status, read without a lock, says the snapshot looks like a step backwards); under the
- * row's lock, {@link #toApply} decides again with the locked status and picks the snapshot, the object read before,
- * or nothing. When the record moved in between so that a read is needed that was not made, it throws
- * {@link StaleReadException} and the event is retried (reading again).
+ * calling Stripe while a row is locked: under the row's lock, {@link #toApply} picks the snapshot, Stripe's current
+ * object read before, or nothing; when Stripe's current object is needed and was not read, it throws
+ * {@link StaleReadException}: the transaction rolls back, Stripe is read outside it (where {@link #needsRead} says,
+ * from the local status read without a lock, whether the read is needed) and the event is applied again.
  */
 public final class Snapshot {
 

@@ -35,6 +35,13 @@ class AccessibilityBrowserTests extends BrowserTest {
     void theNewcomersPagesHaveNoSeriousViolation() {
         Person owner = signUp("Accessible owner");
         String organization = createOrganization(owner, "Accessible Shop", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String customer = json(call("POST", "/api/v1/customers", key,
+                "{\"name\":\"Ada Accessible\",\"email\":\"ada@example.com\"}")).get("id").asString();
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":2000,\"currency\":\"usd\",\"customer_id\":\""
+                + customer + "\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":3000,\"currency\":\"usd\",\"capture_method\":"
+                + "\"manual\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -56,9 +63,56 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/settings/webhooks",
                             "/app/organizations/" + organization + "/settings/members",
                             "/app/organizations/" + organization + "/settings/api-keys",
-                            "/app/organizations/" + organization + "/settings/audit-log")) {
+                            "/app/organizations/" + organization + "/settings/audit-log",
+                            "/app/organizations/" + organization + "/customers",
+                            "/app/organizations/" + organization + "/customers/new",
+                            "/app/organizations/" + organization + "/customers/" + customer)) {
                         violations.addAll(check(tab, path, language, width));
                     }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.paydeck.checkout.ShopItems shopItems;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.paydeck.payments.Payments payments;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.paydeck.checkout.PayLinks payLinks;
+
+    @Test
+    void theShopThePaymentPageAndTheNewPaymentFormHaveNoSeriousViolation() {
+        Person owner = signUp("Accessible shopkeeper");
+        String organization = createOrganization(owner, "Accessible Books", null).get("id").asString();
+        var id = dev.paydeck.shared.OrganizationId.parse(organization).orElseThrow();
+        var book = shopItems.add(id, "Moby-Dick", "Herman Melville", "/images/shop/moby-dick.svg",
+                dev.paydeck.shared.Money.of(1550, "USD"));
+        var created = payments.create(id, new dev.paydeck.payments.PaymentRequest(book.price(), null, null, null,
+                "Moby-Dick", java.util.Map.of(), false, null, false, false, null, null, null), null, "test");
+        String payPage = payLinks.forPayment(id, created.payment().id(), dev.paydeck.checkout.PayLinks.Source.SHOP)
+                .path();
+        List<String> violations = new ArrayList<>();
+        for (String language : List.of("en-US", "es-ES", "fr-FR")) {
+            for (int width : new int[] {1280, 390}) {
+                try (BrowserContext context = page.context().browser().newContext(new Browser.NewContextOptions()
+                        .setBaseURL(url("")).setLocale(language).setBypassCSP(true)
+                        .setViewportSize(width, 900))) {
+                    Page tab = context.newPage();
+                    for (String path : List.of("/shop/" + organization,
+                            "/shop/" + organization + "/items/" + book.id(), payPage)) {
+                        violations.addAll(check(tab, path, language, width));
+                    }
+                    tab.navigate("/login");
+                    tab.locator("#username").fill(owner.email());
+                    tab.locator("#password").fill(PASSWORD);
+                    tab.locator("main").getByRole(AriaRole.BUTTON).click();
+                    tab.waitForURL("**/app/organizations/" + organization);
+                    violations.addAll(check(tab, "/app/organizations/" + organization + "/payments/new", language,
+                            width));
                 }
             }
         }

@@ -41,6 +41,11 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         Person owner = signUp("Phone owner");
         String organization = createOrganization(owner, "A shop with a rather long name for a phone", null)
                 .get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":123456,\"currency\":\"usd\",\"customer_email\":"
+                + "\"ada.lovelace.byron@a-rather-long-domain.example.com\",\"customer_name\":\"Ada Lovelace-Byron, "
+                + "Countess of Lovelace\",\"description\":\"A rather long description of what was bought\","
+                + "\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
         page.navigate("/login");
         page.getByLabel("Email").fill(owner.email());
         page.getByLabel("Password").fill(PASSWORD);
@@ -53,8 +58,15 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("mode")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhook events")).first().click();
-        assertThat(page.locator("h1")).hasText("Webhook events from Stripe");
+        assertThat(page.locator("h1")).hasText("Webhook events from Stripe for A shop with a rather long name for a phone");
         assertFitsThePhone("webhook-events");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customers")).first().click();
+        assertThat(page.locator("h1")).hasText("Customers");
+        assertFitsThePhone("customers");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Lovelace-Byron, Countess of Lovelace")).click();
+        assertThat(page.getByTestId("customer-payment")).hasCount(1);
+        assertFitsThePhone("customer-detail");
     }
 
     @Test
@@ -106,7 +118,11 @@ class PhoneLayoutBrowserTests extends BrowserTest {
     private void assertFitsThePhone(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
-                .as("page width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
+                .as("page width at 390 px (no sideways scrolling); too wide: %s", page.evaluate("() => [...document"
+                        + ".querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391).slice(-6)"
+                        + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
+                        + ".join(', ')"))
+                .isLessThanOrEqualTo(390);
         Assertions.assertThat(((Number) page.evaluate("() => document.querySelector('header').getBoundingClientRect().height"))
                 .doubleValue()).as("header height").isLessThan(80);
     }

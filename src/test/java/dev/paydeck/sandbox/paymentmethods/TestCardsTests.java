@@ -67,4 +67,23 @@ class TestCardsTests {
         assertThat(TestCards.forNumber(TestCards.numberForToken("tok_chargeCustomerFail").orElseThrow())
                 .decline().declineCode()).isEqualTo("generic_decline");
     }
+
+    @Test
+    void theCvcCheckFailCardDeclinesOnlyWhenACvcIsGiven() {
+        TestCards.Card card = TestCards.forNumber("4000000000000101");
+
+        assertThat(card.given(false).declines()).isFalse();
+        assertThat(card.given(true).decline().code()).isEqualTo("incorrect_cvc");
+        assertThat(card.given(true).has(TestCards.Effect.CVC_CHECK_FAIL)).isTrue();
+        assertThat(TestCards.forNumber("4242424242424242").given(true).declines()).isFalse();
+    }
+
+    @Test
+    void radarBlocksTheHighestRiskCardsAndLetsTheElevatedOneThrough() {
+        assertThat(TestCards.forNumber("4000000000004954").decline().declineCode()).isEqualTo("fraudulent");
+        assertThat(TestCards.forNumber("4000000000004954").has(TestCards.Effect.RISK_HIGHEST)).isTrue();
+        assertThat(TestCards.forNumber("4000000000009235").declines()).isFalse();
+        assertThat(TestCards.numberForToken("tok_riskLevelElevated")).contains("4000000000009235");
+        assertThat(TestCards.numberForToken("pm_card_createIssuerFraudRecord")).contains("4000000000005423");
+    }
 }

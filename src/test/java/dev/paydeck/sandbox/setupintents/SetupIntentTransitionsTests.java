@@ -41,13 +41,14 @@ class SetupIntentTransitionsTests {
                     assertThat(error.code()).isEqualTo("setup_intent_unexpected_state");
                     assertThat(error.getMessage()).isEqualTo("You cannot cancel this SetupIntent because it has a "
                             + "status of succeeded. Only a SetupIntent with one of the following statuses may be "
-                            + "canceled: requires_payment_method, requires_confirmation, requires_action.");
+                            + "canceled: `requires_payment_method`, `requires_confirmation`, or `requires_action`.");
                 });
         assertThatThrownBy(() -> SetupIntentTransitions.check(Operation.CONFIRM, SUCCEEDED))
-                .hasMessage("You cannot confirm this SetupIntent because it has already succeeded after being "
-                        + "previously confirmed.");
+                .hasMessage("You cannot confirm this SetupIntent because it has already succeeded.");
         assertThatThrownBy(() -> SetupIntentTransitions.check(Operation.CONFIRM, CANCELED))
-                .hasMessageStartingWith("You cannot confirm this SetupIntent because it has a status of canceled.");
+                .hasMessage("You cannot confirm this SetupIntent because it has been canceled.");
+        assertThatThrownBy(() -> SetupIntentTransitions.check(Operation.CANCEL, CANCELED))
+                .hasMessage("You cannot cancel this SetupIntent because it is already canceled.");
         SetupIntentTransitions.check(Operation.CANCEL, REQUIRES_ACTION);
         SetupIntentTransitions.check(Operation.CONFIRM, REQUIRES_PAYMENT_METHOD);
         SetupIntentTransitions.check(Operation.UPDATE, REQUIRES_CONFIRMATION);
