@@ -80,6 +80,13 @@ public class AuditLog {
         return List.copyOf(actions);
     }
 
+    /** The types of object the organization's log is about, with every type the log writes, alphabetically. */
+    public List<String> objectTypes(OrganizationId organization) {
+        java.util.TreeSet<String> types = new java.util.TreeSet<>(OBJECT_TYPES);
+        types.addAll(records.objectTypes(organization));
+        return List.copyOf(types);
+    }
+
     /** Who appears in the organization's log (people's emails, API keys, {@code system}), alphabetically. */
     public List<String> actors(OrganizationId organization) {
         return records.actors(organization);

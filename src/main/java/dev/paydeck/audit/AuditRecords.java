@@ -58,6 +58,11 @@ class AuditRecords {
                 .param(organization.id()).query(String.class).list();
     }
 
+    List<String> objectTypes(OrganizationId organization) {
+        return jdbc.sql("select distinct object_type from audit_log where organization_id = ? limit 100")
+                .param(organization.id()).query(String.class).list();
+    }
+
     List<String> actors(OrganizationId organization) {
         return jdbc.sql("select distinct actor from audit_log where organization_id = ? order by actor limit 500")
                 .param(organization.id()).query(String.class).list();

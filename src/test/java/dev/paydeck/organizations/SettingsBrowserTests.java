@@ -111,6 +111,33 @@ class SettingsBrowserTests extends BrowserTest {
     }
 
     @Test
+    void liveKeysAreUnmistakableAndTheLastEventReceivedIsShown() {
+        Person owner = signUp("Live and events owner");
+        String live = createOrganization(owner, "Live Larder", "{\"publishable_key\":\"pk_live_"
+                + "abcdefghijklmnop\",\"secret_key\":\"sk_live_abcdefghijklmnopWXYZ\"}").get("id").asString();
+        String sandbox = createOrganization(owner, "Eventful Eatery", null).get("id").asString();
+        String key = apiKey(owner, sandbox, "admin");
+        call("POST", "/api/v1/payment-intents", key, "{\"amount\":1500,\"currency\":\"usd\","
+                + "\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        MailPages.signIn(page, owner.email(), PASSWORD);
+
+        page.navigate("/app/organizations/" + live + "/settings");
+        assertThat(page.getByTestId("settings-mode")).hasText("LIVE");
+        assertThat(page.getByTestId("live-warning")).containsText("Live mode: real cards are charged and real money "
+                + "moves.");
+        assertThat(page.getByTestId("secret-key")).hasText("sk_live_…WXYZ");
+
+        page.navigate("/app/organizations/" + sandbox + "/settings/webhooks");
+        for (int i = 0; i < 60 && page.getByTestId("last-event").textContent().contains("No event"); i++) {
+            page.waitForTimeout(250);
+            page.reload();
+        }
+        assertThat(page.getByTestId("last-event")).containsText("payment_intent.");
+        assertThat(page.getByTestId("last-event")).containsText("UTC");
+        assertThat(page.getByTestId("live-warning")).hasCount(0);
+    }
+
+    @Test
     void theAuditLogIsReadAPageAtATime() {
         Person owner = signUp("Paging owner");
         String organization = createOrganization(owner, "Paged Pantry", null).get("id").asString();
@@ -155,6 +182,10 @@ class SettingsBrowserTests extends BrowserTest {
                 + "sign up.");
         Locator pending = page.locator("#invitations tbody tr").filter(new Locator.FilterOptions().setHasText(invitee));
         assertThat(pending).containsText("Admin");
+        // The mail is written after commit: the outbox may need a moment.
+        for (int i = 0; i < 40 && MailPages.row(page, invitee, "Join Members Mill on Paydeck").count() == 0; i++) {
+            page.waitForTimeout(250);
+        }
         assertThat(MailPages.row(page, invitee, "Join Members Mill on Paydeck")).containsText("outbox");
 
         page.navigate("/app/organizations/" + organization + "/settings/members");
@@ -223,13 +254,16 @@ class SettingsBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
         assertThat(page.getByTestId("audit-empty")).hasText("Nothing in the log matches this filter.");
 
-        var refused = page.navigate(path + "?action=payment.teleported&from=yesterday");
+        var refused = page.navigate(path + "?action=payment.teleported&type=spaceship&from=yesterday");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(page.locator("#filter-action-error")).hasText("The log has no action “payment.teleported”: "
                 + "choose one from the list.");
         assertThat(page.locator("#filter-from-error")).hasText("“yesterday” is not a date: use the calendar, or type "
                 + "it as 2026-12-31.");
         assertThat(page.getByLabel("Action")).hasAttribute("aria-describedby", "filter-action-error");
+        assertThat(page.locator("#filter-type-error")).hasText("The log is about nothing called “spaceship”: choose "
+                + "from the list.");
+        assertThat(page.locator("#audit-log")).hasCount(0);
     }
 
     @Test

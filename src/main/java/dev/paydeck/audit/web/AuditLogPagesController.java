@@ -55,6 +55,7 @@ class AuditLogPagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         OrganizationId organization = caller.organization();
         List<String> actions = audit.actions(organization);
+        List<String> types = audit.objectTypes(organization);
         List<String> actors = audit.actors(organization);
         Map<String, String> errors = new LinkedHashMap<>();
         String wantedAction = blankToNull(action);
@@ -63,7 +64,7 @@ class AuditLogPagesController {
         if (wantedAction != null && !actions.contains(wantedAction)) {
             errors.put("action", "settings.audit.unknown-action");
         }
-        if (wantedType != null && !AuditLog.OBJECT_TYPES.contains(wantedType)) {
+        if (wantedType != null && !types.contains(wantedType)) {
             errors.put("type", "settings.audit.unknown-type");
         }
         if (wantedPerson != null && !actors.contains(wantedPerson)) {
@@ -94,7 +95,7 @@ class AuditLogPagesController {
                 || fromDate != null || toDate != null);
         model.addAttribute("errors", errors);
         model.addAttribute("actions", actions);
-        model.addAttribute("types", AuditLog.OBJECT_TYPES);
+        model.addAttribute("types", types);
         model.addAttribute("actors", actors);
         model.addAttribute("entries", entries);
         model.addAttribute("nextBefore", more ? entries.getLast().id() : null);

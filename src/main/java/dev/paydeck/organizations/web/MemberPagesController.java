@@ -23,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -142,7 +141,6 @@ class MemberPagesController {
     }
 
     private static String back(Caller caller) {
-        return "redirect:/app/organizations/" + caller.organization().toString().toLowerCase(Locale.ROOT)
-                + "/settings/members";
+        return "redirect:/app/organizations/" + caller.organization() + "/settings/members";
     }
 }
