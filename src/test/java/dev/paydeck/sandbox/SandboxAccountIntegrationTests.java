@@ -11,7 +11,10 @@ import java.net.http.HttpRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code GET /v1/account} and {@code GET /v1/accounts/{id}}: each sandbox account as Stripe renders the account a secret key belongs to. */
+/**
+ * {@code GET /v1/account} and {@code GET /v1/accounts/{id}}: each sandbox account as Stripe renders the account a
+ * secret key belongs to.
+ */
 class SandboxAccountIntegrationTests extends SandboxTest {
 
     @Test

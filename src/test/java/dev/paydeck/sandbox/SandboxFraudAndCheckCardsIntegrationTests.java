@@ -253,6 +253,11 @@ class SandboxFraudAndCheckCardsIntegrationTests extends SandboxTest {
         assertThat(retrieved.getCharge()).isEqualTo(intent.getLatestCharge());
         assertThat(eventTypes()).containsSubsequence("payment_intent.succeeded", "radar.early_fraud_warning.created");
 
+        // Refunding the charge in full answers the warning: no longer actionable.
+        stripe.v1().refunds().create(RefundCreateParams.builder().setPaymentIntent(intent.getId()).build());
+        assertThat(stripe.v1().radar().earlyFraudWarnings().retrieve(retrieved.getId()).getActionable()).isFalse();
+        assertThat(eventTypes()).endsWith("radar.early_fraud_warning.updated");
+
         assertThat(stripe.v1().radar().earlyFraudWarnings().list(EarlyFraudWarningListParams.builder()
                 .setPaymentIntent(pay("pm_card_visa").getId()).build()).getData()).isEmpty();
         Charge legacy = stripe.v1().charges().create(ChargeCreateParams.builder().setAmount(1500L)

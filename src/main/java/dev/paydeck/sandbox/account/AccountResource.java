@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET /v1/account} (and {@code GET /v1/accounts/{id}} with its own id): the sandbox account the secret key belongs to, as Stripe renders an activated standard
- * account (charges and payouts enabled, details submitted), with its country, default currency and payout delay.
+ * {@code GET /v1/account} (and {@code GET /v1/accounts/{id}} with its own id): the sandbox account the secret key
+ * belongs to, as Stripe renders an activated standard account (charges and payouts enabled, details submitted), with
+ * its country, default currency and payout delay.
  */
 @Component
 class AccountResource implements StripeResource {

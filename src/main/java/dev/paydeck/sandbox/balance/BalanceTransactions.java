@@ -9,9 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The balance transactions that money movements leave in an account's balance: a captured charge (its amount less
- * Stripe's fee, pending until {@code available_on}), a refund (taken at once), a dispute's withdrawal of the
- * disputed amount plus the dispute fee, and the reinstatement of the amount (not the fee) when the dispute is won. Each is a new,
- * append-only entry; nothing is ever changed but its {@code status} when its funds become available.
+ * Stripe's fee, pending until {@code available_on}), a refund (taken at once) and its return if the refund fails, a
+ * dispute's withdrawal of the disputed amount plus the dispute fee, and the reinstatement of the amount (not the fee)
+ * when the dispute is won. Each is a new, append-only entry; nothing is ever changed but its {@code status} when its
+ * funds become available.
  */
 @Service
 public class BalanceTransactions {

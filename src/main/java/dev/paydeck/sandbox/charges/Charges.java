@@ -162,6 +162,9 @@ public class Charges {
         refunds.remove("total_count"); // not a field of Stripe's list; charges stored before carried one
         store.update(call.accountId(), charge);
         events.publish(call, "charge.refunded", charge, previous);
+        if (charge.has(WARNED)) {
+            earlyFraudWarnings.chargeChanged(call, charge.get(WARNED).asString(), charge);
+        }
         return charge;
     }
 

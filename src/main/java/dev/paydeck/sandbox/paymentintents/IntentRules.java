@@ -36,7 +36,7 @@ public final class IntentRules {
         }
     }
 
-    /** What a publishable key may see of an intent: Stripe redacts metadata from answers to publishable-key requests. */
+    /** What a publishable key sees of an intent: Stripe redacts metadata from answers to publishable-key requests. */
     public static ObjectNode forPublishableKey(ObjectNode intent) {
         ObjectNode copy = StripeObjects.rendered(intent);
         copy.putObject("metadata");

@@ -68,6 +68,7 @@ class PaymentIntentFlow implements IntentAuthentication {
             case NONE -> false;
             case UNLESS_SET_UP -> !(offSession && setUp);
             case ALWAYS -> true;
+            case ON_SESSION -> !offSession;
         };
     }
 

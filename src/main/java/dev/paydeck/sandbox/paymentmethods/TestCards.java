@@ -22,7 +22,9 @@ public final class TestCards {
         /** On-session always; off-session only if the card was not set up for future use (4000 0025 0000 3155). */
         UNLESS_SET_UP,
         /** Every payment, on or off session (4000 0027 6000 3184, 3DS-required cards). */
-        ALWAYS
+        ALWAYS,
+        /** On-session only: off-session payments go through as if the card had been set up (4000 0038 0000 0446). */
+        ON_SESSION
     }
 
     /**
@@ -164,6 +166,62 @@ public final class TestCards {
         country("4000008260000000", "visa_gb", "GB", "gb");
         country("4000002500000003", "visa_fr", "FR", "fr");
         country("4000002760000016", "visa_de", "DE", "de");
+        alias("4242424242424242", "us");
+        country("4000000320000021", "visa_ar", "AR", "ar");
+        country("4000001520000001", "visa_cl", "CL", "cl");
+        country("4000001700000003", "visa_co", "CO", "co");
+        country("4000001880000005", "visa_cr", "CR", "cr");
+        country("4000002180000000", "visa_ec", "EC", "ec");
+        country("4000005910000000", "visa_pa", "PA", "pa");
+        country("4000006000000066", "visa_py", "PY", "py");
+        country("4000006040000068", "visa_pe", "PE", "pe");
+        country("4000008580000003", "visa_uy", "UY", "uy");
+        country("4000007840000001", "visa_ae", "AE", "ae");
+        country("4000000400000008", "visa_at", "AT", "at");
+        country("4000000560000004", "visa_be", "BE", "be");
+        country("4000001000000000", "visa_bg", "BG", "bg");
+        country("4000001120000005", "visa_by", "BY", "by");
+        country("4000001910000009", "visa_hr", "HR", "hr");
+        country("4000001960000008", "visa_cy", "CY", "cy");
+        country("4000002030000002", "visa_cz", "CZ", "cz");
+        country("4000002080000001", "visa_dk", "DK", "dk");
+        country("4000002330000009", "visa_ee", "EE", "ee");
+        country("4000002460000001", "visa_fi", "FI", "fi");
+        country("4000002920000005", "visa_gi", "GI", "gi");
+        country("4000003000000030", "visa_gr", "GR", "gr");
+        country("4000003480000005", "visa_hu", "HU", "hu");
+        country("4000003720000005", "visa_ie", "IE", "ie");
+        country("4000003800000008", "visa_it", "IT", "it");
+        country("4000004280000005", "visa_lv", "LV", "lv");
+        country("4000004380000004", "visa_li", "LI", "li");
+        country("4000004400000000", "visa_lt", "LT", "lt");
+        country("4000004420000006", "visa_lu", "LU", "lu");
+        country("4000004700000007", "visa_mt", "MT", "mt");
+        country("4000005280000002", "visa_nl", "NL", "nl");
+        country("4000005780000007", "visa_no", "NO", "no");
+        country("4000006160000005", "visa_pl", "PL", "pl");
+        country("4000006200000007", "visa_pt", "PT", "pt");
+        country("4000006420000001", "visa_ro", "RO", "ro");
+        country("4000006820000007", "visa_sa", "SA", "sa");
+        country("4000007050000006", "visa_si", "SI", "si");
+        country("4000007030000001", "visa_sk", "SK", "sk");
+        country("4000007240000007", "visa_es", "ES", "es");
+        country("4000007520000008", "visa_se", "SE", "se");
+        country("4000007560000009", "visa_ch", "CH", "ch");
+        special(new Card("visa_gb_debit", "visa", "debit", "GB", Authentication.NONE, null), "4000058260000005",
+                "gb_debit");
+        country("4000000360000006", "visa_au", "AU", "au");
+        country("4000001560000002", "visa_cn", "CN", "cn");
+        country("4000003440000004", "visa_hk", "HK", "hk");
+        country("4000003560000008", "visa_in", "IN", "in");
+        country("4000003920000003", "visa_jp", "JP", "jp");
+        country("4000004580000002", "visa_my", "MY", "my");
+        country("4000005540000008", "visa_nz", "NZ", "nz");
+        country("4000007020000003", "visa_sg", "SG", "sg");
+        country("4000001580000008", "visa_tw", "TW", "tw");
+        country("4000007640000003", "visa_th", "TH", "th");
+        special(new Card("bypass_pending_international", "visa", "credit", "IE", Authentication.NONE, null, null,
+                true), "4000003720000278", "bypassPendingInternational");
         // Successful payments that are then disputed (Stripe's dispute test cards).
         special(new Card("dispute_fraudulent", "visa", "credit", "US", Authentication.NONE, null,
                 new Dispute("fraudulent", false), false), "4000000000000259", "createDispute");
@@ -220,6 +278,29 @@ public final class TestCards {
                 "threeDSecureRequired");
         card("4000000000003220", "three_d_secure_2_required", "visa", "credit", Authentication.ALWAYS, null,
                 "threeDSecure2Required");
+        // The mobile challenge flows' cards: 3-D Secure on every payment; no tokens.
+        card("4000000000003238", "three_d_secure_2_otp", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000000000003246", "three_d_secure_2_single_select", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000000000003253", "three_d_secure_2_multi_select", "visa", "credit", Authentication.ALWAYS, null);
+        // Already set up: on-session payments authenticate, off-session ones succeed as if set up.
+        card("4000003800000446", "authentication_required_setup_for_off_session", "visa", "credit",
+                Authentication.ON_SESSION, null, "authenticationRequiredSetupForOffSession");
+        // Authenticates, then every payment is declined: insufficient_funds.
+        card("4000008260003178", "authentication_required_insufficient_funds", "visa", "credit",
+                Authentication.ON_SESSION, INSUFFICIENT_FUNDS, "authenticationRequiredChargeDeclinedInsufficientFunds");
+        // 3-D Secure required, then declined (card_declined) after the customer authenticates.
+        card("4000008400001629", "three_d_secure_required_declined", "visa", "credit", Authentication.ALWAYS,
+                GENERIC_DECLINE, "threeDSecureRequiredChargeDeclined");
+        // 3-D Secure required but its lookup fails: no challenge, the payment is declined (card_declined).
+        card("4000008400001280", "three_d_secure_required_processing_error", "visa", "credit", Authentication.NONE,
+                GENERIC_DECLINE, "threeDSecureRequiredProcessingError");
+        // 3-D Secure supported but not requested by default: the payment succeeds without it.
+        card("4000000000003055", "three_d_secure_optional", "visa", "credit", Authentication.NONE, null,
+                "threeDSecureOptional");
+        card("4000000000003097", "three_d_secure_optional_processing_error", "visa", "credit", Authentication.NONE,
+                null, "threeDSecureOptionalProcessingError");
+        // 3-D Secure not supported: the payment proceeds without it.
+        alias("378282246310005", "amex_threeDSecureNotSupported");
     }
 
     private TestCards() {
@@ -234,6 +315,14 @@ public final class TestCards {
             String... tokenNames) {
         special(new Card(key, "visa", "credit", "US", Authentication.NONE, decline, null, false, effects), number,
                 tokenNames);
+    }
+
+    /** More test token names for a card already in the table. */
+    private static void alias(String number, String... tokenNames) {
+        for (String name : tokenNames) {
+            TOKENS.put("pm_card_" + name, number);
+            TOKENS.put("tok_" + name, number);
+        }
     }
 
     private static void country(String number, String key, String country, String tokenName) {

@@ -10,7 +10,10 @@ import dev.paydeck.sandbox.api.StripeRoutes;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/radar/early_fraud_warnings}: list (by {@code charge}, {@code payment_intent}, {@code created}), retrieve. */
+/**
+ * {@code /v1/radar/early_fraud_warnings}: list (by {@code charge}, {@code payment_intent}, {@code created}) and
+ * retrieve.
+ */
 @Component
 class EarlyFraudWarningResource implements StripeResource {
 

@@ -39,4 +39,21 @@ public class EarlyFraudWarnings {
         events.publish(call, "radar.early_fraud_warning.created", warning);
         return warning;
     }
+
+    /**
+     * The warning is no longer actionable once its charge is fully refunded or disputed
+     * ({@code radar.early_fraud_warning.updated}).
+     */
+    public void chargeChanged(StripeCall call, String warningId, ObjectNode charge) {
+        boolean settled = charge.get("refunded").asBoolean() || charge.get("disputed").asBoolean();
+        store.find(call.accountId(), warningId)
+                .filter(warning -> settled && warning.get("actionable").asBoolean())
+                .ifPresent(warning -> {
+                    warning.put("actionable", false);
+                    store.update(call.accountId(), warning);
+                    ObjectNode previous = warning.objectNode();
+                    previous.put("actionable", true);
+                    events.publish(call, "radar.early_fraud_warning.updated", warning, previous);
+                });
+    }
 }
