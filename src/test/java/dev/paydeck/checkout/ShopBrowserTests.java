@@ -234,6 +234,27 @@ class ShopBrowserTests extends BrowserTest {
     }
 
     @Test
+    void whenStripeIsDownTheBuyerIsToldSoAndKeepsWhatTheyTyped() {
+        StripeAccount down = organizationOnItsOwnSandboxAccount(owner, "Offline Books");
+        stock(items, down.organization());
+        down.fault("unavailable");
+        try {
+            page.navigate("/shop/" + down.organization());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Buy Moby-Dick")).click();
+            page.getByLabel("Your email").fill("patient@example.com");
+            var answer = page.waitForResponse(response -> response.request().method().equals("POST"), () ->
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to payment"))
+                            .click());
+            org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+            assertThat(page.locator("#shop-problem")).hasText(
+                    "Payments are unavailable right now. Please try again in a few minutes.");
+            assertThat(page.getByLabel("Your email")).hasValue("patient@example.com");
+        } finally {
+            down.fault("none");
+        }
+    }
+
+    @Test
     void anUnknownShopOrItemIsNotFound() {
         org.assertj.core.api.Assertions.assertThat(page.navigate("/shop/not-an-organization").status())
                 .isEqualTo(404);
