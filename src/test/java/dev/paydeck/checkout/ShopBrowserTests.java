@@ -101,6 +101,7 @@ class ShopBrowserTests extends BrowserTest {
         fillCard("4000000000000002");
         pay();
         assertThat(page.locator("#payment-message")).hasText("Your card was declined.");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pay-declined.png")));
         assertThat(page).hasURL(payPage);
         assertThat(page.locator("#submit")).isEnabled();
 
