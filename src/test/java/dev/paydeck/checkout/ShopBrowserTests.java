@@ -101,6 +101,7 @@ class ShopBrowserTests extends BrowserTest {
         fillCard("4000000000000002");
         pay();
         assertThat(page.locator("#payment-message")).hasText("Your card was declined.");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("pay-declined.png")));
         assertThat(page).hasURL(payPage);
         assertThat(page.locator("#submit")).isEnabled();
 
@@ -230,6 +231,27 @@ class ShopBrowserTests extends BrowserTest {
                 assertThat(tab.locator("#email-error")).isVisible();
                 assertThat(tab.locator("#email-error")).not().containsText("Enter");
             }
+        }
+    }
+
+    @Test
+    void whenStripeIsDownTheBuyerIsToldSoAndKeepsWhatTheyTyped() {
+        StripeAccount down = organizationOnItsOwnSandboxAccount(owner, "Offline Books");
+        stock(items, down.organization());
+        down.fault("unavailable");
+        try {
+            page.navigate("/shop/" + down.organization());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Buy Moby-Dick")).click();
+            page.getByLabel("Your email").fill("patient@example.com");
+            var answer = page.waitForResponse(response -> response.request().method().equals("POST"), () ->
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to payment"))
+                            .click());
+            org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+            assertThat(page.locator("#shop-problem")).hasText(
+                    "Payments are unavailable right now. Please try again in a few minutes.");
+            assertThat(page.getByLabel("Your email")).hasValue("patient@example.com");
+        } finally {
+            down.fault("none");
         }
     }
 

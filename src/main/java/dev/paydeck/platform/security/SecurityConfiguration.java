@@ -33,7 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
  * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
- * health, the sandbox's API, Stripe.js and hosted pages, webhooks, static assets and API docs. Pages that need a
+ * health, the sandbox's API, Stripe.js and hosted pages, webhooks, static assets and API docs, and the pages customers
+ * pay on (the shops, {@code /shop/**}, and the hosted payment pages, {@code /pay/**}). Pages that need a
  * signed-in person live under {@code /app/**}, and so do the sandbox's own pages (its accounts, their keys, requests,
  * events and webhook endpoints; {@link #SANDBOX_DASHBOARD}) but in sandbox-only mode, where they are open. People
  * sign in with the accounts module's authentication provider.
@@ -128,6 +129,8 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/app/**").authenticated();
+                    // Customers pay without an account: the storefronts and the hosted payment pages.
+                    requests.requestMatchers("/shop/**", "/pay/**").permitAll();
                     if (!sandboxOnly) {
                         requests.requestMatchers(HttpMethod.POST, "/sandbox/accounts", "/sandbox/accounts/*/fault")
                                 .permitAll()
