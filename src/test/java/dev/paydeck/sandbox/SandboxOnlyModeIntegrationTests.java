@@ -118,9 +118,11 @@ class SandboxOnlyModeIntegrationTests {
     void theStartupReportNamesOnlyTheAddressesThatAnswer() {
         String local = "http://localhost:" + port;
         assertThat(startupOutput).doesNotContain("Demo organization");
-        // The report: the lines from "... is ready" on, each indented by two spaces.
+        // The report: the lines from "Paydeck ... is ready" on, each indented by two spaces (PostgreSQL's own "database
+        // system is ready" may come before it).
         List<String> lines = startupOutput.lines().toList();
-        int first = lines.indexOf(lines.stream().filter(line -> line.contains(" is ready")).findFirst().orElseThrow());
+        int first = lines.indexOf(lines.stream().filter(line -> line.startsWith("  Paydeck ")
+                && line.contains(" is ready")).findFirst().orElseThrow());
         String report = String.join("\n", lines.subList(first, lines.size()).stream()
                 .takeWhile(line -> line.startsWith("  ")).toList());
         assertThat(report)
