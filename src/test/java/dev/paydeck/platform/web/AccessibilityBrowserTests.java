@@ -35,6 +35,10 @@ class AccessibilityBrowserTests extends BrowserTest {
     void theNewcomersPagesHaveNoSeriousViolation() {
         Person owner = signUp("Accessible owner");
         String organization = createOrganization(owner, "Accessible Shop", null).get("id").asString();
+        String payment = json(call("POST", "/api/v1/payment-intents", apiKey(owner, organization, "admin"),
+                "{\"amount\":2050,\"currency\":\"eur\",\"payment_method\":\"pm_card_visa\",\"confirm\":true,"
+                        + "\"description\":\"Blue mug\",\"customer_email\":\"axe@example.com\"}"))
+                .at("/payment/id").asString();
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -51,7 +55,9 @@ class AccessibilityBrowserTests extends BrowserTest {
                     tab.locator("main").getByRole(AriaRole.BUTTON).click();
                     tab.waitForURL("**/app/organizations/" + organization);
                     for (String path : List.of("/app/organizations/" + organization, "/app/organizations/new",
-                            "/app/organizations", "/app/organizations/" + organization + "/webhooks")) {
+                            "/app/organizations", "/app/organizations/" + organization + "/webhooks",
+                            "/app/organizations/" + organization + "/payments",
+                            "/app/organizations/" + organization + "/payments/" + payment)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }
