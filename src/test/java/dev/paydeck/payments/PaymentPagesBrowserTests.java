@@ -252,6 +252,27 @@ class PaymentPagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aStripeOutageDuringARefundIsSaidInPlainWords() {
+        Person owner = signUp("Outage owner");
+        StripeAccount account = organizationOnItsOwnSandboxAccount(owner, "Outage Shop " + UUID.randomUUID());
+        Shop shop = new Shop(owner, account.organization(), account.apiKey());
+        String payment = paid(shop, 1_000, "Outage order", "outage-" + UUID.randomUUID() + "@example.com");
+        signIn(page, owner.email());
+        page.navigate("/app/organizations/" + shop.id() + "/payments/" + payment);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund").setExact(true)).click();
+        Locator dialog = page.locator("#refund-dialog");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Continue")).click();
+        account.fault("unavailable");
+        try {
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Refund €10.00")).click();
+            assertThat(page.getByTestId("notice")).containsText("Stripe did not answer, so the outcome is not known yet");
+            assertThat(page.getByTestId("refunds")).containsText("Not confirmed by Stripe");
+        } finally {
+            account.fault("none");
+        }
+    }
+
+    @Test
     void aHeldPaymentIsCapturedOrCanceledAfterConfirmation() {
         Shop shop = shop("Capture Shop");
         String payment = held(shop, 3_000);
