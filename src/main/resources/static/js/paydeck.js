@@ -27,3 +27,12 @@ document.addEventListener('click', async (event) => {
         button.textContent = button.dataset.copied;
     }
 });
+
+// A dialog the server asks to show open (a form sent back with messages at its fields, or a step to confirm).
+document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('.modal[data-pd-open="true"]').forEach((dialog) => {
+        if (window.bootstrap) {
+            window.bootstrap.Modal.getOrCreateInstance(dialog).show();
+        }
+    });
+});

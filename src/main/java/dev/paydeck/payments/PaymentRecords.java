@@ -257,6 +257,107 @@ class PaymentRecords {
         return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
     }
 
+    /**
+     * A page of the payments page's search, newest first. {@code customers}: the payments of these customers only
+     * (null: any); {@code textCustomers}: customers whose email or name matched the free text, whose payments match it
+     * too. Each filter is served by an index of its own (V34, V72) so that a page stays fast in an organization of
+     * 100,000 payments.
+     */
+    List<Payment> search(OrganizationId organization, PaymentSearch search, List<CustomerId> customers,
+            List<CustomerId> textCustomers) {
+        StringBuilder sql = new StringBuilder("select * from payments p where organization_id = :organization");
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.id());
+        if (search.group() != null) {
+            sql.append(" and ").append(condition(search.group()));
+        }
+        if (customers != null) {
+            sql.append(" and customer_id = any(:customers)");
+            params.put("customers", customers.stream().map(CustomerId::id).toArray(UUID[]::new));
+        }
+        String text = search.text();
+        if (text != null) {
+            UUID id = uuid(text);
+            if (id != null) {
+                sql.append(" and (id = :text_id or customer_id = :text_id)");
+                params.put("text_id", id);
+            } else if (text.startsWith("pi_")) {
+                sql.append(" and stripe_payment_intent_id = :text");
+                params.put("text", text);
+            } else {
+                // Without matching customers the condition stays one the description's trigram index serves alone.
+                sql.append(textCustomers.isEmpty() ? " and lower(description) like :pattern escape '\\'"
+                        : " and (lower(description) like :pattern escape '\\' or customer_id = any(:text_customers))");
+                params.put("pattern", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%");
+                params.put("text_customers", textCustomers.stream().map(CustomerId::id).toArray(UUID[]::new));
+            }
+        }
+        if (search.createdFrom() != null) {
+            sql.append(" and created_at >= :from");
+            params.put("from", search.createdFrom());
+        }
+        if (search.createdBefore() != null) {
+            sql.append(" and created_at < :before");
+            params.put("before", search.createdBefore());
+        }
+        Money bound = search.minimum() != null ? search.minimum() : search.maximum();
+        if (bound != null) {
+            sql.append(" and currency = :currency");
+            params.put("currency", bound.currency().getCurrencyCode());
+        }
+        if (search.minimum() != null) {
+            sql.append(" and amount >= :minimum");
+            params.put("minimum", search.minimum().minor());
+        }
+        if (search.maximum() != null) {
+            sql.append(" and amount <= :maximum");
+            params.put("maximum", search.maximum().minor());
+        }
+        if (search.startingAfter() != null) {
+            sql.append(" and (created_at, id) < (select created_at, id from payments "
+                    + "where organization_id = :organization and id = :after)");
+            params.put("after", search.startingAfter().id());
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        params.put("limit", search.limit());
+        return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
+    }
+
+    private static final String FAILED_SQL = "(status = 'requires_payment_method' and (last_error_code is not null "
+            + "or last_error_message is not null))";
+    private static final String DISPUTED_SQL = "id in (select payment_id from disputes d "
+            + "where d.organization_id = :organization and d.payment_id is not null)";
+
+    /** The SQL of a group, on the statuses its enum names (the partial indexes of V72 match these conditions). */
+    private static String condition(PaymentStatusGroup group) {
+        String statuses = group.statuses().stream().map(status -> "'" + status.code() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", ", "status in (", ")"));
+        return switch (group) {
+            case SUCCEEDED, UNCAPTURED, CANCELED, UNRESOLVED -> statuses;
+            case REFUNDED -> "amount_refunded > 0";
+            case FAILED -> FAILED_SQL;
+            case INCOMPLETE -> "(" + statuses + " and not " + FAILED_SQL + ")";
+            case DISPUTED -> DISPUTED_SQL;
+            case ATTENTION -> "(status in ('requires_capture', 'pending', 'unknown') or " + FAILED_SQL + " or "
+                    + DISPUTED_SQL + ")";
+        };
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The Stripe ids of the disputes opened on a payment. */
+    List<String> disputeIds(OrganizationId organization, PaymentId id) {
+        return jdbc.sql("select id from disputes where organization_id = ? and payment_id = ? order by created, id")
+                .params(organization.id(), id.id()).query(String.class).list();
+    }
+
     /** Per currency, the payments made since this time that received money: how many, received, refunded. */
     List<PaymentTotals> totalsSince(OrganizationId organization, OffsetDateTime since) {
         return jdbc.sql("""

@@ -142,6 +142,39 @@ public class Payments {
         return records.list(organization, query);
     }
 
+    /** At most this many customers match a customer filter or a free text (an email, a name) of the search. */
+    static final int SEARCHED_CUSTOMERS = 100;
+
+    /**
+     * A page of the payments page: the filters of {@link PaymentSearch}, with customers found by email or name
+     * through the customers module (a customer filter that matches nobody finds no payment).
+     */
+    public List<Payment> search(OrganizationId organization, PaymentSearch search) {
+        List<CustomerId> customerIds = null;
+        if (search.customer() != null) {
+            customerIds = parseCustomerId(search.customer())
+                    .map(List::of)
+                    .orElseGet(() -> customers.list(organization, search.customer(), SEARCHED_CUSTOMERS, null)
+                            .stream().map(customer -> customer.id()).toList());
+            if (customerIds.isEmpty()) {
+                return List.of();
+            }
+        }
+        List<CustomerId> textCustomers = search.text() == null || search.text().length() < 3 ? List.of()
+                : customers.list(organization, search.text(), SEARCHED_CUSTOMERS, null).stream()
+                        .map(customer -> customer.id()).toList();
+        return records.search(organization, search, customerIds, textCustomers);
+    }
+
+    private static Optional<CustomerId> parseCustomerId(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(new CustomerId(java.util.UUID.fromString(text)))
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public List<Charge> charges(OrganizationId organization, PaymentId id) {
         return charges.ofPayment(organization, id);
     }
@@ -226,9 +259,30 @@ public class Payments {
      * before Stripe is called; concurrent refunds are counted under a lock of the payment.
      */
     public Refund refund(OrganizationId organization, PaymentId id, Long amount, String reason, String actor) {
+        return refund(organization, id, amount, reason, null, actor);
+    }
+
+    /**
+     * As {@link #refund(OrganizationId, PaymentId, Long, String, String)}, once per {@code idempotencyKey} (null:
+     * none): a repeat with the same key (a double-submitted refund form) answers the refund the first one made, as it
+     * is now, and refunds nothing more. The key is looked up under the payment's lock, so two at once refund once.
+     */
+    public Refund refund(OrganizationId organization, PaymentId id, Long amount, String reason, String idempotencyKey,
+            String actor) {
         RefundId refundId = new RefundId(java.util.UUID.randomUUID());
-        Payment payment = transactions.execute(status -> {
+        record Decision(Payment payment, RefundId earlier) {
+        }
+        Decision decision = transactions.execute(status -> {
             Payment locked = records.lock(organization, id).orElseThrow(NoSuchPaymentException::new);
+            if (idempotencyKey != null) {
+                Optional<Refund> earlier = refunds.byIdempotencyKey(organization, idempotencyKey);
+                if (earlier.isPresent() && !earlier.get().paymentId().equals(id)) {
+                    throw new PaymentStateException("This idempotency key was used for a refund of another payment.");
+                }
+                if (earlier.isPresent()) {
+                    return new Decision(locked, earlier.get().id());
+                }
+            }
             if (!locked.status().isRefundable()) {
                 throw new PaymentStateException("Only a succeeded payment can be refunded; this one is "
                         + locked.status().code() + (locked.status().isCapturable()
@@ -244,9 +298,13 @@ public class Payments {
                 throw new PaymentStateException("Cannot refund " + wanted.format() + ": only " + left.format()
                         + " of this payment is left to refund.");
             }
-            refunds.insertPending(organization, refundId, id, wanted, reason);
-            return locked;
+            refunds.insertPending(organization, refundId, id, wanted, reason, idempotencyKey);
+            return new Decision(locked, null);
         });
+        if (decision.earlier() != null) {
+            return refunds.find(organization, decision.earlier()).orElseThrow();
+        }
+        Payment payment = decision.payment();
         Refund pending = refunds.find(organization, refundId).orElseThrow();
         var params = RefundCreateParams.builder().setPaymentIntent(payment.stripePaymentIntentId())
                 .setAmount(pending.amount().minor()).putMetadata("paydeck_refund_id", refundId.toString());

@@ -27,13 +27,20 @@ class RefundRecords {
         this.clock = clock;
     }
 
-    void insertPending(OrganizationId organization, RefundId id, PaymentId paymentId, Money amount, String reason) {
+    void insertPending(OrganizationId organization, RefundId id, PaymentId paymentId, Money amount, String reason,
+            String idempotencyKey) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into refunds (organization_id, id, payment_id, amount, currency, reason, status, created_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, 'pending', ?, ?)")
+                        + "updated_at, idempotency_key) values (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)")
                 .params(organization.id(), id.id(), paymentId.id(), amount.minor(), amount.stripeCurrency(), reason,
-                        now, now)
+                        now, now, idempotencyKey)
                 .update();
+    }
+
+    /** The refund made with this idempotency key, if any. */
+    Optional<Refund> byIdempotencyKey(OrganizationId organization, String idempotencyKey) {
+        return jdbc.sql("select * from refunds where organization_id = ? and idempotency_key = ?")
+                .params(organization.id(), idempotencyKey).query(this::refund).optional();
     }
 
     void insertFromStripe(OrganizationId organization, RefundId id, PaymentId paymentId,

@@ -187,6 +187,14 @@ public class StripeWebhooks {
                 .stream().map(stored -> EventView.of(stored, null)).toList();
     }
 
+    /**
+     * The stored events about these Stripe objects (e.g. a PaymentIntent, its charges and refunds), oldest first,
+     * for the history of one object.
+     */
+    public List<EventView> about(OrganizationId organization, java.util.Collection<String> objectIds, int limit) {
+        return events.about(organization, objectIds, limit).stream().map(stored -> EventView.of(stored, null)).toList();
+    }
+
     public Optional<EventView> find(OrganizationId organization, UUID id) {
         return events.find(organization, id)
                 .map(stored -> EventView.of(stored, events.payload(organization, id).orElse(null)));

@@ -265,6 +265,16 @@ class WebhookEvents {
         return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
     }
 
+    /** The events about these Stripe objects (their {@code data.object} ids), in the order Stripe made them. */
+    List<Stored> about(OrganizationId organization, java.util.Collection<String> objectIds, int limit) {
+        if (objectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from webhook_events where organization_id = ? and object_id = any(?) "
+                        + "order by created, received_at, id limit ?")
+                .params(organization.id(), objectIds.toArray(String[]::new), limit).query(this::stored).list();
+    }
+
     /** Events waiting to be processed, for the backlog gauge. */
     long backlog() {
         return jdbc.sql("select count(*) from webhook_events where status in ('RECEIVED', 'PROCESSING')")

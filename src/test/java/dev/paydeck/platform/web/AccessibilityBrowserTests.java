@@ -42,6 +42,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 + customer + "\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
         call("POST", "/api/v1/payment-intents", key, "{\"amount\":3000,\"currency\":\"usd\",\"capture_method\":"
                 + "\"manual\",\"payment_method\":\"pm_card_visa\",\"confirm\":true}");
+        String payment = json(call("POST", "/api/v1/payment-intents", key,
+                "{\"amount\":2050,\"currency\":\"eur\",\"payment_method\":\"pm_card_visa\",\"confirm\":true,"
+                        + "\"description\":\"Blue mug\",\"customer_email\":\"axe@example.com\"}"))
+                .at("/payment/id").asString();
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -66,7 +70,9 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/settings/audit-log",
                             "/app/organizations/" + organization + "/customers",
                             "/app/organizations/" + organization + "/customers/new",
-                            "/app/organizations/" + organization + "/customers/" + customer)) {
+                            "/app/organizations/" + organization + "/customers/" + customer,
+                            "/app/organizations/" + organization + "/payments",
+                            "/app/organizations/" + organization + "/payments/" + payment)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

@@ -94,6 +94,32 @@ class PhoneLayoutBrowserTests extends BrowserTest {
     }
 
     @Test
+    void thePaymentsPagesFitAPhone() {
+        Person owner = signUp("Phone payments owner");
+        String organization = createOrganization(owner, "Phone Payments", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String payment = null;
+        for (String description : new String[] {"A rather long description of a blue mug with a saucer", "Tea"}) {
+            payment = json(call("POST", "/api/v1/payment-intents", key, "{\"amount\":2050,\"currency\":\"eur\","
+                    + "\"payment_method\":\"pm_card_visa\",\"confirm\":true,\"description\":\"" + description
+                    + "\",\"customer_email\":\"a.rather.long.address@example.com\"}")).at("/payment/id").asString();
+        }
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.navigate("/app/organizations/" + organization + "/payments");
+        assertThat(page.locator("h1")).hasText("Payments");
+        assertThat(page.locator("[data-testid=payments] tbody tr")).hasCount(2);
+
+        assertFitsThePhone("payments");
+        page.navigate("/app/organizations/" + organization + "/payments/" + payment);
+        assertThat(page.getByTestId("payment-amount")).hasText("€20.50");
+        assertFitsThePhone("payment-detail");
+    }
+
+    @Test
     void theKeyboardReachesTheMenuAndShowsWhereItIs() {
         page.navigate("/");
         page.keyboard().press("Tab");
