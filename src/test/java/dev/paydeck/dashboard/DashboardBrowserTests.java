@@ -77,6 +77,13 @@ class DashboardBrowserTests extends BrowserTest {
         assertThat(health.locator("[data-figure=last-event]")).containsText(Pattern.compile("\\d{4}.*UTC"));
         assertThat(health.locator("[data-figure=failed-events]")).hasText("0");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")).setFullPage(true));
+
+        // Each count leads to the payments list, filtered to those payments.
+        attention.locator("[data-testid=attention-count][data-reason=awaiting-capture] a").click();
+        assertThat(page.locator("[data-testid=chips] [data-group=uncaptured]")).hasAttribute("aria-current", "true");
+        assertThat(page.getByTestId("filter-error")).hasCount(0);
+        assertThat(page.locator("main")).containsText("Held order");
+        assertThat(page.locator("main")).not().containsText("Declined order");
     }
 
     @Test
