@@ -2,6 +2,7 @@ package dev.paydeck.checkout;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paydeck.payments.PaymentQuery;
@@ -89,6 +90,13 @@ class ShopBrowserTests extends BrowserTest {
         var today = page.locator("[data-period=today]");
         assertThat(today.locator("[data-figure=count]")).hasText("1");
         assertThat(today.locator("[data-figure=gross]")).hasText("$15.50");
+        // And in the organization's payments, where its page names the PaymentIntent the buyer was shown.
+        String intent = recorded.getFirst().stripePaymentIntentId();
+        page.navigate("/app/organizations/" + organization + "/payments");
+        assertThat(page.locator("main")).containsText("Moby-Dick — Herman Melville");
+        page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("$15.50")).first()
+                .click();
+        assertThat(page.locator("main")).containsText(intent);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.paydeck.support.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,14 @@ class DemoShopStorefrontBrowserTests extends BrowserTest {
     @Autowired
     Payments payments;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @BeforeEach
     void aClaimedDemoShop() {
+        // This application's own Demo Shop: one made earlier in the shared database by another instance of the test
+        // run (another port) would have its sandbox send webhooks to that instance's address, now closed.
+        jdbc.sql("delete from demo_organizations").update();
         demo.createDemoOrganization();
         // Someone signs up and owns it, as in a real first run (an unclaimed one would go to another test's person).
         signUp("Demo owner");
