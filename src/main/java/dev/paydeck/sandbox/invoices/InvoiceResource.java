@@ -24,7 +24,7 @@ import java.util.List;
  * {@code /v1/invoices}, drafts: create for a customer (taking their pending invoice items when
  * {@code pending_invoice_items_behavior=include}), retrieve, update, delete, list (by {@code customer},
  * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. Finalizing, paying, sending,
- * voiding are not emulated yet.
+ * voiding: {@link InvoiceLifecycleResource}.
  */
 @Component
 class InvoiceResource implements StripeResource {
@@ -201,12 +201,15 @@ class InvoiceResource implements StripeResource {
                 throw StripeError.invalid("days_until_due", "Invalid days_until_due: must be between 0 and 730");
             }
             invoice.put("due_date", invoice.get("created").asLong() + daysUntilDue * DAY);
+            // Finalizing sets the due date again, that many days after it.
+            invoice.put("_days_until_due", daysUntilDue);
         }
         if (dueDate != null) {
             if (dueDate <= clock.now()) {
                 throw StripeError.invalid("due_date", "Invalid due_date: must be in the future");
             }
             invoice.put("due_date", dueDate);
+            invoice.remove("_days_until_due");
         }
         if (sendInvoice && invoice.path("due_date").isNull()) {
             throw StripeError.invalid("days_until_due", "Invoices with `collection_method=send_invoice` need "
@@ -214,6 +217,7 @@ class InvoiceResource implements StripeResource {
         }
         if (!sendInvoice) {
             invoice.putNull("due_date");
+            invoice.remove("_days_until_due");
         }
         if (call.has("default_tax_rates")) {
             List<Object> ids = call.list("default_tax_rates") == null ? List.of() : call.list("default_tax_rates");
