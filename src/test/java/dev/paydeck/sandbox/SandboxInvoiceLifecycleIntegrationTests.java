@@ -13,11 +13,15 @@ import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
+import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +176,32 @@ class SandboxInvoiceLifecycleIntegrationTests extends SandboxTest {
         PaymentIntent intent = intentOf(waiting);
         assertThat(intent.getStatus()).isEqualTo("requires_action");
         assertThat(intent.getNextAction().getType()).isEqualTo("use_stripe_sdk");
+
+        var completed = send(request("/sandbox/3ds/" + intent.getId() + "/complete")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("client_secret="
+                        + URLEncoder.encode(intent.getClientSecret(), StandardCharsets.UTF_8))));
+        assertThat(completed.statusCode()).isEqualTo(200);
+        Invoice paid = stripe.v1().invoices().retrieve(open.getId());
+        assertThat(paid.getStatus()).as("the customer authenticated: the invoice is paid").isEqualTo("paid");
+        assertThat(paid.getAmountPaid()).isEqualTo(900L);
+        assertThat(invoiceEvents(paid)).startsWith("invoice.payment_succeeded", "invoice.paid");
+    }
+
+    @Test
+    void confirmingTheInvoicesPaymentIntentPaysTheInvoice() throws Exception {
+        item(650L);
+        Invoice open = stripe.v1().invoices().finalizeInvoice(draft(InvoiceCreateParams.CollectionMethod
+                .SEND_INVOICE, 30L).getId());
+
+        stripe.v1().paymentIntents().confirm(intentOf(open).getId(), PaymentIntentConfirmParams.builder()
+                .setPaymentMethod("pm_card_visa").build());
+
+        Invoice paid = stripe.v1().invoices().retrieve(open.getId());
+        assertThat(paid.getStatus()).isEqualTo("paid");
+        assertThat(paid.getAmountRemaining()).isZero();
+        assertThat(paid.getPayments().getData().getFirst().getStatus()).isEqualTo("paid");
+        assertThat(paid.getAttemptCount()).as("no /pay attempt was made").isZero();
     }
 
     @Test

@@ -47,15 +47,17 @@ class InvoiceLifecycleResource implements StripeResource {
     private final Invoices invoices;
     private final InvoicePaymentIntents intents;
     private final PaymentMethods paymentMethods;
+    private final InvoicePayments payments;
 
     InvoiceLifecycleResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Invoices invoices,
-            InvoicePaymentIntents intents, PaymentMethods paymentMethods) {
+            InvoicePaymentIntents intents, PaymentMethods paymentMethods, InvoicePayments payments) {
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.invoices = invoices;
         this.intents = intents;
         this.paymentMethods = paymentMethods;
+        this.payments = payments;
     }
 
     @Override
@@ -107,7 +109,7 @@ class InvoiceLifecycleResource implements StripeResource {
             events.publish(call, "invoice.finalized", invoice);
             return markPaid(call, invoice, now, false);
         }
-        ObjectNode intent = intents.create(call, due, invoice.get("currency").asString(),
+        ObjectNode intent = intents.create(call, id, due, invoice.get("currency").asString(),
                 invoice.get("customer").asString(), "Invoice " + invoice.get("number").asString());
         invoice.put("_payment_intent", intent.get("id").asString());
         ObjectNode secret = invoice.putObject("confirmation_secret");
@@ -167,6 +169,7 @@ class InvoiceLifecycleResource implements StripeResource {
         boolean offSession = !Boolean.FALSE.equals(call.bool("off_session"));
         invoice.put("attempted", true);
         invoice.put("attempt_count", invoice.get("attempt_count").asLong() + 1);
+        store.update(call.accountId(), invoice);
         ObjectNode intent;
         try {
             intent = intents.confirm(call, intentId, paymentMethod, offSession);
@@ -188,8 +191,8 @@ class InvoiceLifecycleResource implements StripeResource {
                     .message(REQUIRES_ACTION_MESSAGE).with("payment_intent", StripeObjects.rendered(intent))
                     .build();
         }
-        paymentStatus(invoice, "paid", now);
-        return markPaid(call, invoice, now, false);
+        // Its PaymentIntent succeeded: InvoicePayments has marked it paid.
+        return require(call);
     }
 
     /** The payment method given ({@code payment_method}), else the invoice's, else the customer's default. */
@@ -209,18 +212,8 @@ class InvoiceLifecycleResource implements StripeResource {
         return store.require(call.accountId(), id, "payment_method", "payment_method");
     }
 
-    /** Open (or uncollectible, or a zero-amount draft) → paid, with Stripe's events. */
     private ObjectNode markPaid(StripeCall call, ObjectNode invoice, long now, boolean outOfBand) {
-        invoice.put("amount_paid", invoice.get("amount_due").asLong());
-        invoice.put("amount_remaining", 0);
-        status(invoice, PAID);
-        invoice.put("auto_advance", false);
-        ((ObjectNode) invoice.get("status_transitions")).put("paid_at", now);
-        store.update(call.accountId(), invoice);
-        events.publish(call, "invoice.paid", invoice);
-        if (!outOfBand) {
-            events.publish(call, "invoice.payment_succeeded", invoice);
-        }
+        payments.markPaid(call.accountId(), call.apiVersion(), invoice, now, outOfBand);
         return invoice;
     }
 
@@ -272,7 +265,7 @@ class InvoiceLifecycleResource implements StripeResource {
         return store.require(call.accountId(), call.path("id"), "invoice", "id");
     }
 
-    /** The invoice's payment (its PaymentIntent's) as the payment ended. */
+    /** The invoice's payment (its PaymentIntent's) canceled: the invoice was voided or paid out of band. */
     private static void paymentStatus(ObjectNode invoice, String status, long now) {
         if (!invoice.path("payments").isObject()) {
             return;
@@ -280,12 +273,7 @@ class InvoiceLifecycleResource implements StripeResource {
         ObjectNode payment = (ObjectNode) invoice.at("/payments/data/0");
         payment.put("status", status);
         ObjectNode transitions = (ObjectNode) payment.get("status_transitions");
-        if ("paid".equals(status)) {
-            payment.put("amount_paid", payment.get("amount_requested").asLong());
-            transitions.put("paid_at", now);
-        } else {
-            transitions.put("canceled_at", now);
-        }
+        transitions.put("canceled_at", now);
     }
 
     private static InvoiceStatus status(ObjectNode invoice) {

@@ -31,13 +31,16 @@ public class InvoicePaymentIntents {
     }
 
     /** A new intent for the invoice's amount, card only, automatic capture, as Stripe makes it on finalization. */
-    public ObjectNode create(StripeCall call, long amount, String currency, String customer, String description) {
+    public ObjectNode create(StripeCall call, String invoiceId, long amount, String currency, String customer,
+            String description) {
         ObjectNode intent = PaymentIntentJson.create(store.newObject("payment_intent", "pi", clock.now()));
         intent.put("amount", amount);
         intent.put("currency", currency);
         intent.put("capture_method", "automatic");
         intent.put("customer", customer);
         intent.put("description", description);
+        // The invoice it pays (the API version the sandbox speaks names it only through the invoice's payments).
+        intent.put("_invoice", invoiceId);
         store.insert(call.accountId(), intent);
         events.publish(call, "payment_intent.created", intent);
         return intent;
