@@ -13,6 +13,7 @@ import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
+import com.stripe.param.InvoiceUpdateParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import dev.paydeck.support.SandboxTest;
@@ -219,6 +220,29 @@ class SandboxInvoiceLifecycleIntegrationTests extends SandboxTest {
         assertThat(intent.getStatus()).isEqualTo("canceled");
         assertThat(intent.getLatestCharge()).isNull();
         assertThat(invoiceEvents(paid)).first().isEqualTo("invoice.paid");
+    }
+
+    @Test
+    void aFinalizedInvoiceKeepsItsAmountsButTakesMetadataAndAPaymentMethod() throws Exception {
+        item(2000L);
+        Invoice open = stripe.v1().invoices().finalizeInvoice(draft(InvoiceCreateParams.CollectionMethod
+                .CHARGE_AUTOMATICALLY, null).getId());
+        PaymentMethod card = stripe.v1().paymentMethods().attach("pm_card_visa", PaymentMethodAttachParams.builder()
+                .setCustomer(customer.getId()).build());
+
+        Invoice updated = stripe.v1().invoices().update(open.getId(), InvoiceUpdateParams.builder()
+                .putMetadata("order", "42").setDefaultPaymentMethod(card.getId()).build());
+        assertThat(updated.getMetadata()).containsEntry("order", "42");
+        assertThat(updated.getDefaultPaymentMethod()).isEqualTo(card.getId());
+        assertThatThrownBy(() -> stripe.v1().invoices().update(open.getId(), InvoiceUpdateParams.builder()
+                .setCollectionMethod(InvoiceUpdateParams.CollectionMethod.SEND_INVOICE).setDaysUntilDue(3L)
+                .build())).isInstanceOfSatisfying(InvalidRequestException.class,
+                        error -> assertThat(error.getStatusCode()).isEqualTo(400));
+
+        Invoice paid = stripe.v1().invoices().pay(open.getId());
+        assertThat(paid.getStatus()).as("the invoice's payment method pays it").isEqualTo("paid");
+        assertThat(stripe.v1().paymentIntents().retrieve(paid.getPayments().getData().getFirst().getPayment()
+                .getPaymentIntent()).getPaymentMethod()).isEqualTo(card.getId());
     }
 
     @Test

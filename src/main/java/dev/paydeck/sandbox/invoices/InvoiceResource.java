@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /v1/invoices}, drafts: create for a customer (taking their pending invoice items when
@@ -30,7 +31,7 @@ import java.util.List;
 class InvoiceResource implements StripeResource {
 
     private static final ParamSpec FIELDS = ParamSpec.of()
-            .string("description", "footer")
+            .string("description", "footer", "default_payment_method")
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "due_date")
             .bool("auto_advance")
@@ -45,6 +46,9 @@ class InvoiceResource implements StripeResource {
             .oneOf("collection_method", "charge_automatically", "send_invoice"));
     private static final ParamSpec LINES = ParamSpec.of().integer("limit").string("starting_after", "ending_before");
     private static final long DAY = 86_400;
+    /** What a finalized invoice still lets change (its amounts, customer and collection are fixed). */
+    private static final Set<String> FINALIZED_CHANGES = Set.of("description", "footer",
+            "metadata", "auto_advance", "default_payment_method", "expand");
 
     private final ObjectStore store;
     private final SandboxClock clock;
@@ -103,10 +107,17 @@ class InvoiceResource implements StripeResource {
     }
 
     private ObjectNode update(StripeCall call) {
-        ObjectNode invoice = requireDraft(call, "id");
+        ObjectNode invoice = store.require(call.accountId(), call.path("id"), "invoice", "id");
+        boolean draft = "draft".equals(invoice.get("status").asString());
+        if (!draft && !FINALIZED_CHANGES.containsAll(call.params().keySet())) {
+            throw StripeError.invalid("id", "This invoice is no longer a draft: only its description, footer, "
+                    + "metadata, auto_advance and default_payment_method can change.");
+        }
         ObjectNode before = invoice.deepCopy();
         apply(invoice, call);
-        InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), invoice.get("id").asString()));
+        if (draft) {
+            InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), invoice.get("id").asString()));
+        }
         store.update(call.accountId(), invoice);
         ObjectNode previous = StripeObjects.previousAttributes(before, invoice);
         if (!previous.isEmpty()) {
@@ -182,6 +193,21 @@ class InvoiceResource implements StripeResource {
         if (call.bool("auto_advance") != null) {
             invoice.put("auto_advance", call.bool("auto_advance"));
         }
+        if (call.has("default_payment_method")) {
+            String paymentMethod = call.string("default_payment_method");
+            if (paymentMethod == null) {
+                invoice.putNull("default_payment_method");
+            } else {
+                store.require(call.accountId(), paymentMethod, "payment_method", "default_payment_method");
+                invoice.put("default_payment_method", paymentMethod);
+            }
+        }
+        if (!"draft".equals(invoice.get("status").asString())) {
+            if (call.has("metadata")) {
+                StripeObjects.applyMetadata(invoice, call.map("metadata"));
+            }
+            return;
+        }
         if (call.string("collection_method") != null) {
             invoice.put("collection_method", call.string("collection_method"));
         }
@@ -229,14 +255,6 @@ class InvoiceResource implements StripeResource {
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(invoice, call.map("metadata"));
         }
-    }
-
-    private ObjectNode requireDraft(StripeCall call, String param) {
-        ObjectNode invoice = store.require(call.accountId(), call.path("id"), "invoice", param);
-        if (!"draft".equals(invoice.get("status").asString())) {
-            throw StripeError.invalid(param, "This invoice is no longer a draft: only its metadata can change.");
-        }
-        return invoice;
     }
 
     private static int indexOf(List<ObjectNode> lines, String id, String param) {
