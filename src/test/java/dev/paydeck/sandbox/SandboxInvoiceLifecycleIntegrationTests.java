@@ -102,6 +102,30 @@ class SandboxInvoiceLifecycleIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void theCustomersCreditGoesIntoTheAmountDueOnFinalizing() throws Exception {
+        stripe.v1().customers().update(customer.getId(), CustomerUpdateParams.builder().setBalance(-500L).build());
+        item(2000L);
+        Invoice open = stripe.v1().invoices().finalizeInvoice(draft(InvoiceCreateParams.CollectionMethod
+                .SEND_INVOICE, 30L).getId());
+
+        assertThat(open.getStartingBalance()).isEqualTo(-500L);
+        assertThat(open.getTotal()).isEqualTo(2000L);
+        assertThat(open.getAmountDue()).isEqualTo(1500L);
+        assertThat(open.getEndingBalance()).isZero();
+        assertThat(intentOf(open).getAmount()).isEqualTo(1500L);
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getBalance()).isZero();
+
+        stripe.v1().customers().update(customer.getId(), CustomerUpdateParams.builder().setBalance(-3000L).build());
+        item(2000L);
+        Invoice covered = stripe.v1().invoices().finalizeInvoice(draft(InvoiceCreateParams.CollectionMethod
+                .SEND_INVOICE, 30L).getId());
+        assertThat(covered.getAmountDue()).isZero();
+        assertThat(covered.getStatus()).as("the credit pays it").isEqualTo("paid");
+        assertThat(covered.getEndingBalance()).isEqualTo(-1000L);
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getBalance()).isEqualTo(-1000L);
+    }
+
+    @Test
     void payingChargesTheCustomersDefaultPaymentMethod() throws Exception {
         defaultPaymentMethod("pm_card_visa");
         item(4200L);

@@ -84,10 +84,16 @@ class InvoiceLifecycleResource implements StripeResource {
      */
     private ObjectNode finalizeDraft(StripeCall call, ObjectNode invoice) {
         String id = invoice.get("id").asString();
-        InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), id));
         long now = clock.now();
         ObjectNode customer = store.require(call.accountId(), invoice.get("customer").asString(), "customer",
                 "customer");
+        // The customer's balance (a credit when negative) goes into the amount due; what is left stays theirs.
+        invoice.put("starting_balance", customer.path("balance").asLong(0));
+        InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), id));
+        long endingBalance = invoice.get("starting_balance").asLong() + invoice.get("total").asLong()
+                - invoice.get("amount_due").asLong();
+        invoice.put("ending_balance", endingBalance);
+        customer.put("balance", endingBalance);
         long sequence = customer.path("next_invoice_sequence").asLong(1);
         invoice.put("number", customer.get("invoice_prefix").asString() + "-"
                 + String.format(Locale.ROOT, "%04d", sequence));
@@ -101,7 +107,6 @@ class InvoiceLifecycleResource implements StripeResource {
         if (invoice.has("_days_until_due")) {
             invoice.put("due_date", now + invoice.get("_days_until_due").asLong() * DAY);
         }
-        invoice.put("ending_balance", invoice.get("starting_balance").asLong());
         long due = invoice.get("amount_due").asLong();
         if (due == 0) {
             status(invoice, OPEN);
