@@ -34,7 +34,7 @@ import static dev.paydeck.sandbox.invoices.InvoiceStatus.VOID;
 class InvoiceLifecycleResource implements StripeResource {
 
     private static final ParamSpec FINALIZE = ParamSpec.of().bool("auto_advance");
-    private static final ParamSpec PAY = ParamSpec.of().string("payment_method", "source", "mandate")
+    private static final ParamSpec PAY = ParamSpec.of().string("payment_method")
             .bool("paid_out_of_band", "forgive", "off_session");
     private static final long DAY = 86_400;
     static final String REQUIRES_ACTION_MESSAGE = "This payment requires additional user action before it can be "
