@@ -5,6 +5,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Customer;
 import com.stripe.model.Event;
 import com.stripe.model.Invoice;
+import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.param.CustomerCreateParams;
@@ -13,6 +14,7 @@ import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import com.stripe.param.InvoicePayParams;
+import com.stripe.param.InvoicePaymentListParams;
 import com.stripe.param.InvoiceUpdateParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -144,6 +146,13 @@ class SandboxInvoiceLifecycleIntegrationTests extends SandboxTest {
         assertThat(intent.getStatus()).isEqualTo("succeeded");
         assertThat(intent.getAmountReceived()).isEqualTo(4200L);
         assertThat(paid.getPayments().getData().getFirst().getAmountPaid()).isEqualTo(4200L);
+        InvoicePayment payment = stripe.v1().invoicePayments().retrieve(paid.getPayments().getData().getFirst()
+                .getId());
+        assertThat(payment.getStatus()).isEqualTo("paid");
+        assertThat(payment.getAmountPaid()).isEqualTo(4200L);
+        assertThat(payment.getPayment().getPaymentIntent()).isEqualTo(intent.getId());
+        assertThat(stripe.v1().invoicePayments().list(InvoicePaymentListParams.builder().setInvoice(paid.getId())
+                .build()).getData()).extracting(InvoicePayment::getId).containsExactly(payment.getId());
         assertThat(invoiceEvents(paid)).containsExactly("invoice.payment_succeeded", "invoice.paid",
                 "invoice.finalized", "invoice.created");
         assertThatThrownBy(() -> stripe.v1().invoices().pay(paid.getId()))
@@ -303,6 +312,11 @@ class SandboxInvoiceLifecycleIntegrationTests extends SandboxTest {
         assertThat(voided.getStatus()).isEqualTo("void");
         assertThat(voided.getStatusTransitions().getVoidedAt()).isNotNull();
         assertThat(intentOf(open).getStatus()).isEqualTo("canceled");
+        assertThat(stripe.v1().invoicePayments().list(InvoicePaymentListParams.builder().setInvoice(open.getId())
+                .build()).getData()).singleElement().satisfies(payment -> {
+                    assertThat(payment.getStatus()).isEqualTo("canceled");
+                    assertThat(payment.getStatusTransitions().getCanceledAt()).isNotNull();
+                });
         assertThat(invoiceEvents(voided)).first().isEqualTo("invoice.voided");
         assertThatThrownBy(() -> stripe.v1().invoices().pay(voided.getId(), InvoicePayParams.builder()
                 .setPaymentMethod("pm_card_visa").build())).isInstanceOf(InvalidRequestException.class);

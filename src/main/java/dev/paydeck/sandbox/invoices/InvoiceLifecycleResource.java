@@ -1,7 +1,6 @@
 package dev.paydeck.sandbox.invoices;
 
 import dev.paydeck.sandbox.api.HostedPages;
-import dev.paydeck.sandbox.api.Ids;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
@@ -122,12 +121,10 @@ class InvoiceLifecycleResource implements StripeResource {
         secret.put("type", "payment_intent");
         ObjectNode payments = invoice.putObject("payments");
         payments.put("object", "list");
-        ObjectNode payment = payments.putArray("data").addObject();
-        payment.put("id", "inpay_" + Ids.random(24));
-        payment.put("object", "invoice_payment");
+        ObjectNode payment = store.newObject("invoice_payment", "inpay", now);
+        payments.putArray("data").add(payment);
         payment.putNull("amount_paid");
         payment.put("amount_requested", due);
-        payment.put("created", now);
         payment.put("currency", invoice.get("currency").asString());
         payment.put("invoice", id);
         payment.put("is_default", true);
@@ -142,6 +139,7 @@ class InvoiceLifecycleResource implements StripeResource {
         payments.put("has_more", false);
         payments.put("total_count", 1);
         payments.put("url", "/v1/invoice_payments");
+        store.insert(call.accountId(), payment.deepCopy());
         status(invoice, OPEN);
         store.update(call.accountId(), invoice);
         events.publish(call, "invoice.finalized", invoice);
@@ -167,7 +165,7 @@ class InvoiceLifecycleResource implements StripeResource {
             if (intentId != null) {
                 intents.cancel(call, intentId);
             }
-            paymentStatus(invoice, "canceled", now);
+            paymentCanceled(call, invoice, now);
             return markPaid(call, invoice, now, true);
         }
         ObjectNode paymentMethod = paymentMethod(call, invoice);
@@ -245,7 +243,7 @@ class InvoiceLifecycleResource implements StripeResource {
         if (intentId != null) {
             intents.cancel(call, intentId);
         }
-        paymentStatus(invoice, "canceled", now);
+        paymentCanceled(call, invoice, now);
         status(invoice, VOID);
         invoice.put("auto_advance", false);
         invoice.put("amount_remaining", 0);
@@ -271,14 +269,14 @@ class InvoiceLifecycleResource implements StripeResource {
     }
 
     /** The invoice's payment (its PaymentIntent's) canceled: the invoice was voided or paid out of band. */
-    private static void paymentStatus(ObjectNode invoice, String status, long now) {
+    private void paymentCanceled(StripeCall call, ObjectNode invoice, long now) {
         if (!invoice.path("payments").isObject()) {
             return;
         }
         ObjectNode payment = (ObjectNode) invoice.at("/payments/data/0");
-        payment.put("status", status);
-        ObjectNode transitions = (ObjectNode) payment.get("status_transitions");
-        transitions.put("canceled_at", now);
+        payment.put("status", "canceled");
+        ((ObjectNode) payment.get("status_transitions")).put("canceled_at", now);
+        store.update(call.accountId(), payment.deepCopy());
     }
 
     private static InvoiceStatus status(ObjectNode invoice) {

@@ -52,6 +52,7 @@ class InvoicePayments {
         payment.put("status", "paid");
         payment.put("amount_paid", intent.get("amount_received").asLong());
         ((ObjectNode) payment.get("status_transitions")).put("paid_at", now);
+        store.update(recorded.accountId(), payment.deepCopy());
         markPaid(recorded.accountId(), event.path("api_version").asString(null), invoice, now, false);
     }
 
