@@ -55,7 +55,9 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "invoice.automatically_finalizes_at", "line_item.parent", "line_item.pretax_credit_amounts",
             "line_item.pricing", "line_item.subtotal", "line_item.taxes", "line_item.invoice",
             // the invoice's lines list counts them (lines.total_count; the list is inline in the invoice's schema)
-            "invoice.total_count");
+            "invoice.total_count",
+            // 2025-03-31.basil: an invoice's payments (invoice_payment objects naming its PaymentIntents)
+            "invoice.payments");
 
     /**
      * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
@@ -206,6 +208,22 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + "default_tax_rates[0]=" + ok("GET", "/v1/tax_rates", null).at("/data/0/id").asString());
         check("draft invoice", draft);
         check("invoice lines", ok("GET", "/v1/invoices/" + draft.get("id").asString() + "/lines", null));
+        JsonNode open = ok("POST", "/v1/invoices/" + draft.get("id").asString() + "/finalize", null);
+        check("open invoice", open);
+        check("uncollectible invoice", ok("POST", "/v1/invoices/" + draft.get("id").asString()
+                + "/mark_uncollectible", null));
+        check("invoice paid out of band", ok("POST", "/v1/invoices/" + draft.get("id").asString() + "/pay",
+                "paid_out_of_band=true"));
+        ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=900&currency=usd");
+        JsonNode charged = ok("POST", "/v1/invoices", "customer=" + customerId
+                + "&pending_invoice_items_behavior=include");
+        check("invoice paid by card", ok("POST", "/v1/invoices/" + charged.get("id").asString() + "/pay",
+                "payment_method=pm_card_visa"));
+        ok("POST", "/v1/invoiceitems", "customer=" + customerId + "&amount=400&currency=usd");
+        JsonNode toVoid = ok("POST", "/v1/invoices", "customer=" + customerId
+                + "&pending_invoice_items_behavior=include&collection_method=send_invoice&days_until_due=7");
+        check("sent invoice", ok("POST", "/v1/invoices/" + toVoid.get("id").asString() + "/send", null));
+        check("void invoice", ok("POST", "/v1/invoices/" + toVoid.get("id").asString() + "/void", null));
         check("deleted invoice", ok("DELETE", "/v1/invoices/" + ok("POST", "/v1/invoices", "customer="
                 + customerId).get("id").asString(), null));
         check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")

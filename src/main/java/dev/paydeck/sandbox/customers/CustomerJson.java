@@ -59,6 +59,10 @@ final class CustomerJson {
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(customer, call.map("metadata"));
         }
+        if (call.longValue("balance") != null) {
+            // Negative: a credit the customer's next invoices use; positive: an amount their next invoice adds.
+            customer.put("balance", call.longValue("balance"));
+        }
         if (call.has("invoice_settings") && call.map("invoice_settings") != null) {
             ObjectNode settings = (ObjectNode) customer.get("invoice_settings");
             Map<String, Object> given = call.map("invoice_settings");

@@ -33,6 +33,7 @@ class CustomerResource implements StripeResource {
 
     private static final ParamSpec FIELDS = ParamSpec.of()
             .string("email", "name", "phone", "description", "invoice_prefix")
+            .integer("balance")
             .metadata()
             .object("invoice_settings", INVOICE_SETTINGS)
             .any("address", "shipping", "preferred_locales", "tax")

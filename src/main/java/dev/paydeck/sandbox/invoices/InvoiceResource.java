@@ -19,18 +19,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /v1/invoices}, drafts: create for a customer (taking their pending invoice items when
  * {@code pending_invoice_items_behavior=include}), retrieve, update, delete, list (by {@code customer},
  * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. Finalizing, paying, sending,
- * voiding are not emulated yet.
+ * voiding: {@link InvoiceLifecycleResource}.
  */
 @Component
 class InvoiceResource implements StripeResource {
 
     private static final ParamSpec FIELDS = ParamSpec.of()
-            .string("description", "footer")
+            .string("description", "footer", "default_payment_method")
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "due_date")
             .bool("auto_advance")
@@ -45,6 +46,9 @@ class InvoiceResource implements StripeResource {
             .oneOf("collection_method", "charge_automatically", "send_invoice"));
     private static final ParamSpec LINES = ParamSpec.of().integer("limit").string("starting_after", "ending_before");
     private static final long DAY = 86_400;
+    /** What a finalized invoice still lets change (its amounts, customer and collection are fixed). */
+    private static final Set<String> FINALIZED_CHANGES = Set.of("description", "footer",
+            "metadata", "auto_advance", "default_payment_method", "expand");
 
     private final ObjectStore store;
     private final SandboxClock clock;
@@ -103,10 +107,17 @@ class InvoiceResource implements StripeResource {
     }
 
     private ObjectNode update(StripeCall call) {
-        ObjectNode invoice = requireDraft(call, "id");
+        ObjectNode invoice = store.require(call.accountId(), call.path("id"), "invoice", "id");
+        boolean draft = "draft".equals(invoice.get("status").asString());
+        if (!draft && !FINALIZED_CHANGES.containsAll(call.params().keySet())) {
+            throw StripeError.invalid("id", "This invoice is no longer a draft: only its description, footer, "
+                    + "metadata, auto_advance and default_payment_method can change.");
+        }
         ObjectNode before = invoice.deepCopy();
         apply(invoice, call);
-        InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), invoice.get("id").asString()));
+        if (draft) {
+            InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), invoice.get("id").asString()));
+        }
         store.update(call.accountId(), invoice);
         ObjectNode previous = StripeObjects.previousAttributes(before, invoice);
         if (!previous.isEmpty()) {
@@ -182,6 +193,21 @@ class InvoiceResource implements StripeResource {
         if (call.bool("auto_advance") != null) {
             invoice.put("auto_advance", call.bool("auto_advance"));
         }
+        if (call.has("default_payment_method")) {
+            String paymentMethod = call.string("default_payment_method");
+            if (paymentMethod == null) {
+                invoice.putNull("default_payment_method");
+            } else {
+                store.require(call.accountId(), paymentMethod, "payment_method", "default_payment_method");
+                invoice.put("default_payment_method", paymentMethod);
+            }
+        }
+        if (!"draft".equals(invoice.get("status").asString())) {
+            if (call.has("metadata")) {
+                StripeObjects.applyMetadata(invoice, call.map("metadata"));
+            }
+            return;
+        }
         if (call.string("collection_method") != null) {
             invoice.put("collection_method", call.string("collection_method"));
         }
@@ -201,12 +227,15 @@ class InvoiceResource implements StripeResource {
                 throw StripeError.invalid("days_until_due", "Invalid days_until_due: must be between 0 and 730");
             }
             invoice.put("due_date", invoice.get("created").asLong() + daysUntilDue * DAY);
+            // Finalizing sets the due date again, that many days after it.
+            invoice.put("_days_until_due", daysUntilDue);
         }
         if (dueDate != null) {
             if (dueDate <= clock.now()) {
                 throw StripeError.invalid("due_date", "Invalid due_date: must be in the future");
             }
             invoice.put("due_date", dueDate);
+            invoice.remove("_days_until_due");
         }
         if (sendInvoice && invoice.path("due_date").isNull()) {
             throw StripeError.invalid("days_until_due", "Invoices with `collection_method=send_invoice` need "
@@ -214,6 +243,7 @@ class InvoiceResource implements StripeResource {
         }
         if (!sendInvoice) {
             invoice.putNull("due_date");
+            invoice.remove("_days_until_due");
         }
         if (call.has("default_tax_rates")) {
             List<Object> ids = call.list("default_tax_rates") == null ? List.of() : call.list("default_tax_rates");
@@ -225,14 +255,6 @@ class InvoiceResource implements StripeResource {
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(invoice, call.map("metadata"));
         }
-    }
-
-    private ObjectNode requireDraft(StripeCall call, String param) {
-        ObjectNode invoice = store.require(call.accountId(), call.path("id"), "invoice", param);
-        if (!"draft".equals(invoice.get("status").asString())) {
-            throw StripeError.invalid(param, "This invoice is no longer a draft: only its metadata can change.");
-        }
-        return invoice;
     }
 
     private static int indexOf(List<ObjectNode> lines, String id, String param) {
