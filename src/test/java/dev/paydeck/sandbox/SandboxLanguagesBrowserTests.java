@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.stripe.StripeClient;
 import com.stripe.model.PaymentIntent;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PriceCreateParams;
 import dev.paydeck.support.BrowserTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,11 +37,12 @@ class SandboxLanguagesBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            es-ES | El sandbox compatible con Stripe | Crear cuenta | Solicitudes recientes a la API | Restablecer los datos de la cuenta | Se borraron todos los datos de «{0}». Sus claves de API siguen funcionando. | Añadir endpoint | Pagos rechazados
-            fr-FR | La sandbox compatible avec Stripe | Créer le compte | Requêtes API récentes | Réinitialiser les données du compte | Toutes les données de « {0} » ont été supprimées. Ses clés API fonctionnent toujours. | Ajouter l’endpoint | Paiements refusés
+            es-ES | El sandbox compatible con Stripe | Crear cuenta | Solicitudes recientes a la API | Restablecer los datos de la cuenta | Se borraron todos los datos de «{0}». Sus claves de API siguen funcionando. | Añadir endpoint | cada 3 meses | Pagos rechazados | Rechazada: card_declined / generic_decline
+            fr-FR | La sandbox compatible avec Stripe | Créer le compte | Requêtes API récentes | Réinitialiser les données du compte | Toutes les données de « {0} » ont été supprimées. Ses clés API fonctionnent toujours. | Ajouter l’endpoint | tous les 3 mois | Paiements refusés | Refusée : card_declined / generic_decline
             """)
     void theSandboxPagesSpeakTheBrowsersLanguage(String language, String heading, String create, String requests,
-            String reset, String resetNotice, String addEndpoint, String declined) {
+            String reset, String resetNotice, String addEndpoint, String quarterly, String declined,
+            String declinedOutcome) throws Exception {
         Person owner = signUp("Polyglot");
         String shop = "Tienda " + UUID.randomUUID();
         String publishableKey = createOrganization(owner, shop, null).get("stripe").get("publishable_key").asString();
@@ -59,13 +61,25 @@ class SandboxLanguagesBrowserTests extends BrowserTest {
         tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(reset)).click();
         assertThat(tab.locator(".alert-success")).hasText(resetNotice.replace("{0}", shop));
 
+        StripeClient stripe = StripeClient.builder().setApiKey(tab.getByTestId("secret-key").textContent().strip())
+                .setApiBase(url("/sandbox")).build();
+        stripe.v1().prices().create(PriceCreateParams.builder().setCurrency("eur").setUnitAmount(3000L)
+                .setRecurring(PriceCreateParams.Recurring.builder()
+                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH).setIntervalCount(3L).build())
+                .setProductData(PriceCreateParams.ProductData.builder().setName("Quarterly").build()).build());
+
         tab.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks").setExact(true)).click();
         assertThat(tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(addEndpoint))).isVisible();
+
+        tab.navigate("/sandbox/accounts?publishable_key=" + publishableKey);
+        tab.navigate(tab.url() + "/products");
+        assertThat(tab.getByTestId("prices")).containsText(quarterly);
 
         tab.navigate("/sandbox/test-cards");
         assertThat(tab.locator("h2").filter(new Locator.FilterOptions()
                 .setHasText(declined))).isVisible();
-        assertThat(tab.locator("main")).containsText("pm_card_visa_chargeDeclined");
+        assertThat(tab.locator("tr").filter(new Locator.FilterOptions().setHasText("pm_card_visa_chargeDeclined "))
+                .first()).containsText(declinedOutcome);
     }
 
     @ParameterizedTest
