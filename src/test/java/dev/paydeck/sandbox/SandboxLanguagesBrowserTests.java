@@ -114,6 +114,23 @@ class SandboxLanguagesBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            es-ES | Demo de pago | Nuevo pago | Pagar | El importe debe ser un número entero en la unidad mínima de la moneda
+            fr-FR | Démo de paiement | Nouveau paiement | Payer | Le montant doit être un nombre entier dans la plus petite unité de la devise
+            """)
+    void thePayerSeesTheCheckoutDemoInTheirLanguage(String language, String heading, String newPayment, String pay,
+            String badAmount) {
+        Page tab = window(language);
+        tab.navigate("/sandbox/checkout-demo");
+        assertThat(tab.locator("h1")).hasText(heading);
+        assertThat(tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(newPayment))).isVisible();
+        assertThat(tab.locator("#submit")).containsText(pay + " ");
+
+        tab.navigate("/sandbox/checkout-demo?amount=twenty");
+        assertThat(tab.locator("#demo-problem")).containsText(badAmount);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             es-ES | Página no encontrada | No hay nada en esta dirección. | Volver a la página de inicio
             fr-FR | Page introuvable | Il n’y a rien à cette adresse. | Retour à l’accueil
             """)
