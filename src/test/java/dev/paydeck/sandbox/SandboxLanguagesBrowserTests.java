@@ -114,16 +114,20 @@ class SandboxLanguagesBrowserTests extends BrowserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            es-ES | Demo de pago | Nuevo pago | Pagar | El importe debe ser un número entero en la unidad mínima de la moneda
-            fr-FR | Démo de paiement | Nouveau paiement | Payer | Le montant doit être un nombre entier dans la plus petite unité de la devise
+            es-ES | Demo de pago | Nuevo pago | Pagar | Número de tarjeta | Código de seguridad | El número de tu tarjeta está incompleto. | El importe debe ser un número entero en la unidad mínima de la moneda
+            fr-FR | Démo de paiement | Nouveau paiement | Payer | Numéro de carte | Code de sécurité | Le numéro de votre carte est incomplet. | Le montant doit être un nombre entier dans la plus petite unité de la devise
             """)
     void thePayerSeesTheCheckoutDemoInTheirLanguage(String language, String heading, String newPayment, String pay,
-            String badAmount) {
+            String cardNumber, String securityCode, String incomplete, String badAmount) {
         Page tab = window(language);
         tab.navigate("/sandbox/checkout-demo");
         assertThat(tab.locator("h1")).hasText(heading);
         assertThat(tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(newPayment))).isVisible();
         assertThat(tab.locator("#submit")).containsText(pay + " ");
+        // The sandbox's Payment Element speaks the browser's language, as Stripe.js does with locale 'auto'.
+        tab.getByLabel(cardNumber).fill("4242 4242");
+        tab.getByLabel(securityCode).focus();
+        assertThat(tab.locator("#payment-element [data-field=number] .sbx-error")).hasText(incomplete);
 
         tab.navigate("/sandbox/checkout-demo?amount=twenty");
         assertThat(tab.locator("#demo-problem")).containsText(badAmount);
