@@ -162,8 +162,50 @@
         incomplete_zip: 'Your postal code is incomplete.'
     };
 
+    // The Element's words in the payer's language, as Stripe.js shows them: Stripe(pk, {locale}) or, by default
+    // ('auto'), the browser's. English is the fallback.
+    const TRANSLATIONS = {
+        es: {
+            'Your card number is incomplete.': 'El número de tu tarjeta está incompleto.',
+            'Your card number is invalid.': 'El número de tu tarjeta no es válido.',
+            'Your card\'s expiration date is incomplete.': 'La fecha de caducidad de tu tarjeta está incompleta.',
+            'Your card\'s expiration date is invalid.': 'La fecha de caducidad de tu tarjeta no es válida.',
+            'Your card\'s expiration date is in the past.': 'La fecha de caducidad de tu tarjeta ya pasó.',
+            'Your card\'s expiration year is in the past.': 'El año de caducidad de tu tarjeta ya pasó.',
+            'Your card\'s expiration year is invalid.': 'El año de caducidad de tu tarjeta no es válido.',
+            'Your card\'s security code is incomplete.': 'El código de seguridad de tu tarjeta está incompleto.',
+            'Your postal code is incomplete.': 'Tu código postal está incompleto.',
+            'Card number': 'Número de tarjeta', 'Expiration date': 'Fecha de caducidad',
+            'Security code': 'Código de seguridad', 'Postal code': 'Código postal', 'Card': 'Tarjeta',
+            'Payment method': 'Método de pago',
+            'Test mode: use a Stripe test card such as 4242 4242 4242 4242.':
+                'Modo de prueba: usa una tarjeta de prueba de Stripe, como 4242 4242 4242 4242.'
+        },
+        fr: {
+            'Your card number is incomplete.': 'Le numéro de votre carte est incomplet.',
+            'Your card number is invalid.': 'Le numéro de votre carte est invalide.',
+            'Your card\'s expiration date is incomplete.': 'La date d’expiration de votre carte est incomplète.',
+            'Your card\'s expiration date is invalid.': 'La date d’expiration de votre carte est invalide.',
+            'Your card\'s expiration date is in the past.': 'La date d’expiration de votre carte est dépassée.',
+            'Your card\'s expiration year is in the past.': 'L’année d’expiration de votre carte est dépassée.',
+            'Your card\'s expiration year is invalid.': 'L’année d’expiration de votre carte est invalide.',
+            'Your card\'s security code is incomplete.': 'Le code de sécurité de votre carte est incomplet.',
+            'Your postal code is incomplete.': 'Votre code postal est incomplet.',
+            'Card number': 'Numéro de carte', 'Expiration date': 'Date d’expiration',
+            'Security code': 'Code de sécurité', 'Postal code': 'Code postal', 'Card': 'Carte',
+            'Payment method': 'Moyen de paiement',
+            'Test mode: use a Stripe test card such as 4242 4242 4242 4242.':
+                'Mode test : utilisez une carte de test Stripe, par exemple 4242 4242 4242 4242.'
+        }
+    };
+    let language = ((navigator.languages && navigator.languages[0]) || navigator.language || 'en').slice(0, 2);
+
+    function t(text) {
+        return (TRANSLATIONS[language] && TRANSLATIONS[language][text]) || text;
+    }
+
     function validationError(code) {
-        return {type: 'validation_error', code: code, message: MESSAGES[code]};
+        return {type: 'validation_error', code: code, message: t(MESSAGES[code])};
     }
 
     function digitsOf(value) {
@@ -567,9 +609,9 @@
             if (!compact) {
                 const tab = el('div', {'class': 'sbx-tab', 'role': 'tab', 'aria-selected': 'true'});
                 tab.innerHTML = CARD_ICON;
-                tab.appendChild(el('span', {text: 'Card'}));
+                tab.appendChild(el('span', {text: t('Card')}));
                 // A tab lives in a tab list (WAI-ARIA), as the card tab of Stripe's Payment Element does.
-                const tabs = el('div', {'class': 'sbx-tabs', 'role': 'tablist', 'aria-label': 'Payment method'});
+                const tabs = el('div', {'class': 'sbx-tabs', 'role': 'tablist', 'aria-label': t('Payment method')});
                 tabs.appendChild(tab);
                 root.appendChild(tabs);
             }
@@ -580,17 +622,17 @@
                     autocomplete: field.autocomplete, inputmode: field.inputmode, spellcheck: 'false',
                     'aria-invalid': 'false', 'aria-describedby': id + '-error'});
                 if (compact) {
-                    input.setAttribute('aria-label', field.label);
+                    input.setAttribute('aria-label', t(field.label));
                 }
                 const wrap = el('div', {'class': 'sbx-input-wrap'}, [input]);
                 if (field.name === 'number') {
                     this._brandBadge = el('span', {'class': 'sbx-brand', 'data-brand': 'unknown',
-                        'aria-hidden': 'true', text: 'Card'});
+                        'aria-hidden': 'true', text: t('Card')});
                     wrap.appendChild(this._brandBadge);
                 }
                 const error = el('div', {'class': 'sbx-error', id: id + '-error', role: 'alert'});
                 const fieldNode = el('div', {'class': 'sbx-field', 'data-field': field.name},
-                    compact ? [wrap] : [el('label', {'for': id, text: field.label}), wrap, error]);
+                    compact ? [wrap] : [el('label', {'for': id, text: t(field.label)}), wrap, error]);
                 this._inputs[field.name] = input;
                 this._errorNodes = this._errorNodes || {};
                 this._errorNodes[field.name] = error;
@@ -615,7 +657,7 @@
                     root.appendChild(fields.postalCode);
                 }
                 root.appendChild(el('div', {'class': 'sbx-note',
-                    text: 'Test mode: use a Stripe test card such as 4242 4242 4242 4242.'}));
+                    text: t('Test mode: use a Stripe test card such as 4242 4242 4242 4242.')}));
             }
             return root;
         }
@@ -719,7 +761,7 @@
             const brand = brandOf(digitsOf(this._values.number)).brand;
             if (this._brandBadge) {
                 this._brandBadge.setAttribute('data-brand', brand);
-                this._brandBadge.textContent = BRAND_NAMES[brand] || 'Card';
+                this._brandBadge.textContent = BRAND_NAMES[brand] || t('Card');
             }
             if (this._inputs.cvc) {
                 this._inputs.cvc.setAttribute('maxlength', brandOf(digitsOf(this._values.number)).cvc);
@@ -967,6 +1009,9 @@
         }
         this._key = publishableKey;
         this._options = Object.assign({}, options || {});
+        if (typeof this._options.locale === 'string' && this._options.locale !== 'auto') {
+            language = this._options.locale.slice(0, 2);
+        }
         this._call = apiClient(publishableKey, this._options);
     }
 

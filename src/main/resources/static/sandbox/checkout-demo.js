@@ -65,7 +65,9 @@
         if (settings.integration === 'card') {
             completePage(outcome.paymentIntent);
         } else {
-            result.textContent = 'Payment ' + outcome.paymentIntent.status + ': ' + outcome.paymentIntent.id;
+            // "Payment" in the page's language (data-payment-label); the status and id stay Stripe's words.
+            result.textContent = settings.paymentLabel + ' ' + outcome.paymentIntent.status + ': '
+                + outcome.paymentIntent.id;
         }
     });
 })();

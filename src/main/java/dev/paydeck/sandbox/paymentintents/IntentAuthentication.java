@@ -17,9 +17,6 @@ public interface IntentAuthentication {
     /** The id prefix, e.g. {@code seti_}. */
     String idPrefix();
 
-    /** What the page calls the intent ("Payment", "Card setup"). */
-    String label();
-
     /** The customer passed the challenge: the intent goes on; answers it after. */
     ObjectNode completeAuthentication(StripeCall call, ObjectNode intent);
 

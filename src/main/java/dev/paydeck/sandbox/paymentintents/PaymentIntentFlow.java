@@ -154,11 +154,6 @@ class PaymentIntentFlow implements IntentAuthentication {
         return "pi_";
     }
 
-    @Override
-    public String label() {
-        return "Payment";
-    }
-
     /** The customer passed the 3-D Secure challenge: the payment goes on (or waits for a manual confirmation). */
     @Override
     public ObjectNode completeAuthentication(StripeCall call, ObjectNode intent) {

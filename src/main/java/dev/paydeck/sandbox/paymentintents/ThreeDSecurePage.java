@@ -64,7 +64,7 @@ class ThreeDSecurePage {
         ObjectNode intent = challenge.intent();
         model.addAttribute("missing", false);
         model.addAttribute("intent", intent.get("id").asString());
-        model.addAttribute("label", challenge.kind().label());
+        model.addAttribute("object", challenge.kind().object());
         model.addAttribute("clientSecret", clientSecret);
         model.addAttribute("status", intent.get("status").asString());
         model.addAttribute("pending", "requires_action".equals(intent.get("status").asString()));

@@ -136,11 +136,6 @@ class SetupIntentFlow implements IntentAuthentication {
         return "seti_";
     }
 
-    @Override
-    public String label() {
-        return "Card setup";
-    }
-
     /** The customer passed the 3-D Secure challenge: the setup goes on. */
     @Override
     public ObjectNode completeAuthentication(StripeCall call, ObjectNode intent) {

@@ -48,12 +48,11 @@ class CheckoutDemoController {
         DemoPayments.shop(request).ifPresent(shop -> model.addAttribute("shop", shop));
         Long minorUnits = parseAmount(amount);
         if (minorUnits == null) {
-            model.addAttribute("problem", "The amount must be a whole number of the currency's smallest unit, "
-                    + "from 1 to " + MAX_AMOUNT + " (e.g. 2000 for 20.00 USD).");
+            problem(model, "sandbox.checkout.problem.amount", String.valueOf(MAX_AMOUNT));
             return "sandbox/checkout-demo";
         }
         if (!CURRENCIES.contains(chosenCurrency)) {
-            model.addAttribute("problem", "Choose one of the currencies " + String.join(", ", CURRENCIES) + ".");
+            problem(model, "sandbox.checkout.problem.currency", String.join(", ", CURRENCIES));
             return "sandbox/checkout-demo";
         }
         try {
@@ -63,7 +62,7 @@ class CheckoutDemoController {
             model.addAttribute("publishableKey", payments.checkoutAccount(request).publishableKey());
             model.addAttribute("display", Money.display(minorUnits, chosenCurrency));
         } catch (StripeException e) {
-            model.addAttribute("problem", "The sandbox did not create the PaymentIntent: " + e.getUserMessage());
+            problem(model, "sandbox.checkout.problem.stripe", e.getUserMessage());
         }
         return "sandbox/checkout-demo";
     }
@@ -101,6 +100,12 @@ class CheckoutDemoController {
             model.addAttribute("outcome", "unknown");
         }
         return "sandbox/checkout-demo-complete";
+    }
+
+    /** A problem shown above the form in the visitor's language: its message key and arguments. */
+    static void problem(Model model, String key, Object... arguments) {
+        model.addAttribute("problemKey", key);
+        model.addAttribute("problemArguments", arguments);
     }
 
     private static Long parseAmount(String amount) {

@@ -40,7 +40,7 @@ class SetupDemoController {
             model.addAttribute("clientSecret", intent.getClientSecret());
             model.addAttribute("publishableKey", payments.account().publishableKey());
         } catch (StripeException e) {
-            model.addAttribute("problem", "The sandbox did not create the SetupIntent: " + e.getUserMessage());
+            CheckoutDemoController.problem(model, "sandbox.setup.problem.stripe", e.getUserMessage());
         }
         return "sandbox/setup-demo";
     }

@@ -37,9 +37,16 @@ class SandboxCatalogController {
                        List<PriceView> prices) {
     }
 
-    /** One price of a product, described for people. */
-    record PriceView(String id, String amount, String cadence, String nickname, String lookupKey, boolean active,
+    /**
+     * One price of a product, described for people: its amount and cadence are message keys with their arguments,
+     * so the page says them in the visitor's language.
+     */
+    record PriceView(String id, Phrase amount, Phrase cadence, String nickname, String lookupKey, boolean active,
                      boolean isDefault) {
+    }
+
+    /** A text of the page: a message key ({@code sandbox.products.*}) and its arguments. */
+    record Phrase(String key, Object... arguments) {
     }
 
     private final SandboxAccounts accounts;
@@ -76,11 +83,11 @@ class SandboxCatalogController {
     }
 
     /** {@code $15.00}, {@code USD 0.0025} (a decimal amount in minor units), or the tiers' mode. */
-    static String amount(JsonNode price) {
+    static Phrase amount(JsonNode price) {
         String currency = price.path("currency").asString();
         if ("tiered".equals(price.path("billing_scheme").asString())) {
-            return "Tiered (" + price.path("tiers_mode").asString() + "), " + price.path("tiers").size() + " tiers, "
-                    + currency.toUpperCase(Locale.ROOT);
+            return new Phrase("sandbox.products.tiered", price.path("tiers_mode").asString(),
+                    price.path("tiers").size(), currency.toUpperCase(Locale.ROOT));
         }
         String amount;
         if (!price.path("unit_amount").isNull()) {
@@ -90,19 +97,19 @@ class SandboxCatalogController {
                     .asString()).movePointLeft(Currencies.decimals(currency)).toPlainString();
         }
         JsonNode transform = price.path("transform_quantity");
-        return transform.isObject() ? amount + " per " + transform.path("divide_by").asLong() + " units (rounded "
-                + transform.path("round").asString() + ")" : amount;
+        return transform.isObject() ? new Phrase("sandbox.products.perUnits."
+                + transform.path("round").asString(), amount, transform.path("divide_by").asLong())
+                : new Phrase("sandbox.products.amount", amount);
     }
 
     /** {@code one time}, {@code per month}, {@code every 3 months, metered}. */
-    static String cadence(JsonNode price) {
+    static Phrase cadence(JsonNode price) {
         JsonNode recurring = price.path("recurring");
         if (!recurring.isObject()) {
-            return "one time";
+            return new Phrase("sandbox.products.oneTime");
         }
-        long count = recurring.path("interval_count").asLong();
-        String interval = recurring.path("interval").asString();
-        String cadence = count == 1 ? "per " + interval : "every " + count + " " + interval + "s";
-        return "metered".equals(recurring.path("usage_type").asString()) ? cadence + ", metered" : cadence;
+        String key = "metered".equals(recurring.path("usage_type").asString()) ? "sandbox.products.metered."
+                : "sandbox.products.every.";
+        return new Phrase(key + recurring.path("interval").asString(), recurring.path("interval_count").asLong());
     }
 }

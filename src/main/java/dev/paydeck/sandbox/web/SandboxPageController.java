@@ -113,7 +113,7 @@ class SandboxPageController {
         String accountName = name == null || name.isBlank() ? "Sandbox account" : name.strip();
         SandboxAccount account = accounts.create(accountName.length() > 100 ? accountName.substring(0, 100)
                 : accountName, true, SandboxAccount.DEFAULT_COUNTRY, visitor.person());
-        redirect.addFlashAttribute("notice", "Account “" + account.name() + "” created with new keys.");
+        notice(redirect, "sandbox.notice.accountCreated", account.name());
         return "redirect:/sandbox/accounts/" + account.id();
     }
 
@@ -179,7 +179,7 @@ class SandboxPageController {
                 .filter(type -> !type.isBlank()).toList();
         try {
             String id = endpoints.createFromPage(accountId, url, events, description);
-            redirect.addFlashAttribute("notice", "Endpoint " + id + " added.");
+            notice(redirect, "sandbox.notice.endpointAdded", id);
         } catch (StripeError error) {
             redirect.addFlashAttribute("problem", error.getMessage());
         }
@@ -190,8 +190,7 @@ class SandboxPageController {
     String sendTestEvent(@PathVariable String endpointId, Visitor visitor, RedirectAttributes redirect) {
         String accountId = visitor.actable(endpoints.accountOf(endpointId).flatMap(accounts::byId)).id();
         String eventId = endpoints.sendTestEvent(accountId, endpointId);
-        redirect.addFlashAttribute("notice", "Test event " + eventId + " (customer.created) sent to " + endpointId
-                + ".");
+        notice(redirect, "sandbox.notice.testEventSent", eventId, endpointId);
         return "redirect:/sandbox/accounts/" + accountId + "/webhooks";
     }
 
@@ -200,25 +199,31 @@ class SandboxPageController {
             RedirectAttributes redirect) {
         SandboxAccount account = visitor.actable(accounts.byId(accountId));
         if (!"yes".equals(confirm)) {
-            redirect.addFlashAttribute("problem", "Tick the box to confirm the reset; nothing was deleted.");
+            redirect.addFlashAttribute("problemKey", "sandbox.problem.resetNotConfirmed");
             return "redirect:/sandbox/accounts/" + accountId;
         }
         accounts.reset(account.id());
-        redirect.addFlashAttribute("notice", "All data of “" + account.name()
-                + "” was deleted. Its API keys still work.");
+        notice(redirect, "sandbox.notice.accountReset", account.name());
         return "redirect:/sandbox/accounts/" + accountId;
     }
 
     @GetMapping("/sandbox/test-cards")
     String testCards(Model model) {
         Map<String, List<TestCardReference.Card>> groups = new LinkedHashMap<>();
-        groups.put("Successful payments", TestCardReference.SUCCEEDING);
-        groups.put("Declined payments", TestCardReference.DECLINING);
-        groups.put("3-D Secure authentication", TestCardReference.AUTHENTICATING);
-        groups.put("Disputes and available funds", TestCardReference.DISPUTING);
-        groups.put("Fraud, card checks and refunds", TestCardReference.FRAUD_AND_REFUNDS);
+        // Keys of the groups' headings: sandbox.testCards.group.<key> in the message bundles.
+        groups.put("succeeding", TestCardReference.SUCCEEDING);
+        groups.put("declining", TestCardReference.DECLINING);
+        groups.put("authenticating", TestCardReference.AUTHENTICATING);
+        groups.put("disputing", TestCardReference.DISPUTING);
+        groups.put("fraudAndRefunds", TestCardReference.FRAUD_AND_REFUNDS);
         model.addAttribute("groups", groups);
         return "sandbox/test-cards";
+    }
+
+    /** A message shown after the redirect, in the visitor's language: its key and arguments. */
+    private static void notice(RedirectAttributes redirect, String key, Object... arguments) {
+        redirect.addFlashAttribute("notice", key);
+        redirect.addFlashAttribute("noticeArguments", arguments);
     }
 
     /** The endpoints with their attempts; their signing secrets only for a visitor who may act on the account. */

@@ -8,65 +8,50 @@ import java.util.List;
  */
 final class TestCardReference {
 
-    /** One test card: the number to type, the token to pass as {@code payment_method}, and what happens. */
-    record Card(String number, String token, String brand, String outcome) {
+    /**
+     * One test card: the number to type, the token to pass as {@code payment_method}, and its brand. What happens is
+     * told in the visitor's language by the message {@code sandbox.testCards.outcome.<token>}.
+     */
+    record Card(String number, String token, String brand) {
     }
 
     /** Cards that succeed, by brand. */
     static final List<Card> SUCCEEDING = List.of(
-            new Card("4242 4242 4242 4242", "pm_card_visa", "Visa", "Succeeds"),
-            new Card("4000 0566 5566 5556", "pm_card_visa_debit", "Visa (debit)", "Succeeds"),
-            new Card("5555 5555 5555 4444", "pm_card_mastercard", "Mastercard", "Succeeds"),
-            new Card("3782 822463 10005", "pm_card_amex", "American Express", "Succeeds"));
+            new Card("4242 4242 4242 4242", "pm_card_visa", "Visa"),
+            new Card("4000 0566 5566 5556", "pm_card_visa_debit", "Visa (debit)"),
+            new Card("5555 5555 5555 4444", "pm_card_mastercard", "Mastercard"),
+            new Card("3782 822463 10005", "pm_card_amex", "American Express"));
 
     /** Cards that are declined or fail, with the decline code Stripe reports. */
     static final List<Card> DECLINING = List.of(
-            new Card("4000 0000 0000 0002", "pm_card_visa_chargeDeclined", "Visa",
-                    "Declined: card_declined / generic_decline"),
-            new Card("4000 0000 0000 9995", "pm_card_visa_chargeDeclinedInsufficientFunds", "Visa",
-                    "Declined: card_declined / insufficient_funds"),
-            new Card("4000 0000 0000 9987", "pm_card_visa_chargeDeclinedLostCard", "Visa",
-                    "Declined: card_declined / lost_card"),
-            new Card("4000 0000 0000 9979", "pm_card_visa_chargeDeclinedStolenCard", "Visa",
-                    "Declined: card_declined / stolen_card"),
-            new Card("4000 0000 0000 0069", "pm_card_chargeDeclinedExpiredCard", "Visa",
-                    "Declined: expired_card"),
-            new Card("4000 0000 0000 0127", "pm_card_chargeDeclinedIncorrectCvc", "Visa",
-                    "Declined: incorrect_cvc"),
-            new Card("4000 0000 0000 0119", "pm_card_chargeDeclinedProcessingError", "Visa",
-                    "Fails: processing_error"));
+            new Card("4000 0000 0000 0002", "pm_card_visa_chargeDeclined", "Visa"),
+            new Card("4000 0000 0000 9995", "pm_card_visa_chargeDeclinedInsufficientFunds", "Visa"),
+            new Card("4000 0000 0000 9987", "pm_card_visa_chargeDeclinedLostCard", "Visa"),
+            new Card("4000 0000 0000 9979", "pm_card_visa_chargeDeclinedStolenCard", "Visa"),
+            new Card("4000 0000 0000 0069", "pm_card_chargeDeclinedExpiredCard", "Visa"),
+            new Card("4000 0000 0000 0127", "pm_card_chargeDeclinedIncorrectCvc", "Visa"),
+            new Card("4000 0000 0000 0119", "pm_card_chargeDeclinedProcessingError", "Visa"));
 
     /** Cards that ask for 3-D Secure authentication. */
     static final List<Card> AUTHENTICATING = List.of(
-            new Card("4000 0027 6000 3184", "pm_card_authenticationRequired", "Visa",
-                    "Requires 3-D Secure on every payment (requires_action, then the challenge page)"),
-            new Card("4000 0025 0000 3155", "pm_card_authenticationRequiredOnSetup", "Visa",
-                    "Requires 3-D Secure unless set up for off-session use"));
+            new Card("4000 0027 6000 3184", "pm_card_authenticationRequired", "Visa"),
+            new Card("4000 0025 0000 3155", "pm_card_authenticationRequiredOnSetup", "Visa"));
 
     /** Cards whose successful payments are then disputed, or whose funds skip the pending balance. */
     static final List<Card> DISPUTING = List.of(
-            new Card("4000 0000 0000 0259", "pm_card_createDispute", "Visa",
-                    "Succeeds, then disputed as fraudulent (funds and the dispute fee withdrawn)"),
-            new Card("4000 0000 0000 2685", "pm_card_createDisputeProductNotReceived", "Visa",
-                    "Succeeds, then disputed as product not received"),
-            new Card("4000 0000 0000 1976", "pm_card_createDisputeInquiry", "Visa",
-                    "Succeeds, then an inquiry (no funds withdrawn)"),
-            new Card("4000 0000 0000 0077", "pm_card_bypassPending", "Visa",
-                    "Succeeds; the funds are available at once, not pending"));
+            new Card("4000 0000 0000 0259", "pm_card_createDispute", "Visa"),
+            new Card("4000 0000 0000 2685", "pm_card_createDisputeProductNotReceived", "Visa"),
+            new Card("4000 0000 0000 1976", "pm_card_createDisputeInquiry", "Visa"),
+            new Card("4000 0000 0000 0077", "pm_card_bypassPending", "Visa"));
 
     /** Radar's risk levels, the card checks, refunds that change status later, and early fraud warnings. */
     static final List<Card> FRAUD_AND_REFUNDS = List.of(
-            new Card("4100 0000 0000 0019", "pm_card_radarBlock", "Visa",
-                    "Blocked by Radar: card_declined / fraudulent, risk level highest"),
-            new Card("4000 0000 0000 9235", "pm_card_riskLevelElevated", "Visa", "Succeeds with risk level elevated"),
-            new Card("4000 0000 0000 0101", "pm_card_cvcCheckFail", "Visa",
-                    "With a CVC: cvc_check fail, declined: incorrect_cvc"),
-            new Card("4000 0000 0000 0010", "pm_card_avsFail", "Visa",
-                    "Succeeds; address line 1 and postal code checks fail"),
-            new Card("4000 0000 0000 5126", "pm_card_refundFail", "Visa",
-                    "Succeeds; a refund is succeeded, then failed (refund.failed)"),
-            new Card("4000 0000 0000 5423", "pm_card_createIssuerFraudRecord", "Visa",
-                    "Succeeds, then an early fraud warning"));
+            new Card("4100 0000 0000 0019", "pm_card_radarBlock", "Visa"),
+            new Card("4000 0000 0000 9235", "pm_card_riskLevelElevated", "Visa"),
+            new Card("4000 0000 0000 0101", "pm_card_cvcCheckFail", "Visa"),
+            new Card("4000 0000 0000 0010", "pm_card_avsFail", "Visa"),
+            new Card("4000 0000 0000 5126", "pm_card_refundFail", "Visa"),
+            new Card("4000 0000 0000 5423", "pm_card_createIssuerFraudRecord", "Visa"));
 
     private TestCardReference() {
     }
