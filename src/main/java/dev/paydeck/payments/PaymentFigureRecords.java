@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The dashboard's aggregates over the {@code payments} and {@code disputes} tables of one organization: sums per day
- * read from the covering index {@code payments_figures}, and the payments needing attention from the partial index
+ * read from the covering index {@code payments_listing}, and the payments needing attention from the partial index
  * {@code payments_open} (those not final), so that neither reads every payment of a large organization.
  */
 @Repository
