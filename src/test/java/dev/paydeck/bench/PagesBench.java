@@ -112,7 +112,7 @@ public final class PagesBench {
                         currency, description, capture_method, status, amount_received, amount_capturable,
                         amount_refunded, last_error_code, last_decline_code, last_error_message, created_at,
                         updated_at, stripe_event_created)
-                    select %1$s, gen_random_uuid(), 'pi_bench' || n, c.id, a.amount, 'usd', 'Order ' || n,
+                    select %1$s, gen_random_uuid(), 'pi_bench' || n, c.id, a.amount, 'USD', 'Order ' || n,
                         case when s.status = 'requires_capture' then 'manual' else 'automatic' end, s.status,
                         case when s.status = 'succeeded' then a.amount else 0 end,
                         case when s.status = 'requires_capture' then a.amount else 0 end,
@@ -122,8 +122,8 @@ public final class PagesBench {
                         case when s.status = 'requires_payment_method' then 'Your card was declined.' end,
                         t.at, t.at, extract(epoch from t.at)::bigint
                     from generate_series(1, %2$d) n
-                    join bench_customers c on c.k = 1 + (n * 7919) %% %3$d
-                    cross join lateral (select 500 + (n * 104729) %% 49500 as amount) a
+                    join bench_customers c on c.k = 1 + (n::bigint * 7919) %% %3$d
+                    cross join lateral (select 500 + (n::bigint * 104729) %% 49500 as amount) a
                     cross join lateral (select now() - ((n * 7) %% 129600) * interval '1 minute' as at) t
                     cross join lateral (select case
                         when n %% 100 < 82 then 'succeeded' when n %% 100 < 87 then 'requires_capture'
