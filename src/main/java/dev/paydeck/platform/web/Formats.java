@@ -31,12 +31,6 @@ public class Formats {
                 + DateTimeFormatter.ofPattern("zzz", locale()).format(zoned);
     }
 
-    /** A time with its time zone: {@code Dec 4, 2026, 8:15:02 PM UTC}. */
-    public String dateTimeWithZone(OffsetDateTime time) {
-        return time == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.LONG)
-                .withLocale(locale()).format(time.atZoneSameInstant(ZoneId.systemDefault()));
-    }
-
     /** The time zone times are shown in ({@code UTC}, {@code Europe/Madrid}). */
     public String zone() {
         ZoneId zone = ZoneId.systemDefault().normalized();
