@@ -45,8 +45,19 @@ class PaymentStatusTests {
     void aStepForwardApplies() {
         assertThat(decide(PENDING, null, REQUIRES_ACTION, 1)).isEqualTo(APPLY);
         assertThat(decide(UNKNOWN, null, SUCCEEDED, 1)).isEqualTo(APPLY);
-        assertThat(decide(PROCESSING, 100L, SUCCEEDED, 100)).isEqualTo(APPLY);
+        assertThat(decide(PROCESSING, 100L, SUCCEEDED, 101)).isEqualTo(APPLY);
+        assertThat(decide(SUCCEEDED, 100L, SUCCEEDED, 100)).isEqualTo(SKIP);
+        assertThat(decide(REQUIRES_CAPTURE, 100L, REQUIRES_CAPTURE, 100)).isEqualTo(APPLY);
         assertThat(decide(REQUIRES_CAPTURE, 100L, REQUIRES_CAPTURE, 101)).isEqualTo(APPLY);
+    }
+
+    @Test
+    void twoEventsOfOneSecondThatDisagreeAreCheckedWithStripe() {
+        // The 3-D Secure failure (applied after reading Stripe) and the requires_action event before it, delivered
+        // late, share their second: the late one looks like a step forward but only Stripe knows which came last.
+        assertThat(decide(REQUIRES_PAYMENT_METHOD, 100L, REQUIRES_ACTION, 100)).isEqualTo(RE_READ);
+        assertThat(decide(PROCESSING, 100L, SUCCEEDED, 100)).isEqualTo(RE_READ);
+        assertThat(decide(REQUIRES_PAYMENT_METHOD, null, REQUIRES_ACTION, 100)).isEqualTo(APPLY);
     }
 
     @Test

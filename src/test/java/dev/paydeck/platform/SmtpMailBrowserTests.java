@@ -64,6 +64,8 @@ class SmtpMailBrowserTests extends BrowserTest {
         registry.add("paydeck.mail.from", () -> "Paydeck <paydeck@paydeck.test>");
         registry.add("paydeck.mail.retry-after", () -> "1s");
         registry.add("paydeck.mail.retry-interval", () -> "1s");
+        // However long the server stays down on a slow machine, the mail is tried again within seconds once it is up.
+        registry.add("paydeck.mail.retry-longest", () -> "2s");
         registry.add("db-scheduler.polling-interval", () -> "1s");
     }
 

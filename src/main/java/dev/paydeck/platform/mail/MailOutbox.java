@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * The one {@link Mail}: every mail is written to the outbox table in the caller's transaction (once per key). With an
  * SMTP server, it is sent after commit on a thread of its own (never the caller's: a request's answer must not wait
  * for, or reveal anything through, a mail server), and the job {@code platform.mail-delivery} sends again those that
- * failed, waiting longer after each failure (doubling, up to an hour), until they are sent.
+ * failed, waiting longer after each failure (doubling, up to an hour by default), until they are sent.
  */
 @Service
 class MailOutbox implements Mail {
@@ -32,7 +32,6 @@ class MailOutbox implements Mail {
 
     /** How long a mail being sent is left to its sender before another may try (a sender that died). */
     static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final int BATCH = 50;
 
     private final MailTemplates templates;
@@ -40,16 +39,19 @@ class MailOutbox implements Mail {
     private final SmtpDelivery smtp;
     private final Clock clock;
     private final Duration retryAfter;
+    private final Duration longestWait;
     private final ExecutorService senders = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("mail-", 0).factory());
 
     MailOutbox(MailTemplates templates, MailRecords records, SmtpDelivery smtp, Clock clock,
-            @Value("${paydeck.mail.retry-after:1m}") Duration retryAfter) {
+            @Value("${paydeck.mail.retry-after:1m}") Duration retryAfter,
+            @Value("${paydeck.mail.retry-longest:1h}") Duration longestWait) {
         this.templates = templates;
         this.records = records;
         this.smtp = smtp;
         this.clock = clock;
         this.retryAfter = retryAfter;
+        this.longestWait = longestWait;
     }
 
     @Bean
@@ -121,10 +123,10 @@ class MailOutbox implements Mail {
         }
     }
 
-    /** The wait after the n-th failed attempt: the configured one, doubled after each failure, up to an hour. */
+    /** The wait after the n-th failed attempt: the configured one, doubled after each failure, up to the longest. */
     Duration waitAfter(int attempts) {
         Duration wait = retryAfter.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
     }
 
     private static String describe(Exception e) {

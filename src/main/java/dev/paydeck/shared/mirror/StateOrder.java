@@ -13,7 +13,11 @@ import java.util.Set;
  * <ul>
  *     <li>a final status (one with no way forward) never changes;</li>
  *     <li>a snapshot from an event older than the newest one applied is skipped;</li>
- *     <li>the same status, or one the table leads to, applies;</li>
+ *     <li>the same status applies;</li>
+ *     <li>a different status from an event of the same second as the newest one applied is re-read: event times are
+ *         whole seconds and Stripe does not deliver in order, so only Stripe's current object says which came
+ *         last (a 3-D Secure failure and the {@code requires_action} event before it often share their second);</li>
+ *     <li>a status the table leads to applies;</li>
  *     <li>anything else looks like a step backwards, which may be real (a failed attempt sends a PaymentIntent back to
  *         {@code requires_payment_method}) or a stale event: only Stripe's current object can tell, so re-read it.</li>
  * </ul>
@@ -57,6 +61,12 @@ public final class StateOrder<S extends Enum<S>> {
         }
         if (currentEventCreated != null && eventCreated < currentEventCreated) {
             return Decision.SKIP;
+        }
+        if (current == incoming) {
+            return Decision.APPLY;
+        }
+        if (currentEventCreated != null && eventCreated == currentEventCreated) {
+            return Decision.RE_READ;
         }
         return allows(current, incoming) ? Decision.APPLY : Decision.RE_READ;
     }

@@ -45,7 +45,8 @@ class MailTemplatesTests {
 
     @Test
     void failedDeliveriesWaitLongerEachTimeUpToAnHour() {
-        var outbox = new MailOutbox(templates, null, null, java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+        var outbox = new MailOutbox(templates, null, null, java.time.Clock.systemUTC(), Duration.ofMinutes(1),
+                Duration.ofHours(1));
         assertThat(outbox.waitAfter(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(outbox.waitAfter(2)).isEqualTo(Duration.ofMinutes(2));
         assertThat(outbox.waitAfter(4)).isEqualTo(Duration.ofMinutes(8));
