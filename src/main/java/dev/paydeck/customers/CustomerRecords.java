@@ -11,10 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The {@code customers} table; every query is scoped to one organization. */
 @Repository
@@ -136,15 +139,8 @@ class CustomerRecords {
 
     /** A page, newest first; {@code search} matches email or name (case-insensitive, substring). */
     List<Customer> list(OrganizationId organization, String search, int limit, CustomerId startingAfter) {
-        StringBuilder sql = new StringBuilder("select * from customers where organization_id = :organization "
-                + "and status <> 'deleted'");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("organization", organization.id());
-        if (search != null && !search.isBlank()) {
-            sql.append(" and (lower(email) like :search or lower(name) like :search)");
-            params.put("search", "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
-        }
+        StringBuilder sql = new StringBuilder(filter(search));
+        Map<String, Object> params = params(organization, search);
         if (startingAfter != null) {
             sql.append(" and (created_at, id) < (select created_at, id from customers "
                     + "where organization_id = :organization and id = :after)");
@@ -153,6 +149,33 @@ class CustomerRecords {
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();
+    }
+
+    /**
+     * Every customer the search matches, newest first, one at a time: PostgreSQL's cursor hands them over a few
+     * hundred at a time (in the caller's transaction), so memory stays flat however many there are.
+     */
+    void forEach(OrganizationId organization, String search, Consumer<Customer> each) {
+        try (Stream<Customer> rows = jdbc.sql(filter(search) + " order by created_at desc, id desc")
+                .params(params(organization, search)).withFetchSize(500).query(this::row).stream()) {
+            rows.forEach(each);
+        }
+    }
+
+    private static String filter(String search) {
+        return "select * from customers where organization_id = :organization and status <> 'deleted'"
+                + (search != null && !search.isBlank() ? " and (lower(email) like :search or lower(name) like :search)"
+                : "");
+    }
+
+    private static Map<String, Object> params(OrganizationId organization, String search) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("organization", organization.id());
+        if (search != null && !search.isBlank()) {
+            params.put("search", "%" + search.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        return params;
     }
 
     private Customer row(ResultSet rs, int row) throws SQLException {

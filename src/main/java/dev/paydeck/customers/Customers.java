@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An organization's customers, kept locally and in its Stripe, following the mirror recipe: creation writes the local
@@ -34,6 +35,7 @@ public class Customers {
     private final CustomerRecords records;
     private final StripeClients stripe;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -43,6 +45,8 @@ public class Customers {
         this.records = records;
         this.stripe = stripe;
         this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.events = events;
     }
 
@@ -114,6 +118,14 @@ public class Customers {
 
     public List<Customer> list(OrganizationId organization, String search, int limit, CustomerId startingAfter) {
         return records.list(organization, search, limit, startingAfter);
+    }
+
+    /**
+     * Every customer the search matches (all of them, not a page), newest first, handed over one at a time as the
+     * database streams them, in one read-only transaction: an export of any size in flat memory.
+     */
+    public void export(OrganizationId organization, String search, Consumer<Customer> each) {
+        readOnly.executeWithoutResult(status -> records.forEach(organization, search, each));
     }
 
     /** Applies the given fields (null = unchanged) in Stripe, then locally. Empty if there is no such customer. */

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The {@code payments} table, always scoped to one organization. Times are the injected clock's, never SQL
@@ -228,6 +230,15 @@ class PaymentRecords {
     }
 
     List<Payment> list(OrganizationId organization, PaymentQuery query) {
+        return page(filter(organization, query), query.limit());
+    }
+
+    /** Every payment the list's filters match, newest first, one at a time (streamed from the database). */
+    void forEach(OrganizationId organization, PaymentQuery query, Consumer<Payment> each) {
+        stream(filter(organization, query), each);
+    }
+
+    private static Filter filter(OrganizationId organization, PaymentQuery query) {
         StringBuilder sql = new StringBuilder("select * from payments where organization_id = :organization");
         Map<String, Object> params = new HashMap<>();
         params.put("organization", organization.id());
@@ -252,9 +263,26 @@ class PaymentRecords {
                     + "where organization_id = :organization and id = :after)");
             params.put("after", query.startingAfter().id());
         }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", query.limit());
-        return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
+        return new Filter(sql.toString(), params);
+    }
+
+    /** The query of a list or a search, without its order and limit. */
+    private record Filter(String sql, Map<String, Object> params) {
+    }
+
+    private List<Payment> page(Filter filter, int limit) {
+        Map<String, Object> params = new HashMap<>(filter.params());
+        params.put("limit", limit);
+        return jdbc.sql(filter.sql() + " order by created_at desc, id desc limit :limit").params(params)
+                .query(this::payment).list();
+    }
+
+    /** Rows fetched a few hundred at a time (PostgreSQL's cursor, in the caller's transaction): memory stays flat. */
+    private void stream(Filter filter, Consumer<Payment> each) {
+        try (Stream<Payment> rows = jdbc.sql(filter.sql() + " order by created_at desc, id desc")
+                .params(filter.params()).withFetchSize(500).query(this::payment).stream()) {
+            rows.forEach(each);
+        }
     }
 
     /**
@@ -264,6 +292,17 @@ class PaymentRecords {
      * 100,000 payments.
      */
     List<Payment> search(OrganizationId organization, PaymentSearch search, List<CustomerId> customers,
+            List<CustomerId> textCustomers) {
+        return page(filter(organization, search, customers, textCustomers), search.limit());
+    }
+
+    /** Every payment the search matches, newest first, one at a time (streamed from the database). */
+    void forEach(OrganizationId organization, PaymentSearch search, List<CustomerId> customers,
+            List<CustomerId> textCustomers, Consumer<Payment> each) {
+        stream(filter(organization, search, customers, textCustomers), each);
+    }
+
+    private static Filter filter(OrganizationId organization, PaymentSearch search, List<CustomerId> customers,
             List<CustomerId> textCustomers) {
         StringBuilder sql = new StringBuilder("select * from payments p where organization_id = :organization");
         Map<String, Object> params = new HashMap<>();
@@ -319,9 +358,7 @@ class PaymentRecords {
                     + "where organization_id = :organization and id = :after)");
             params.put("after", search.startingAfter().id());
         }
-        sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", search.limit());
-        return jdbc.sql(sql.toString()).params(params).query(this::payment).list();
+        return new Filter(sql.toString(), params);
     }
 
     private static final String FAILED_SQL = "(status = 'requires_payment_method' and (last_error_code is not null "

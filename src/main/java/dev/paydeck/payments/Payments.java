@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,7 @@ public class Payments {
     private final StripeClients stripe;
     private final Customers customers;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final ApplicationEventPublisher events;
     private final StripeCallLog callLog;
     private final Clock clock;
@@ -66,6 +68,8 @@ public class Payments {
         this.stripe = stripe;
         this.customers = customers;
         this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.events = events;
     }
 
@@ -150,6 +154,30 @@ public class Payments {
      * through the customers module (a customer filter that matches nobody finds no payment).
      */
     public List<Payment> search(OrganizationId organization, PaymentSearch search) {
+        return searchedCustomers(organization, search)
+                .map(found -> records.search(organization, search, found.ids(), found.text()))
+                .orElse(List.of());
+    }
+
+    /**
+     * Every payment of the search (its limit and cursor aside: all of them), newest first, handed over one at a
+     * time as the database streams them, in one read-only transaction: an export of any size in flat memory.
+     */
+    public void export(OrganizationId organization, PaymentSearch search, Consumer<Payment> each) {
+        readOnly.executeWithoutResult(status -> searchedCustomers(organization, search).ifPresent(found ->
+                records.forEach(organization, search, found.ids(), found.text(), each)));
+    }
+
+    /** Every payment the API list's filters match (its limit and cursor aside), as {@link #export} does. */
+    public void export(OrganizationId organization, PaymentQuery query, Consumer<Payment> each) {
+        readOnly.executeWithoutResult(status -> records.forEach(organization, query, each));
+    }
+
+    /** The customers a search names (null: any) and those its free text found; empty when it names nobody. */
+    private record SearchedCustomers(List<CustomerId> ids, List<CustomerId> text) {
+    }
+
+    private Optional<SearchedCustomers> searchedCustomers(OrganizationId organization, PaymentSearch search) {
         List<CustomerId> customerIds = null;
         if (search.customer() != null) {
             customerIds = parseCustomerId(search.customer())
@@ -157,13 +185,13 @@ public class Payments {
                     .orElseGet(() -> customers.list(organization, search.customer(), SEARCHED_CUSTOMERS, null)
                             .stream().map(customer -> customer.id()).toList());
             if (customerIds.isEmpty()) {
-                return List.of();
+                return Optional.empty();
             }
         }
         List<CustomerId> textCustomers = search.text() == null || search.text().length() < 3 ? List.of()
                 : customers.list(organization, search.text(), SEARCHED_CUSTOMERS, null).stream()
                         .map(customer -> customer.id()).toList();
-        return records.search(organization, search, customerIds, textCustomers);
+        return Optional.of(new SearchedCustomers(customerIds, textCustomers));
     }
 
     private static Optional<CustomerId> parseCustomerId(String text) {

@@ -191,7 +191,7 @@ class CustomersBrowserTests extends BrowserTest {
     }
 
     @Test
-    void theListIsPagedNewestFirst() {
+    void theListIsPagedNewestFirstAndExportedWhole() throws Exception {
         Person owner = signUp("Many customers");
         String organization = createOrganization(owner, "Crowded Shop", null).get("id").asString();
         String key = apiKey(owner, organization, "admin");
@@ -216,6 +216,13 @@ class CustomersBrowserTests extends BrowserTest {
         // Customer 2 and 20 to 27: nine, on one page.
         assertThat(page.getByTestId("customer")).hasCount(9);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page"))).hasCount(0);
+
+        // The export takes every customer the search finds, whatever the page shows: here the nine, a header above.
+        String found = java.nio.file.Files.readString(page.waitForDownload(() -> page.getByTestId("export").click())
+                .path());
+        org.assertj.core.api.Assertions.assertThat(found.lines().toList()).hasSize(10);
+        org.assertj.core.api.Assertions.assertThat(found).contains(",Customer 27,", ",Customer 2,")
+                .doesNotContain(",Customer 1,");
     }
 
     @Test

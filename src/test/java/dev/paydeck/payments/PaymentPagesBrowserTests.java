@@ -142,6 +142,29 @@ class PaymentPagesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theExportDownloadsEveryPaymentTheFiltersMatch() throws Exception {
+        Shop shop = shop("Export Shop");
+        String buyer = "export-" + UUID.randomUUID() + "@example.com";
+        String mug = paid(shop, 2_050, "Blue mug", buyer);
+        paid(shop, 990, "Tea towel", buyer);
+        String failure = declined(shop, 700);
+        signIn(page, shop.owner().email());
+        page.navigate("/app/organizations/" + shop.id() + "/payments");
+
+        com.microsoft.playwright.Download all = page.waitForDownload(() -> page.getByTestId("export").click());
+        org.assertj.core.api.Assertions.assertThat(all.suggestedFilename()).matches("payments-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        String csv = java.nio.file.Files.readString(all.path());
+        org.assertj.core.api.Assertions.assertThat(csv.lines().count()).isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(csv).contains(mug + ",", failure + ",", "Tea towel", buyer);
+
+        chip(page, "failed");
+        String failed = java.nio.file.Files.readString(page.waitForDownload(() -> page.getByTestId("export").click())
+                .path());
+        org.assertj.core.api.Assertions.assertThat(failed.lines().toList()).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(failed.lines().toList().get(1)).startsWith(failure + ",");
+    }
+
+    @Test
     void theListPagesThroughManyPaymentsNewestFirst() {
         Shop shop = shop("Busy Shop");
         for (int i = 0; i < 27; i++) {

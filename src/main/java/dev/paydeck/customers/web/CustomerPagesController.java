@@ -9,6 +9,7 @@ import dev.paydeck.customers.CustomerStatus;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,9 +45,11 @@ class CustomerPagesController {
     private final Customers customers;
     private final CustomerPayments payments;
     private final Callers callers;
+    private final Clock clock;
 
-    CustomerPagesController(Customers customers, CustomerPayments payments, Callers callers) {
+    CustomerPagesController(Customers customers, CustomerPayments payments, Callers callers, Clock clock) {
         this.customers = customers;
+        this.clock = clock;
         this.payments = payments;
         this.callers = callers;
     }
@@ -67,6 +73,15 @@ class CustomerPagesController {
         model.addAttribute("next", more ? shown.getLast().id().toString() : null);
         model.addAttribute("paged", startingAfter != null);
         return "customers/list";
+    }
+
+    /** The list's customers as CSV: every one the search matches (not only a page), streamed. */
+    @GetMapping("/app/organizations/{id}/customers/export.csv")
+    void export(@PathVariable String id, @RequestParam(required = false) String q, HttpServletResponse response) {
+        Caller caller = caller(id);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        CustomerCsv.write(response, LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()), customers,
+                caller.organization(), search == null || search.length() <= 200 ? search : search.substring(0, 200));
     }
 
     @GetMapping("/app/organizations/{id}/customers/new")

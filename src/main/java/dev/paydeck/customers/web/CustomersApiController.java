@@ -9,8 +9,11 @@ import dev.paydeck.customers.Customers;
 import dev.paydeck.shared.web.ExampleAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -31,6 +34,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +56,11 @@ class CustomersApiController {
              "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-24T09:30:00Z"}""";
 
     private final Customers customers;
+    private final Clock clock;
 
-    CustomersApiController(Customers customers) {
+    CustomersApiController(Customers customers, Clock clock) {
         this.customers = customers;
+        this.clock = clock;
     }
 
     record CustomerRequest(
@@ -96,6 +104,24 @@ class CustomersApiController {
         return CursorPage.of(customers.list(caller.organization(), q, limit + 1,
                 startingAfter == null ? null : new CustomerId(startingAfter)), limit,
                 Customer::id);
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @Operation(summary = "Customers as CSV", description = "Every customer `q` matches (all of them when absent; "
+            + "no paging), newest first, streamed; deleted customers left out. Columns: id, created_at (UTC), "
+            + "email, name, phone, description, stripe_customer_id.")
+    @ApiResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = """
+                    id,created_at,email,name,phone,description,stripe_customer_id
+                    6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40,2026-11-24T09:30:00Z,ada@example.com,Ada Lovelace,\
+                    +44 20 7946 0000,Wholesale account,cus_QxYbX2eZvKYlo2
+                    """)))
+    void export(Caller caller,
+            @Parameter(description = "Text to find in email or name") @RequestParam(required = false)
+            @Size(max = 200) String q,
+            HttpServletResponse response) {
+        CustomerCsv.write(response, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), customers,
+                caller.organization(), q);
     }
 
     @GetMapping("/{id}")

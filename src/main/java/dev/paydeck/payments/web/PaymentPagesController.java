@@ -10,6 +10,7 @@ import dev.paydeck.payments.PaymentStatusGroup;
 import dev.paydeck.payments.Payments;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.web.CursorPage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,9 +49,12 @@ class PaymentPagesController {
     private final Payments payments;
     private final Customers customers;
     private final Organizations organizations;
+    private final Clock clock;
 
-    PaymentPagesController(PaymentPages pages, Payments payments, Customers customers, Organizations organizations) {
+    PaymentPagesController(PaymentPages pages, Payments payments, Customers customers, Organizations organizations,
+            Clock clock) {
         this.pages = pages;
+        this.clock = clock;
         this.payments = payments;
         this.customers = customers;
         this.organizations = organizations;
@@ -113,6 +119,25 @@ class PaymentPagesController {
                 PaymentStatusGroup.of(payment).code(),
                 payment.customerId() == null ? null : emails.get(payment.customerId()))).toList());
         return "payments/list";
+    }
+
+    /**
+     * The list's payments as CSV, every one the filters match (not only a page), streamed; filters that are not
+     * understood lead back to the list, which says what is wrong with them.
+     */
+    @GetMapping("/export.csv")
+    void export(@PathVariable String id, @ModelAttribute("filters") PaymentFilters filters,
+            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        OrganizationId organization = pages.caller(id).organization();
+        ZoneId zone = ZoneId.systemDefault();
+        PaymentFilters.Read read = filters.read(zone);
+        if (read.search() == null) {
+            response.sendRedirect(request.getContextPath() + "/app/organizations/" + organization + "/payments?"
+                    + request.getQueryString());
+            return;
+        }
+        PaymentCsv.write(response, LocalDate.ofInstant(clock.instant(), zone), organization, customers,
+                each -> payments.export(organization, read.search(), each));
     }
 
     @GetMapping("/{paymentId}")

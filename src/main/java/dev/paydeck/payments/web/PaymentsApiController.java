@@ -2,6 +2,7 @@ package dev.paydeck.payments.web;
 
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.CustomerId;
+import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeCallLog;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
@@ -22,8 +23,11 @@ import dev.paydeck.shared.web.ProblemAnswer;
 import dev.paydeck.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -49,6 +53,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -67,9 +73,13 @@ import java.util.UUID;
 class PaymentsApiController {
 
     private final Payments payments;
+    private final Customers customers;
+    private final Clock clock;
 
-    PaymentsApiController(Payments payments) {
+    PaymentsApiController(Payments payments, Customers customers, Clock clock) {
         this.payments = payments;
+        this.customers = customers;
+        this.clock = clock;
     }
 
     record CreatePayment(
@@ -246,6 +256,36 @@ class PaymentsApiController {
                 customerId == null ? null : new CustomerId(customerId), createdFrom, createdBefore, limit + 1,
                 startingAfter == null ? null : new PaymentId(startingAfter))), limit, Payment::id)
                 .map(PaymentView::of);
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @Operation(summary = "Payment history as CSV", description = "Every payment the list's filters match (no "
+            + "paging), newest first, streamed: times in UTC, amounts in the currency's major unit (12.50) beside "
+            + "their ISO currency. Columns: " + "id, created_at, status, amount, amount_received, amount_refunded, "
+            + "currency, customer_id, customer_email, description, stripe_payment_intent_id, failure_code, "
+            + "decline_code, failure_message.")
+    @ApiResponse(responseCode = "200", description = "The CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", example = """
+                    id,created_at,status,amount,amount_received,amount_refunded,currency,customer_id,customer_email,\
+                    description,stripe_payment_intent_id,failure_code,decline_code,failure_message
+                    8d3f5c2a-1b4e-4f6a-9c7d-2e8b0a1f3c5d,2026-11-24T09:30:00Z,succeeded,20.50,20.50,5.50,USD,\
+                    6f1c2b9e-4a57-4d0e-9f3a-8c2d1e5b7a40,ada@example.com,"Order #1042, mugs",pi_3QxYbX2eZvKYlo2C,,,
+                    """)))
+    void export(Caller caller,
+            @Parameter(description = "pending, unknown, or a Stripe PaymentIntent status")
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "customer_id", required = false) UUID customerId,
+            @Parameter(description = "Created at or after") @RequestParam(name = "created_from", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdFrom,
+            @Parameter(description = "Created before") @RequestParam(name = "created_before", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime createdBefore,
+            HttpServletResponse response) {
+        PaymentStatus wanted = status == null ? null : PaymentStatus.parse(status)
+                .orElseThrow(() -> new InvalidPaymentException("status", "is not a payment status"));
+        PaymentQuery query = new PaymentQuery(wanted, customerId == null ? null : new CustomerId(customerId),
+                createdFrom, createdBefore, Integer.MAX_VALUE, null);
+        PaymentCsv.write(response, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), caller.organization(),
+                customers, each -> payments.export(caller.organization(), query, each));
     }
 
     @GetMapping("/{id}")
