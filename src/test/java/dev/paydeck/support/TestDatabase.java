@@ -34,9 +34,27 @@ public final class TestDatabase {
                 throw new UncheckedIOException(e);
             }
             server = EmbeddedPostgresServer.start(directory.resolve("data"), 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpring, "test-postgres-stop"));
         }
         return withPassword(server.jdbcUrl());
+    }
+
+    /**
+     * JVM shutdown hooks run at once: stopping PostgreSQL while Spring's hook still closes the cached application
+     * contexts leaves their scheduler and pools waiting on a database that is gone (long enough for Surefire to kill
+     * the forked JVM). So the database stops once Spring's hook is done (or after 20 s).
+     */
+    private static void stopAfterSpring() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(thread -> {
+                    try {
+                        thread.join(20_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        server.close();
     }
 
     /**
