@@ -53,7 +53,7 @@ class SetupIntentFlow implements IntentAuthentication {
             return requireAction(call, intent, paymentMethod);
         }
         SetupIntentJson.status(intent, PROCESSING);
-        if (card.declines()) {
+        if (card.declinesSetup()) {
             throw decline(call, intent, paymentMethod, card.decline(), authenticated);
         }
         return succeed(call, intent, paymentMethod, authenticated);
