@@ -131,9 +131,8 @@ final class DisputeJson {
             }
             ObjectNode eligibility = (ObjectNode) dispute.get("evidence_details").get("enhanced_eligibility");
             if (!eligibility.has(type)) {
-                throw StripeError.invalid("evidence[enhanced_evidence][" + type + "]", "This dispute is not a "
-                        + type.replace("_compliance", "").replace("visa", "Visa").replace("mastercard", "Mastercard")
-                        + " compliance dispute: it has no network fee to acknowledge.");
+                throw StripeError.invalid("evidence[enhanced_evidence][" + type + "]", "This dispute has no "
+                        + "network fee to acknowledge: it is not eligible for " + type + " evidence.");
             }
             ((ObjectNode) dispute.get("evidence").get("enhanced_evidence").get(type)).put("fee_acknowledged", true);
             ((ObjectNode) eligibility.get(type)).put("status", "fee_acknowledged");
