@@ -4,9 +4,11 @@ import com.stripe.exception.CardException;
 import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodAttachParams;
+import com.stripe.param.SetupIntentCreateParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +91,12 @@ class SandboxAuthenticationAndCountryCardsIntegrationTests extends SandboxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"us, US, credit", "ar, AR, credit", "at, AT, credit", "nl, NL, credit", "gb_debit, GB, debit",
-            "au, AU, credit", "jp, JP, credit", "th, TH, credit", "bypassPendingInternational, IE, credit"})
+            "au, AU, credit", "jp, JP, credit", "th, TH, credit", "bypassPendingInternational, IE, credit",
+            "th_credit, TH, credit", "th_debit, TH, debit", "ae_mastercard, AE, credit", "gb_mastercard, GB, credit",
+            "jcb, JP, credit", "unionpay, CN, credit", "visa_cartesBancaires, FR, credit",
+            "mastercard_cartesBancaires, FR, credit", "visa_debit_eftposAuCoBranded, AU, debit",
+            "mastercard_debit_eftposAuCoBranded, AU, debit", "debit_visaFsaProductCode, US, debit",
+            "debit_visaHsaProductCode, US, debit", "mastercard_debit_mastercardFsaProductCode, US, debit"})
     void cardsByCountryComeFromTheirCountry(String name, String country, String funding) throws Exception {
         PaymentIntent intent = pay("pm_card_" + name);
 
@@ -98,5 +105,42 @@ class SandboxAuthenticationAndCountryCardsIntegrationTests extends SandboxTest {
                 + name));
         assertThat(card.getCard().getCountry()).isEqualTo(country);
         assertThat(card.getCard().getFunding()).isEqualTo(funding);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"4000008400000027, US", "4000000000003220, IE", "4000582600000094, US", "4000582600000045, US",
+            "4000582600000102, US", "4000582600000110, US"})
+    void threeDSecureRequiredCardsAskForTheChallenge(String number, String country) throws Exception {
+        PaymentMethod card = stripe.v1().paymentMethods().create(SandboxPaymentMethodsIntegrationTests.card(number,
+                12, SandboxPaymentMethodsIntegrationTests.nextYear(), "123"));
+        assertThat(card.getCard().getCountry()).isEqualTo(country);
+
+        PaymentIntent intent = pay(card.getId());
+
+        assertThat(intent.getStatus()).isEqualTo("requires_action");
+        completeChallenge(intent);
+        assertThat(stripe.v1().paymentIntents().retrieve(intent.getId()).getStatus()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void theInsufficientFundsAuthenticationCardCanBeSetUpButItsPaymentsAreStillDeclined() throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
+        SetupIntent setup = stripe.v1().setupIntents().create(SetupIntentCreateParams.builder()
+                .setCustomer(customer.getId()).addPaymentMethodType("card")
+                .setPaymentMethod("pm_card_authenticationRequiredChargeDeclinedInsufficientFunds").setConfirm(true)
+                .build());
+        assertThat(setup.getStatus()).isEqualTo("requires_action");
+        send(request("/sandbox/3ds/" + setup.getId() + "/complete")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("client_secret="
+                        + URLEncoder.encode(setup.getClientSecret(), StandardCharsets.UTF_8))));
+        SetupIntent done = stripe.v1().setupIntents().retrieve(setup.getId());
+        assertThat(done.getStatus()).isEqualTo("succeeded");
+
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(PaymentIntentCreateParams.builder()
+                .setAmount(2000L).setCurrency("eur").addPaymentMethodType("card").setCustomer(customer.getId())
+                .setPaymentMethod(done.getPaymentMethod()).setOffSession(true).setConfirm(true).build()))
+                .isInstanceOfSatisfying(CardException.class, error ->
+                        assertThat(error.getDeclineCode()).isEqualTo("insufficient_funds"));
     }
 }

@@ -79,6 +79,11 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
             "tok_chargeDeclinedProcessingError, processing_error, processing_error",
             "tok_chargeDeclinedFraudulent, card_declined, fraudulent",
             "tok_chargeCustomerFail, card_declined, generic_decline",
+            "tok_visa_chargeCustomerFail, card_declined, generic_decline",
+            "tok_visa_chargeCustomerFailLostCard, card_declined, lost_card",
+            "tok_visa_chargeCustomerFailStolenCard, card_declined, stolen_card",
+            "tok_visa_debit_chargeDeclinedInsufficientFunds, card_declined, insufficient_funds",
+            "tok_visa_chargeDeclinedFraudulent, card_declined, fraudulent",
             "tok_threeDSecure2Required, authentication_required, authentication_required"})
     void declinesAsTheTestCardsDeclineLeavingAFailedCharge(String token, String code, String declineCode)
             throws Exception {
@@ -152,6 +157,46 @@ class SandboxDirectChargesIntegrationTests extends SandboxTest {
                 ChargeCaptureParams.builder().setAmount(6000L).build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
                         error -> assertThat(error.getCode()).isEqualTo("amount_too_large"));
+    }
+
+    /**
+     * "Decline after attaching": the lost and stolen card tokens are added to a customer as Stripe adds them, and
+     * fail when the customer is charged; the cards that simulate issuer declines cannot be added at all.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"tok_visa_chargeCustomerFailLostCard, lost_card", "tok_visa_chargeCustomerFailStolenCard, stolen_card",
+            "tok_visa_chargeCustomerFail, generic_decline"})
+    void declineAfterAttachingCardsAreAddedToACustomerAndFailWhenCharged(String token, String declineCode)
+            throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
+        Card card = (Card) stripe.v1().customers().paymentSources().create(customer.getId(),
+                CustomerPaymentSourceCreateParams.builder().setSource(token).build());
+        assertThat(card.getLast4()).isEqualTo("0341");
+
+        assertThatThrownBy(() -> stripe.v1().charges().create(charge(1000, "usd").setCustomer(customer.getId())
+                .build()))
+                .isInstanceOfSatisfying(CardException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("card_declined");
+                    assertThat(error.getDeclineCode()).isEqualTo(declineCode);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"tok_chargeDeclined, card_declined, generic_decline",
+            "tok_visa_chargeDeclinedLostCard, card_declined, lost_card",
+            "tok_chargeDeclinedExpiredCard, expired_card, expired_card"})
+    void cardsThatSimulateIssuerDeclinesCannotBeAddedToACustomer(String token, String code, String declineCode)
+            throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
+
+        assertThatThrownBy(() -> stripe.v1().customers().paymentSources().create(customer.getId(),
+                CustomerPaymentSourceCreateParams.builder().setSource(token).build()))
+                .isInstanceOfSatisfying(CardException.class, error -> {
+                    assertThat(error.getStatusCode()).isEqualTo(402);
+                    assertThat(error.getCode()).isEqualTo(code);
+                    assertThat(error.getDeclineCode()).isEqualTo(declineCode);
+                });
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getDefaultSource()).isNull();
     }
 
     @Test

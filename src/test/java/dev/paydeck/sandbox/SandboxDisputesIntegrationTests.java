@@ -14,6 +14,8 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import dev.paydeck.support.SandboxTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -190,6 +192,108 @@ class SandboxDisputesIntegrationTests extends SandboxTest {
         assertThat(closed.getStatus()).isEqualTo("warning_closed");
         assertThat(closed.getBalanceTransactions()).isEmpty();
         assertThat(eventTypes()).doesNotContain("charge.dispute.funds_withdrawn");
+    }
+
+    @Test
+    void anInquiryLostClosesWithoutEscalatingAndEscalatingEvidenceMakesItAChargeback() throws Exception {
+        Dispute lost = disputeOf(pay(4000, "pm_card_createDisputeInquiry"));
+        Dispute closed = stripe.v1().disputes().update(lost.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("losing_evidence").build())
+                .build());
+        assertThat(closed.getStatus()).isEqualTo("warning_closed");
+        assertThat(closed.getBalanceTransactions()).isEmpty();
+
+        Dispute escalating = disputeOf(pay(6000, "pm_card_createDisputeInquiry"));
+        Dispute chargeback = stripe.v1().disputes().update(escalating.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder()
+                        .setUncategorizedText("escalate_inquiry_evidence").build())
+                .build());
+        assertThat(chargeback.getStatus()).isEqualTo("needs_response");
+        assertThat(chargeback.getPaymentMethodDetails().getCard().getCaseType()).isEqualTo("chargeback");
+        assertThat(chargeback.getIsChargeRefundable()).isFalse();
+        assertThat(chargeback.getBalanceTransactions()).singleElement()
+                .satisfies(withdrawal -> assertThat(withdrawal.getAmount()).isEqualTo(-6000L));
+        assertThat(eventTypes()).containsOnlyOnce("charge.dispute.funds_withdrawn");
+    }
+
+    @Test
+    void theMultipleDisputesCardIsDisputedTwiceForTheWholeAmount() throws Exception {
+        PaymentIntent intent = pay(10_001, "pm_card_createMultipleDisputes");
+
+        List<Dispute> disputes = stripe.v1().disputes().list(DisputeListParams.builder()
+                .setPaymentIntent(intent.getId()).build()).getData();
+        assertThat(disputes).hasSize(2);
+        assertThat(disputes).extracting(Dispute::getCharge).containsOnly(intent.getLatestCharge());
+        assertThat(disputes).extracting(Dispute::getStatus).containsOnly("needs_response");
+        assertThat(disputes).extracting(Dispute::getAmount).containsExactlyInAnyOrder(5001L, 5000L);
+        assertThat(stripe.v1().charges().retrieve(intent.getLatestCharge()).getDisputed()).isTrue();
+        assertThat(eventTypes().stream().filter("charge.dispute.created"::equals)).hasSize(2);
+    }
+
+    @Test
+    void theVisaCompellingEvidenceCardOpensAFraudDisputeEligibleForIt() throws Exception {
+        Dispute dispute = disputeOf(pay(7000, "pm_card_createCe3EligibleDispute"));
+
+        assertThat(dispute.getReason()).isEqualTo("fraudulent");
+        assertThat(dispute.getStatus()).isEqualTo("needs_response");
+        assertThat(dispute.getPaymentMethodDetails().getCard().getNetworkReasonCode()).isEqualTo("10.4");
+        assertThat(dispute.getEnhancedEligibilityTypes()).containsExactly("visa_compelling_evidence_3");
+        var eligibility = dispute.getEvidenceDetails().getEnhancedEligibility().getVisaCompellingEvidence3();
+        assertThat(eligibility.getStatus()).isEqualTo("requires_action");
+        assertThat(eligibility.getRequiredActions()).contains("missing_prior_undisputed_transactions");
+    }
+
+    @Test
+    void aComplianceDisputeTakesEvidenceOnceItsNetworkFeeIsAcknowledged() throws Exception {
+        Dispute dispute = disputeOf(pay(8000, "pm_card_createComplianceDispute"));
+        assertThat(dispute.getReason()).isEqualTo("noncompliant");
+        assertThat(dispute.getPaymentMethodDetails().getCard().getCaseType()).isEqualTo("compliance");
+        assertThat(dispute.getEnhancedEligibilityTypes()).containsExactly("visa_compliance");
+        assertThat(dispute.getEvidenceDetails().getEnhancedEligibility().getVisaCompliance().getStatus())
+                .isEqualTo("requires_fee_acknowledgement");
+        assertThat(dispute.getEvidence().getEnhancedEvidence().getVisaCompliance().getFeeAcknowledged()).isFalse();
+
+        assertThatThrownBy(() -> stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("winning_evidence").build())
+                .build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> assertThat(error.getParam())
+                        .isEqualTo("evidence[enhanced_evidence][visa_compliance][fee_acknowledged]"));
+        assertThat(stripe.v1().disputes().retrieve(dispute.getId()).getStatus()).isEqualTo("needs_response");
+
+        Dispute won = stripe.v1().disputes().update(dispute.getId(), DisputeUpdateParams.builder()
+                .setEvidence(DisputeUpdateParams.Evidence.builder().setUncategorizedText("winning_evidence")
+                        .setEnhancedEvidence(DisputeUpdateParams.Evidence.EnhancedEvidence.builder()
+                                .setVisaCompliance(DisputeUpdateParams.Evidence.EnhancedEvidence.VisaCompliance
+                                        .builder().setFeeAcknowledged(true).build())
+                                .build())
+                        .build())
+                .build());
+        assertThat(won.getStatus()).isEqualTo("won");
+        assertThat(won.getEvidenceDetails().getEnhancedEligibility().getVisaCompliance().getStatus())
+                .isEqualTo("fee_acknowledged");
+        assertThat(won.getEvidence().getEnhancedEvidence().getVisaCompliance().getFeeAcknowledged()).isTrue();
+    }
+
+    @Test
+    void theMastercardComplianceCardOpensAMastercardComplianceDispute() throws Exception {
+        Dispute dispute = disputeOf(pay(9000, "pm_card_createMastercardComplianceDispute"));
+
+        assertThat(dispute.getReason()).isEqualTo("noncompliant");
+        assertThat(dispute.getPaymentMethodDetails().getCard().getBrand()).isEqualTo("mastercard");
+        assertThat(dispute.getEnhancedEligibilityTypes()).containsExactly("mastercard_compliance");
+        assertThat(dispute.getEvidenceDetails().getEnhancedEligibility().getMastercardCompliance().getStatus())
+                .isEqualTo("requires_fee_acknowledgement");
+    }
+
+    /** Smart Disputes and the dispute prevention cards: an account not enrolled in them gets the dispute. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pm_card_createAutoRepresentmentEligibleDispute",
+            "pm_card_createRapidDisputeResolutionDispute", "pm_card_createCe3BlockDispute", "pm_card_createEthocaAlert"})
+    void theDisputePreventionCardsAreDisputedInAnAccountNotEnrolled(String card) throws Exception {
+        Dispute dispute = disputeOf(pay(2500, card));
+
+        assertThat(dispute.getStatus()).isEqualTo("needs_response");
+        assertThat(dispute.getAmount()).isEqualTo(2500L);
     }
 
     @Test

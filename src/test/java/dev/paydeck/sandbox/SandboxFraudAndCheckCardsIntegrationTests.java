@@ -178,10 +178,64 @@ class SandboxFraudAndCheckCardsIntegrationTests extends SandboxTest {
                 assertThat(charge.getOutcome().getRiskLevel()).isEqualTo("highest");
                 assertThat(charge.getOutcome().getNetworkStatus()).isEqualTo("not_sent_to_network");
                 assertThat(charge.getOutcome().getReason()).isEqualTo("highest_risk_level");
+                assertThat(charge.getOutcome().getSellerMessage())
+                        .isEqualTo("Stripe blocked this payment as too risky.");
+                assertThat(error.getStripeError().getPaymentIntent().getStatus())
+                        .isEqualTo("requires_payment_method");
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    @Test
+    void theCvcCheckFailElevatedRiskCardIsDeclinedWithAnElevatedRiskWhenACvcIsGiven() throws Exception {
+        assertThatThrownBy(() -> pay("pm_card_cvcCheckFailElevatedRisk")).isInstanceOfSatisfying(CardException.class,
+                error -> {
+                    assertThat(error.getCode()).isEqualTo("incorrect_cvc");
+                    try {
+                        Charge charge = declinedCharge(error);
+                        assertThat(charge.getPaymentMethodDetails().getCard().getChecks().getCvcCheck())
+                                .isEqualTo("fail");
+                        assertThat(charge.getOutcome().getRiskLevel()).isEqualTo("elevated");
+                        assertThat(charge.getOutcome().getType()).isEqualTo("issuer_declined");
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+
+        PaymentIntent withoutCvc = pay(typedIn("4000058400307872", null, null, null).getId());
+        assertThat(withoutCvc.getStatus()).isEqualTo("succeeded");
+        assertThat(chargeOf(withoutCvc).getOutcome().getRiskLevel()).isEqualTo("elevated");
+    }
+
+    @Test
+    void thePostalCodeFailElevatedRiskCardSucceedsWithAFailedCheckAndAnElevatedRisk() throws Exception {
+        Charge charge = chargeOf(pay("pm_card_avsZipFailElevatedRisk"));
+
+        assertThat(charge.getStatus()).isEqualTo("succeeded");
+        assertThat(charge.getPaymentMethodDetails().getCard().getChecks().getAddressPostalCodeCheck())
+                .isEqualTo("fail");
+        assertThat(charge.getOutcome().getRiskLevel()).isEqualTo("elevated");
+        assertThat(charge.getOutcome().getType()).isEqualTo("authorized");
+        assertThat(chargeOf(pay(typedIn("4000058400306072", "123", null, "94103").getId())).getPaymentMethodDetails()
+                .getCard().getChecks().getAddressPostalCodeCheck()).isEqualTo("fail");
+    }
+
+    /**
+     * Radar's optional controls (fraud dispute and early fraud warning scores, dynamic risk thresholds, adaptive
+     * 3-D Secure) are off in an account's default settings, and captchas are shown only on Stripe's own pages: these
+     * cards' payments succeed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"4000008400000407", "4000008400000159", "4000008400001017", "4000008405600003",
+            "4000000000001208", "4000000000003725", "pm_card_highFraudDisputeScore", "pm_card_highEfwScore",
+            "pm_card_radarDynamicRiskThreshold", "pm_card_adaptive3dsChallenge"})
+    void cardsForRadarControlsThatAreOffByDefaultSucceed(String card) throws Exception {
+        PaymentIntent intent = pay(card.startsWith("pm_") ? card : typedIn(card, "123", null, null).getId());
+
+        assertThat(intent.getStatus()).isEqualTo("succeeded");
+        assertThat(chargeOf(intent).getOutcome().getType()).isEqualTo("authorized");
     }
 
     @Test

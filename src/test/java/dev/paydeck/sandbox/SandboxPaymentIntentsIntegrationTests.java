@@ -279,13 +279,18 @@ class SandboxPaymentIntentsIntegrationTests extends SandboxTest {
                     assertThat(error.getCode()).isEqualTo("payment_intent_unexpected_state");
                     assertThat(error.getStripeError().getMessage())
                             .isEqualTo("This PaymentIntent could not be captured because it has already been captured.");
+                    assertThat(error.getStripeError().getPaymentIntent().getId()).isEqualTo(succeeded.getId());
+                    assertThat(error.getStripeError().getPaymentIntent().getStatus()).isEqualTo("succeeded");
+                    assertThat(error.getStripeError().getPaymentIntent().getAmountReceived()).isEqualTo(1000L);
                 });
         assertThatThrownBy(() -> stripe.v1().paymentIntents().cancel(succeeded.getId()))
-                .isInstanceOfSatisfying(InvalidRequestException.class, error ->
-                        assertThat(error.getStripeError().getMessage()).isEqualTo("You cannot cancel this "
-                                + "PaymentIntent because it has a status of succeeded. Only a PaymentIntent with one "
-                                + "of the following statuses may be canceled: requires_payment_method, "
-                                + "requires_capture, requires_confirmation, requires_action, processing."));
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getStripeError().getMessage()).isEqualTo("You cannot cancel this "
+                            + "PaymentIntent because it has a status of succeeded. Only a PaymentIntent with one "
+                            + "of the following statuses may be canceled: requires_payment_method, "
+                            + "requires_capture, requires_confirmation, requires_action, processing.");
+                    assertThat(error.getStripeError().getPaymentIntent().getStatus()).isEqualTo("succeeded");
+                });
 
         PaymentIntent canceled = stripe.v1().paymentIntents().create(cardPayment(1000, "usd").build());
         stripe.v1().paymentIntents().cancel(canceled.getId());
@@ -295,6 +300,9 @@ class SandboxPaymentIntentsIntegrationTests extends SandboxTest {
                     assertThat(error.getCode()).isEqualTo("payment_intent_unexpected_state");
                     assertThat(error.getStripeError().getMessage()).startsWith(
                             "You cannot confirm this PaymentIntent because it has a status of canceled.");
+                    assertThat(error.getStripeError().getPaymentIntent().getId()).isEqualTo(canceled.getId());
+                    assertThat(error.getStripeError().getPaymentIntent().getStatus()).isEqualTo("canceled");
+                    assertThat(error.getStripeError().getPaymentIntent().getPaymentMethod()).isNull();
                 });
 
         PaymentIntent open = stripe.v1().paymentIntents().create(cardPayment(1000, "usd").build());
@@ -304,8 +312,11 @@ class SandboxPaymentIntentsIntegrationTests extends SandboxTest {
                                 + "captured because it has a status of requires_payment_method. Only a PaymentIntent "
                                 + "with one of the following statuses may be captured: requires_capture."));
         assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(open.getId()))
-                .isInstanceOfSatisfying(InvalidRequestException.class, error ->
-                        assertThat(error.getCode()).isEqualTo("payment_intent_unexpected_state"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("payment_intent_unexpected_state");
+                    assertThat(error.getStripeError().getPaymentIntent().getStatus())
+                            .isEqualTo("requires_payment_method");
+                });
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.stripe.model.Customer;
 import com.stripe.model.PaymentMethod;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerPaymentMethodListParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PaymentMethodCreateParams;
 import com.stripe.param.PaymentMethodListParams;
@@ -129,6 +130,33 @@ class SandboxPaymentMethodsIntegrationTests extends SandboxTest {
                         + "data->>'type' = 'payment_method.detached' and data->'data'->'previous_attributes'->>'customer' = ?")
                 .param(customer.getId()).query(Long.class).single();
         assertThat(withPrevious).isEqualTo(1);
+    }
+
+    @Test
+    void aCardThatSimulatesAnIssuerDeclineCannotBeAttachedButADeclineAfterAttachingCardCan() throws Exception {
+        Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder().build());
+        assertThatThrownBy(() -> stripe.v1().paymentMethods().attach("pm_card_visa_chargeDeclinedLostCard",
+                PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build()))
+                .isInstanceOfSatisfying(CardException.class, error -> {
+                    assertThat(error.getStatusCode()).isEqualTo(402);
+                    assertThat(error.getCode()).isEqualTo("card_declined");
+                    assertThat(error.getDeclineCode()).isEqualTo("lost_card");
+                });
+        assertThatThrownBy(() -> stripe.v1().paymentMethods().attach("pm_card_chargeDeclinedIncorrectCvc",
+                PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build()))
+                .isInstanceOfSatisfying(CardException.class, error ->
+                        assertThat(error.getCode()).isEqualTo("incorrect_cvc"));
+        assertThat(stripe.v1().customers().paymentMethods().list(customer.getId()).getData()).isEmpty();
+
+        PaymentMethod attached = stripe.v1().paymentMethods().attach("pm_card_chargeCustomerFail",
+                PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build());
+        assertThat(attached.getCustomer()).isEqualTo(customer.getId());
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().create(
+                PaymentIntentCreateParams.builder().setAmount(1000L).setCurrency("usd")
+                        .addPaymentMethodType("card").setCustomer(customer.getId())
+                        .setPaymentMethod(attached.getId()).setOffSession(true).setConfirm(true).build()))
+                .isInstanceOfSatisfying(CardException.class, error ->
+                        assertThat(error.getDeclineCode()).isEqualTo("generic_decline"));
     }
 
     @Test

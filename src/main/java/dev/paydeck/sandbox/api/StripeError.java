@@ -92,8 +92,13 @@ public final class StripeError extends RuntimeException {
                 .message("No such " + objectName + ": '" + id + "'").build();
     }
 
-    public static StripeError unexpectedState(String message, String param) {
-        return new Builder(400).code("payment_intent_unexpected_state").param(param).message(message).build();
+    /**
+     * Stripe's {@code payment_intent_unexpected_state}, which carries the PaymentIntent as the error's
+     * {@code payment_intent} (stripe-java: {@code getStripeError().getPaymentIntent()}).
+     */
+    public static StripeError unexpectedState(String message, Object paymentIntent) {
+        return new Builder(400).code("payment_intent_unexpected_state").message(message)
+                .with("payment_intent", paymentIntent).build();
     }
 
     public static Builder builder(int status) {

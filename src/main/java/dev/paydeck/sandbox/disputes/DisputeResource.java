@@ -16,8 +16,10 @@ import java.util.Map;
 /**
  * {@code /v1/disputes}: list (by {@code charge} or {@code payment_intent}), retrieve, update (evidence, submitted
  * at once unless {@code submit=false}, and metadata) and close (accept the dispute). As in Stripe's test mode,
- * submitted evidence whose {@code uncategorized_text} is {@code winning_evidence} wins the dispute and
- * {@code losing_evidence} loses it, at once.
+ * submitted evidence whose {@code uncategorized_text} is {@code winning_evidence} wins the dispute,
+ * {@code losing_evidence} loses it (an inquiry closes without escalating) and {@code escalate_inquiry_evidence} turns
+ * an inquiry into a chargeback, at once. A compliance dispute takes evidence only once its network fee is
+ * acknowledged ({@code evidence[enhanced_evidence][visa_compliance][fee_acknowledged]}).
  */
 @Component
 class DisputeResource implements StripeResource {
@@ -25,9 +27,17 @@ class DisputeResource implements StripeResource {
     /** The evidence texts that decide a test-mode dispute. */
     static final String WINNING_EVIDENCE = "winning_evidence";
     static final String LOSING_EVIDENCE = "losing_evidence";
+    static final String ESCALATE_INQUIRY_EVIDENCE = "escalate_inquiry_evidence";
+
+    /** The fee acknowledgement a compliance dispute needs before its evidence is submitted. */
+    private static final ParamSpec FEE_ACKNOWLEDGEMENT = ParamSpec.of().bool("fee_acknowledged");
+    private static final ParamSpec ENHANCED_EVIDENCE = ParamSpec.of()
+            .object("visa_compliance", FEE_ACKNOWLEDGEMENT)
+            .object("mastercard_compliance", FEE_ACKNOWLEDGEMENT);
 
     private static final ParamSpec EVIDENCE = ParamSpec.of()
-            .string(DisputeJson.EVIDENCE_FIELDS.toArray(String[]::new));
+            .string(DisputeJson.EVIDENCE_FIELDS.toArray(String[]::new))
+            .object("enhanced_evidence", ENHANCED_EVIDENCE);
     private static final ParamSpec UPDATE = ParamSpec.of().object("evidence", EVIDENCE).bool("submit").metadata();
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("charge", "payment_intent"));
 
@@ -67,6 +77,9 @@ class DisputeResource implements StripeResource {
                     : DisputeTransitions.Action.STAGE);
             DisputeJson.applyEvidence(dispute, evidence);
         }
+        if (submit) {
+            DisputeJson.requireFeeAcknowledged(dispute);
+        }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(dispute, call.map("metadata"));
         }
@@ -81,6 +94,10 @@ class DisputeResource implements StripeResource {
         }
         if (LOSING_EVIDENCE.equals(text)) {
             return disputes.move(call, dispute, DisputeTransitions.Action.LOSE);
+        }
+        if (ESCALATE_INQUIRY_EVIDENCE.equals(text)
+                && DisputeTransitions.allowed(DisputeJson.status(dispute), DisputeTransitions.Action.ESCALATE)) {
+            return disputes.move(call, dispute, DisputeTransitions.Action.ESCALATE);
         }
         return dispute;
     }

@@ -21,8 +21,8 @@ import static dev.paydeck.sandbox.disputes.DisputeStatus.WON;
  * chargeback:  needs_response ─(submit)→ under_review ─(winning evidence)→ won      (funds reinstated)
  *                    │                         └─────(losing evidence)──→ lost
  *                    └─(close: accept)→ lost
- * inquiry:     warning_needs_response ─(submit)→ warning_under_review ─(winning evidence)→ warning_closed
- *                    │                                   └─(losing evidence)→ needs_response
+ * inquiry:     warning_needs_response ─(submit)→ warning_under_review ─(winning or losing evidence)→ warning_closed
+ *                    │                                   └─(escalating evidence)→ needs_response
  *                    └─(close: accept)→ warning_closed           (escalated to a chargeback: funds withdrawn)
  * Evidence may be staged (saved without submitting) while a response is needed.
  * </pre>
@@ -37,8 +37,13 @@ final class DisputeTransitions {
         SUBMIT,
         /** The issuer decided for the business (test mode: {@code winning_evidence}). */
         WIN,
-        /** The issuer decided for the cardholder (test mode: {@code losing_evidence}). */
+        /**
+         * The issuer decided for the cardholder (test mode: {@code losing_evidence}); an inquiry closes without
+         * escalating.
+         */
         LOSE,
+        /** The issuer turned the inquiry into a chargeback (test mode: {@code escalate_inquiry_evidence}). */
+        ESCALATE,
         /** The business accepted the dispute ({@code POST /v1/disputes/{id}/close}). */
         ACCEPT
     }
@@ -58,7 +63,8 @@ final class DisputeTransitions {
         NEXT.get(WARNING_NEEDS_RESPONSE).put(Action.SUBMIT, WARNING_UNDER_REVIEW);
         NEXT.get(WARNING_NEEDS_RESPONSE).put(Action.ACCEPT, WARNING_CLOSED);
         NEXT.get(WARNING_UNDER_REVIEW).put(Action.WIN, WARNING_CLOSED);
-        NEXT.get(WARNING_UNDER_REVIEW).put(Action.LOSE, NEEDS_RESPONSE);
+        NEXT.get(WARNING_UNDER_REVIEW).put(Action.LOSE, WARNING_CLOSED);
+        NEXT.get(WARNING_UNDER_REVIEW).put(Action.ESCALATE, NEEDS_RESPONSE);
     }
 
     private DisputeTransitions() {

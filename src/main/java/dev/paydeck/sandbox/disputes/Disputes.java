@@ -36,11 +36,22 @@ public class Disputes {
         this.balance = balance;
     }
 
-    /** Opens the dispute a test card asks for on its captured charge, and marks the charge disputed. */
-    public ObjectNode open(StripeCall call, ObjectNode charge, TestCards.Dispute kind) {
-        ObjectNode dispute = DisputeJson.create(store.newObject("dispute", "dp", clock.now()), charge, kind);
+    /**
+     * Opens the disputes a test card asks for on its captured charge (the "multiple disputes" card's share the
+     * captured amount), and marks the charge disputed.
+     */
+    public void open(StripeCall call, ObjectNode charge, TestCards.Dispute kind) {
         charge.put("disputed", true);
         store.update(call.accountId(), charge);
+        long captured = charge.get("amount_captured").asLong();
+        for (int i = 0; i < kind.count(); i++) {
+            long share = captured / kind.count() + (i < captured % kind.count() ? 1 : 0);
+            open(call, charge, kind, share);
+        }
+    }
+
+    private void open(StripeCall call, ObjectNode charge, TestCards.Dispute kind, long amount) {
+        ObjectNode dispute = DisputeJson.create(store.newObject("dispute", "dp", clock.now()), charge, kind, amount);
         if (!kind.inquiry()) {
             withdrawFunds(call, dispute);
         }
@@ -49,7 +60,6 @@ public class Disputes {
         if (!kind.inquiry()) {
             events.publish(call, "charge.dispute.funds_withdrawn", dispute);
         }
-        return dispute;
     }
 
     /** Whether the charge was charged back (a dispute took its funds): it can no longer be refunded. */
@@ -80,6 +90,7 @@ public class Disputes {
         boolean withdrawn = DisputeTransitions.withdrawsFunds(from, to);
         boolean reinstated = DisputeTransitions.reinstatesFunds(to);
         if (withdrawn) {
+            DisputeJson.escalated(dispute);
             withdrawFunds(call, dispute);
         }
         if (reinstated) {

@@ -157,7 +157,7 @@ class PaymentIntentFlow implements IntentAuthentication {
     /** The customer passed the 3-D Secure challenge: the payment goes on (or waits for a manual confirmation). */
     @Override
     public ObjectNode completeAuthentication(StripeCall call, ObjectNode intent) {
-        requireChallenge(intent);
+        requireChallenge(call, intent);
         intent.put("_authenticated", true);
         intent.putNull("next_action");
         if ("manual".equals(intent.get("confirmation_method").asString())) {
@@ -171,7 +171,7 @@ class PaymentIntentFlow implements IntentAuthentication {
     /** The customer failed the challenge: back to requires_payment_method, no charge. */
     @Override
     public ObjectNode failAuthentication(StripeCall call, ObjectNode intent) {
-        requireChallenge(intent);
+        requireChallenge(call, intent);
         ObjectNode paymentMethod = store.require(call.accountId(), intent.get("payment_method").asString(),
                 "payment_method", "payment_method");
         PaymentIntentJson.status(intent, REQUIRES_PAYMENT_METHOD);
@@ -188,10 +188,10 @@ class PaymentIntentFlow implements IntentAuthentication {
         return intent;
     }
 
-    private static void requireChallenge(ObjectNode intent) {
+    private static void requireChallenge(StripeCall call, ObjectNode intent) {
         if (PaymentIntentJson.status(intent) != REQUIRES_ACTION) {
-            throw StripeError.unexpectedState("This PaymentIntent has no 3D Secure authentication to complete: "
-                    + "it has a status of " + intent.get("status").asString() + ".", null);
+            throw PaymentIntentTransitions.unexpectedState("This PaymentIntent has no 3D Secure authentication to "
+                    + "complete: it has a status of " + intent.get("status").asString() + ".", intent, call);
         }
     }
 }

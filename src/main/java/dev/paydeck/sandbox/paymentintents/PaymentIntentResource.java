@@ -177,7 +177,7 @@ class PaymentIntentResource implements StripeResource {
                 .allMatch(name -> Map.of("metadata", 1, "description", 1, "receipt_email", 1, "shipping", 1)
                         .containsKey(name));
         if (!onlyAnnotations) {
-            PaymentIntentTransitions.check(Operation.UPDATE, PaymentIntentJson.status(intent));
+            PaymentIntentTransitions.check(Operation.UPDATE, intent, call);
         }
         PaymentIntentJson.apply(intent, call);
         if (call.has("customer")) {
@@ -204,16 +204,16 @@ class PaymentIntentResource implements StripeResource {
 
     /** Confirms; {@code withPaymentMethod}: the call's payment method (or its data) is to be used first. */
     private ObjectNode confirm(StripeCall call, ObjectNode intent, boolean withPaymentMethod) {
-        PaymentIntentTransitions.check(Operation.CONFIRM, PaymentIntentJson.status(intent));
+        PaymentIntentTransitions.check(Operation.CONFIRM, intent, call);
         PaymentIntentJson.apply(intent, call);
         ObjectNode given = withPaymentMethod ? paymentMethods.given(call) : null;
         if (given != null) {
             usePaymentMethod(call, intent, given);
         }
         if (StripeObjects.string(intent, "payment_method") == null) {
-            throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment "
-                    + "method. You can either update the PaymentIntent with a payment method and then confirm it "
-                    + "again, or confirm it again directly with a payment method.", null);
+            throw PaymentIntentTransitions.unexpectedState("You cannot confirm this PaymentIntent because it's "
+                    + "missing a payment method. You can either update the PaymentIntent with a payment method and then "
+                    + "confirm it again, or confirm it again directly with a payment method.", intent, call);
         }
         if (!call.publishableKey() && IntentRules.redirectsAllowed(intent)
                 && StripeObjects.string(intent, "_return_url") == null) {
@@ -228,7 +228,7 @@ class PaymentIntentResource implements StripeResource {
 
     private ObjectNode capture(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
-        PaymentIntentTransitions.check(Operation.CAPTURE, PaymentIntentJson.status(intent));
+        PaymentIntentTransitions.check(Operation.CAPTURE, intent, call);
         long capturable = intent.get("amount_capturable").asLong();
         long amount = call.has("amount_to_capture") ? call.longValue("amount_to_capture") : capturable;
         if (amount > capturable) {
@@ -253,7 +253,7 @@ class PaymentIntentResource implements StripeResource {
     private ObjectNode cancel(StripeCall call) {
         ObjectNode intent = store.require(call.accountId(), call.path("id"), "payment_intent", "intent");
         PaymentIntentStatus status = PaymentIntentJson.status(intent);
-        PaymentIntentTransitions.check(Operation.CANCEL, status);
+        PaymentIntentTransitions.check(Operation.CANCEL, intent, call);
         if (status == REQUIRES_CAPTURE) {
             charges.releaseAuthorization(call, intent.get("latest_charge").asString());
         }

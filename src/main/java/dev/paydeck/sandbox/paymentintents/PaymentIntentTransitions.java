@@ -1,6 +1,9 @@
 package dev.paydeck.sandbox.paymentintents;
 
+import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -86,12 +89,32 @@ final class PaymentIntentTransitions {
         return to;
     }
 
-    /** Refuses the operation in this status as Stripe does. */
+    /** Refuses the operation in this status as Stripe does ({@code payment_intent_unexpected_state}). */
     static void check(Operation operation, PaymentIntentStatus status) {
-        if (operation.allowedFrom(status)) {
-            return;
+        if (!operation.allowedFrom(status)) {
+            throw StripeError.builder(400).code("payment_intent_unexpected_state").message(message(operation, status))
+                    .build();
         }
-        throw StripeError.unexpectedState(message(operation, status), null);
+    }
+
+    /**
+     * Refuses the operation in the intent's status as Stripe does: {@code payment_intent_unexpected_state}, with the
+     * PaymentIntent on the error.
+     */
+    static void check(Operation operation, ObjectNode intent, StripeCall call) {
+        PaymentIntentStatus status = PaymentIntentJson.status(intent);
+        if (!operation.allowedFrom(status)) {
+            throw unexpectedState(message(operation, status), intent, call);
+        }
+    }
+
+    /**
+     * Stripe's {@code payment_intent_unexpected_state} error, which carries the PaymentIntent as the caller may see
+     * it (a publishable key sees what it sees of a retrieved intent).
+     */
+    static StripeError unexpectedState(String message, ObjectNode intent, StripeCall call) {
+        return StripeError.unexpectedState(message, call.publishableKey() ? IntentRules.forPublishableKey(intent)
+                : StripeObjects.rendered(intent));
     }
 
     static String message(Operation operation, PaymentIntentStatus status) {

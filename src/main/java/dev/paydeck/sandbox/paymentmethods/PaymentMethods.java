@@ -133,7 +133,10 @@ public class PaymentMethods {
         return null;
     }
 
-    /** Attaches to a customer (Stripe's rules: a PaymentMethod belongs to at most one customer). */
+    /**
+     * Attaches to a customer (Stripe's rules: a PaymentMethod belongs to at most one customer, and a card that
+     * simulates an issuer decline cannot be attached: its decline, as a {@code card_error}).
+     */
     public ObjectNode attach(StripeCall call, ObjectNode paymentMethod, String customerId, String param) {
         store.require(call.accountId(), customerId, "customer", param);
         String current = paymentMethod.path("customer").asString(null);
@@ -143,6 +146,10 @@ public class PaymentMethods {
         if (current != null) {
             throw StripeError.invalid(param,
                     "The payment method you provided has already been attached to a customer.");
+        }
+        TestCards.Card card = behaviour(paymentMethod);
+        if (card.declinesAttaching()) {
+            throw attachDeclined(card.decline());
         }
         paymentMethod.put("customer", customerId);
         store.update(call.accountId(), paymentMethod);
@@ -160,6 +167,19 @@ public class PaymentMethods {
         return TestCards.byKey(paymentMethod.path("_test_card").asString(null))
                 .given(paymentMethod.path("card").path("checks").path("cvc_check").isString()
                         || fromTestToken(paymentMethod));
+    }
+
+    /**
+     * Stripe's answer to attaching (or adding as a customer's source) a card that simulates an issuer decline: the
+     * decline as a {@code card_error}, as a charge would get it.
+     */
+    public static StripeError attachDeclined(TestCards.Decline decline) {
+        StripeError.Builder error = StripeError.builder(402).type("card_error").code(decline.code())
+                .declineCode(decline.declineCode()).message(decline.message());
+        if (decline.param() != null) {
+            error.param(decline.param());
+        }
+        return error.build();
     }
 
     /** Whether the PaymentMethod was made from a test token ({@code pm_card_...}, {@code tok_...}). */

@@ -49,7 +49,12 @@ public final class TestCards {
         /** A refund first {@code pending}, then {@code succeeded}. */
         REFUND_PENDING,
         /** The successful payment receives an early fraud warning. */
-        EARLY_FRAUD_WARNING
+        EARLY_FRAUD_WARNING,
+        /**
+         * Attaching the card to a customer (and setting it up) succeeds; charging it fails with its decline
+         * (Stripe's "decline after attaching" cards).
+         */
+        DECLINES_WHEN_CHARGED
     }
 
     /** A decline as Stripe reports it: error {@code code}, {@code decline_code} and message. */
@@ -57,10 +62,26 @@ public final class TestCards {
     }
 
     /**
-     * The dispute a card's successful payment receives at once: its {@code reason}, and whether it is only an
-     * {@code inquiry} (a retrieval request, no funds withdrawn) rather than a chargeback.
+     * The dispute a card's successful payment receives at once: its {@code reason}; whether it is only an
+     * {@code inquiry} (a retrieval request, no funds withdrawn) rather than a chargeback; the enhanced evidence it is
+     * eligible for ({@code visa_compelling_evidence_3}, {@code visa_compliance}, {@code mastercard_compliance}, or
+     * null); and how many disputes the payment receives ({@code 1}, or {@code 2} for the "multiple disputes" card).
      */
-    public record Dispute(String reason, boolean inquiry) {
+    public record Dispute(String reason, boolean inquiry, String enhancedEligibility, int count) {
+
+        public Dispute(String reason, boolean inquiry) {
+            this(reason, inquiry, null, 1);
+        }
+
+        /** A compliance dispute (the issuer says the payment broke the network's rules), not a chargeback. */
+        public boolean compliance() {
+            return enhancedEligibility != null && enhancedEligibility.endsWith("_compliance");
+        }
+
+        /** Stripe's {@code payment_method_details.card.case_type}. */
+        public String caseType() {
+            return inquiry ? "inquiry" : compliance() ? "compliance" : "chargeback";
+        }
     }
 
     /**
@@ -105,6 +126,25 @@ public final class TestCards {
             return decline != null;
         }
 
+        /**
+         * Whether attaching the card to a customer fails with its decline: Stripe refuses cards that simulate
+         * issuer declines (not Radar's blocks, the cards that decline only when charged, nor those that decline
+         * after 3-D Secure).
+         */
+        public boolean declinesAttaching() {
+            return decline != null && authentication == Authentication.NONE && !has(Effect.RISK_HIGHEST)
+                    && !has(Effect.DECLINES_WHEN_CHARGED);
+        }
+
+        /**
+         * Whether setting the card up (a SetupIntent) is declined: not for the cards that decline only when charged,
+         * nor for the one that authenticates and then declines every payment (it can be set up).
+         */
+        public boolean declinesSetup() {
+            return decline != null && !has(Effect.DECLINES_WHEN_CHARGED)
+                    && authentication != Authentication.ON_SESSION;
+        }
+
         public boolean disputed() {
             return dispute != null;
         }
@@ -135,6 +175,8 @@ public final class TestCards {
     private static final Map<String, Card> BY_NUMBER = new LinkedHashMap<>();
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static final Map<String, Card> BY_KEY = new LinkedHashMap<>();
+    /** Test tokens with a behaviour of their own but no card number of their own (they show another card's). */
+    private static final Map<String, Card> TOKEN_ONLY = new LinkedHashMap<>();
 
     /*
      * Stripe's testing docs (docs.stripe.com/testing): each card with its behaviour and the names of its test tokens.
@@ -151,8 +193,34 @@ public final class TestCards {
         card("378282246310005", "amex", "amex", "credit", Authentication.NONE, null, "amex");
         card("6011111111111117", "discover", "discover", "credit", Authentication.NONE, null, "discover");
         card("3056930009020004", "diners", "diners", "credit", Authentication.NONE, null, "diners");
-        card("3566002020360505", "jcb", "jcb", "credit", Authentication.NONE, null, "jcb");
-        card("6200000000000005", "unionpay", "unionpay", "credit", Authentication.NONE, null, "unionpay");
+        // Issued outside the US, as the docs warn for JCB and UnionPay (a cross-border fee even in test mode).
+        special(new Card("jcb", "jcb", "credit", "JP", Authentication.NONE, null), "3566002020360505", "jcb");
+        special(new Card("unionpay", "unionpay", "credit", "CN", Authentication.NONE, null), "6200000000000005",
+                "unionpay");
+        // The brands' other numbers (no test tokens of their own).
+        card("2223003122003222", "mastercard_2_series", "mastercard", "credit", Authentication.NONE, null);
+        card("371449635398431", "amex_2", "amex", "credit", Authentication.NONE, null);
+        card("6011000990139424", "discover_2", "discover", "credit", Authentication.NONE, null);
+        card("6011981111111113", "discover_debit", "discover", "debit", Authentication.NONE, null);
+        card("36227206271667", "diners_14_digit", "diners", "credit", Authentication.NONE, null);
+        special(new Card("unionpay_debit", "unionpay", "debit", "CN", Authentication.NONE, null),
+                "6200000000000047");
+        special(new Card("unionpay_19_digit", "unionpay", "credit", "CN", Authentication.NONE, null),
+                "6205500000000000004");
+        // Co-branded cards: Cartes Bancaires (France) and eftpos (Australia) with Visa or Mastercard.
+        special(new Card("visa_cartes_bancaires", "visa", "credit", "FR", Authentication.NONE, null),
+                "4000002500001001", "visa_cartesBancaires");
+        special(new Card("mastercard_cartes_bancaires", "mastercard", "credit", "FR", Authentication.NONE, null),
+                "5555552500001001", "mastercard_cartesBancaires");
+        special(new Card("visa_eftpos_au", "visa", "debit", "AU", Authentication.NONE, null), "4000050360000001",
+                "visa_debit_eftposAuCoBranded");
+        special(new Card("mastercard_eftpos_au", "mastercard", "debit", "AU", Authentication.NONE, null),
+                "5555050360000080", "mastercard_debit_eftposAuCoBranded");
+        // Health savings and flexible spending account cards (HSA, FSA): US debit cards.
+        card("4000051230000072", "visa_fsa", "visa", "debit", Authentication.NONE, null,
+                "debit_visaFsaProductCode", "debit_visaHsaProductCode");
+        card("5200828282828897", "mastercard_fsa", "mastercard", "debit", Authentication.NONE, null,
+                "mastercard_debit_mastercardFsaProductCode");
         // A successful payment whose funds go straight to the available balance, bypassing the pending one.
         special(new Card("bypass_pending", "visa", "credit", "US", Authentication.NONE, null, null, true),
                 "4000000000000077", "bypassPending");
@@ -206,6 +274,11 @@ public final class TestCards {
         country("4000007050000006", "visa_si", "SI", "si");
         country("4000007030000001", "visa_sk", "SK", "sk");
         country("4000007240000007", "visa_es", "ES", "es");
+        special(new Card("mastercard_ae", "mastercard", "credit", "AE", Authentication.NONE, null),
+                "5200007840000022", "ae_mastercard");
+        special(new Card("mastercard_gb", "mastercard", "credit", "GB", Authentication.NONE, null),
+                "5555558265554449", "gb_mastercard");
+        special(new Card("jcb_jp", "jcb", "credit", "JP", Authentication.NONE, null), "3530111333300000");
         country("4000007520000008", "visa_se", "SE", "se");
         country("4000007560000009", "visa_ch", "CH", "ch");
         special(new Card("visa_gb_debit", "visa", "debit", "GB", Authentication.NONE, null), "4000058260000005",
@@ -220,6 +293,9 @@ public final class TestCards {
         country("4000007020000003", "visa_sg", "SG", "sg");
         country("4000001580000008", "visa_tw", "TW", "tw");
         country("4000007640000003", "visa_th", "TH", "th");
+        alias("4000007640000003", "th_credit");
+        special(new Card("visa_th_debit", "visa", "debit", "TH", Authentication.NONE, null), "4000057640000008",
+                "th_debit");
         special(new Card("bypass_pending_international", "visa", "credit", "IE", Authentication.NONE, null, null,
                 true), "4000003720000278", "bypassPendingInternational");
         // Successful payments that are then disputed (Stripe's dispute test cards).
@@ -230,6 +306,28 @@ public final class TestCards {
                 "createDisputeProductNotReceived");
         special(new Card("dispute_inquiry", "visa", "credit", "US", Authentication.NONE, null,
                 new Dispute("fraudulent", true), false), "4000000000001976", "createDisputeInquiry");
+        special(new Card("dispute_multiple", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false, null, 2), false), "4000000404000079", "createMultipleDisputes");
+        special(new Card("dispute_visa_ce3", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false, "visa_compelling_evidence_3", 1), false), "4000000404000038",
+                "createCe3EligibleDispute");
+        special(new Card("dispute_visa_compliance", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("noncompliant", false, "visa_compliance", 1), false), "4000008400000779",
+                "createComplianceDispute");
+        special(new Card("dispute_mastercard_compliance", "mastercard", "credit", "US", Authentication.NONE,
+                null, new Dispute("noncompliant", false, "mastercard_compliance", 1), false), "5105008400000002",
+                "createMastercardComplianceDispute");
+        // Smart Disputes and dispute prevention (Visa RDR, Verifi CE 3.0 block, Ethoca): an account that is not
+        // enrolled, as the sandbox's are, gets the dispute (the docs name no reason: fraudulent, as the first card).
+        special(new Card("dispute_smart_disputes", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "4000000001000043",
+                "createAutoRepresentmentEligibleDispute");
+        special(new Card("dispute_rapid_dispute_resolution", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "4000000404004816", "createRapidDisputeResolutionDispute");
+        special(new Card("dispute_ce3_block", "visa", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "4000000404005649", "createCe3BlockDispute");
+        special(new Card("dispute_ethoca_alert", "mastercard", "credit", "US", Authentication.NONE, null,
+                new Dispute("fraudulent", false), false), "5105000300000018", "createEthocaAlert");
 
         card("4000000000000002", "generic_decline", "visa", "credit", Authentication.NONE, GENERIC_DECLINE,
                 "chargeDeclined", "visa_chargeDeclined");
@@ -240,15 +338,15 @@ public final class TestCards {
         card("4000000000009979", "stolen_card", "visa", "credit", Authentication.NONE, STOLEN_CARD,
                 "chargeDeclinedStolenCard", "visa_chargeDeclinedStolenCard");
         card("4000000000000069", "expired_card", "visa", "credit", Authentication.NONE, EXPIRED_CARD,
-                "chargeDeclinedExpiredCard");
+                "chargeDeclinedExpiredCard", "visa_chargeDeclinedExpiredCard");
         card("4000000000000127", "incorrect_cvc", "visa", "credit", Authentication.NONE, INCORRECT_CVC,
-                "chargeDeclinedIncorrectCvc");
+                "chargeDeclinedIncorrectCvc", "visa_chargeDeclinedIncorrectCvc");
         card("4000000000000119", "processing_error", "visa", "credit", Authentication.NONE, PROCESSING_ERROR,
-                "chargeDeclinedProcessingError");
+                "chargeDeclinedProcessingError", "visa_chargeDeclinedProcessingError");
         // Radar's fraud checks (docs.stripe.com/radar/testing and the testing docs' fraud prevention cards), with
         // the default settings: the highest risk is blocked, failed address checks are let through.
         effects("4100000000000019", "fraudulent", FRAUDULENT, Set.of(Effect.RISK_HIGHEST),
-                "chargeDeclinedFraudulent", "radarBlock");
+                "chargeDeclinedFraudulent", "radarBlock", "visa_chargeDeclinedFraudulent");
         effects("4000000000004954", "risk_level_highest", FRAUDULENT, Set.of(Effect.RISK_HIGHEST),
                 "riskLevelHighest");
         effects("4000000000009235", "risk_level_elevated", null, Set.of(Effect.RISK_ELEVATED), "riskLevelElevated");
@@ -258,6 +356,19 @@ public final class TestCards {
         effects("4000000000000028", "avs_line1_fail", null, Set.of(Effect.LINE1_CHECK_FAIL), "avsLine1Fail");
         effects("4000000000000036", "avs_zip_fail", null, Set.of(Effect.POSTAL_CODE_CHECK_FAIL), "avsZipFail");
         effects("4000000000000044", "avs_unchecked", null, Set.of(Effect.ADDRESS_UNAVAILABLE), "avsUnchecked");
+        effects("4000058400307872", "cvc_check_fail_elevated_risk", null,
+                Set.of(Effect.CVC_CHECK_FAIL, Effect.RISK_ELEVATED), "cvcCheckFailElevatedRisk");
+        effects("4000058400306072", "avs_zip_fail_elevated_risk", null,
+                Set.of(Effect.POSTAL_CODE_CHECK_FAIL, Effect.RISK_ELEVATED), "avsZipFailElevatedRisk");
+        // Radar's optional controls (fraud dispute and early fraud warning scores, dynamic risk thresholds, adaptive
+        // 3-D Secure) are off in the default settings the sandbox has: these payments succeed.
+        effects("4000008400000407", "high_fraud_dispute_score", null, Set.of(), "highFraudDisputeScore");
+        effects("4000008400000159", "high_early_fraud_warning_score", null, Set.of(), "highEfwScore");
+        effects("4000008400001017", "radar_dynamic_risk_threshold", null, Set.of(), "radarDynamicRiskThreshold");
+        effects("4000008405600003", "adaptive_three_d_secure", null, Set.of(), "adaptive3dsChallenge");
+        // A captcha on Stripe's own payment pages: through the API (and the sandbox's pages) the payment succeeds.
+        effects("4000000000001208", "captcha_challenge", null, Set.of());
+        effects("4000000000003725", "captcha_challenge_2", null, Set.of());
         // Successful payments whose refunds change status later, and one that gets an early fraud warning.
         effects("4000000000005126", "refund_fail", null, Set.of(Effect.REFUND_FAILS), "refundFail");
         effects("4000000000007726", "pending_refund", null, Set.of(Effect.REFUND_PENDING), "pendingRefund");
@@ -266,9 +377,19 @@ public final class TestCards {
         card("4000000000006975", "velocity_limit_exceeded", "visa", "credit", Authentication.NONE,
                 VELOCITY_LIMIT_EXCEEDED, "chargeDeclinedVelocityLimitExceeded",
                 "visa_chargeDeclinedVelocityLimitExceeded");
-        // Attaching it to a customer succeeds; charging it fails.
-        card("4000000000000341", "charge_customer_fail", "visa", "credit", Authentication.NONE, GENERIC_DECLINE,
-                "chargeCustomerFail");
+        // Attaching it to a customer succeeds; charging it fails. The lost and stolen card variants exist as
+        // tokens only: they show this card's number.
+        effects("4000000000000341", "charge_customer_fail", GENERIC_DECLINE, Set.of(Effect.DECLINES_WHEN_CHARGED),
+                "chargeCustomerFail", "visa_chargeCustomerFail");
+        tokenOnly("tok_visa_chargeCustomerFailLostCard", "4000000000000341", new Card("charge_customer_fail_lost_card",
+                "visa", "credit", "US", Authentication.NONE, LOST_CARD, null, false,
+                Set.of(Effect.DECLINES_WHEN_CHARGED)));
+        tokenOnly("tok_visa_chargeCustomerFailStolenCard", "4000000000000341", new Card(
+                "charge_customer_fail_stolen_card", "visa", "credit", "US", Authentication.NONE, STOLEN_CARD, null,
+                false, Set.of(Effect.DECLINES_WHEN_CHARGED)));
+        // An insufficient funds decline of a debit card (a token only: it shows the Visa debit card's number).
+        tokenOnly("tok_visa_debit_chargeDeclinedInsufficientFunds", "4000056655665556", new Card(
+                "insufficient_funds_debit", "visa", "debit", "US", Authentication.NONE, INSUFFICIENT_FUNDS));
 
         card("4000002500003155", "authentication_required_on_setup", "visa", "credit", Authentication.UNLESS_SET_UP,
                 null, "authenticationRequiredOnSetup");
@@ -276,12 +397,19 @@ public final class TestCards {
                 "authenticationRequired");
         card("4000000000003063", "three_d_secure_required", "visa", "credit", Authentication.ALWAYS, null,
                 "threeDSecureRequired");
-        card("4000000000003220", "three_d_secure_2_required", "visa", "credit", Authentication.ALWAYS, null,
-                "threeDSecure2Required");
+        // Ireland-issued, as the docs say.
+        special(new Card("three_d_secure_2_required", "visa", "credit", "IE", Authentication.ALWAYS, null),
+                "4000000000003220", "threeDSecure2Required");
+        // The same, US-issued.
+        card("4000008400000027", "three_d_secure_2_required_us", "visa", "credit", Authentication.ALWAYS, null);
         // The mobile challenge flows' cards: 3-D Secure on every payment; no tokens.
         card("4000000000003238", "three_d_secure_2_otp", "visa", "credit", Authentication.ALWAYS, null);
         card("4000000000003246", "three_d_secure_2_single_select", "visa", "credit", Authentication.ALWAYS, null);
         card("4000000000003253", "three_d_secure_2_multi_select", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000582600000094", "three_d_secure_2_out_of_band", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000582600000045", "three_d_secure_2_one_time_passcode", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000582600000102", "three_d_secure_2_single_select_2", "visa", "credit", Authentication.ALWAYS, null);
+        card("4000582600000110", "three_d_secure_2_multi_select_2", "visa", "credit", Authentication.ALWAYS, null);
         // Already set up: on-session payments authenticate, off-session ones succeed as if set up.
         card("4000003800000446", "authentication_required_setup_for_off_session", "visa", "credit",
                 Authentication.ON_SESSION, null, "authenticationRequiredSetupForOffSession");
@@ -315,6 +443,12 @@ public final class TestCards {
             String... tokenNames) {
         special(new Card(key, "visa", "credit", "US", Authentication.NONE, decline, null, false, effects), number,
                 tokenNames);
+    }
+
+    private static void tokenOnly(String token, String shownNumber, Card card) {
+        TOKENS.put(token, shownNumber);
+        TOKEN_ONLY.put(token, card);
+        BY_KEY.put(card.key(), card);
     }
 
     /** More test token names for a card already in the table. */
@@ -351,6 +485,14 @@ public final class TestCards {
     /** The card number a test token ({@code pm_card_visa}, {@code tok_visa}...) stands for. */
     public static Optional<String> numberForToken(String token) {
         return Optional.ofNullable(TOKENS.get(token));
+    }
+
+    /**
+     * The behaviour of a test token that has no card number of its own (such as
+     * {@code tok_visa_chargeCustomerFailLostCard}), which overrides the behaviour of the number it shows.
+     */
+    public static Optional<Card> tokenOnly(String token) {
+        return Optional.ofNullable(TOKEN_ONLY.get(token));
     }
 
     /** Whether the value names a {@code pm_card_...} test PaymentMethod (known or not). */

@@ -53,7 +53,7 @@ class SetupIntentFlow implements IntentAuthentication {
             return requireAction(call, intent, paymentMethod);
         }
         SetupIntentJson.status(intent, PROCESSING);
-        if (card.declines()) {
+        if (card.declinesSetup()) {
             throw decline(call, intent, paymentMethod, card.decline(), authenticated);
         }
         return succeed(call, intent, paymentMethod, authenticated);
@@ -164,7 +164,7 @@ class SetupIntentFlow implements IntentAuthentication {
     private static void requireChallenge(ObjectNode intent) {
         if (SetupIntentJson.status(intent) != REQUIRES_ACTION) {
             throw SetupIntentTransitions.unexpectedState("This SetupIntent has no 3D Secure authentication to "
-                    + "complete: it has a status of " + intent.get("status").asString() + ".");
+                    + "complete: it has a status of " + intent.get("status").asString() + ".", intent);
         }
     }
 }

@@ -77,7 +77,8 @@ final class SetupIntentTransitions {
     /** Refuses the operation in this status as Stripe does ({@code setup_intent_unexpected_state}). */
     static void check(Operation operation, SetupIntentStatus status) {
         if (!operation.allowedFrom(status)) {
-            throw unexpectedState(message(operation, status));
+            throw StripeError.builder(400).code("setup_intent_unexpected_state").message(message(operation, status))
+                    .build();
         }
     }
 
@@ -87,10 +88,6 @@ final class SetupIntentTransitions {
         if (!operation.allowedFrom(status)) {
             throw unexpectedState(message(operation, status), intent);
         }
-    }
-
-    static StripeError unexpectedState(String message) {
-        return StripeError.builder(400).code("setup_intent_unexpected_state").message(message).build();
     }
 
     /** Stripe's {@code setup_intent_unexpected_state} error, which carries the SetupIntent. */

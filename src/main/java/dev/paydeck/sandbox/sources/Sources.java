@@ -7,6 +7,8 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
+import dev.paydeck.sandbox.paymentmethods.TestCards;
 import dev.paydeck.sandbox.tokens.Tokens;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,6 +71,10 @@ public class Sources {
 
     private ObjectNode card(StripeCall call, String customerId, String token, String param) {
         ObjectNode card = Tokens.card(tokens.use(call, token, param));
+        TestCards.Card behaviour = Tokens.behaviour(card);
+        if (behaviour.declinesAttaching()) {
+            throw PaymentMethods.attachDeclined(behaviour.decline());
+        }
         card.put("customer", customerId);
         if (card.path("cvc_check").asString("").equals("unchecked")) {
             // Adding a card to a customer verifies it with the issuer; test cards pass.

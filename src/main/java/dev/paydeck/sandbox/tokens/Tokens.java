@@ -67,6 +67,8 @@ public class Tokens implements CardTokens {
             card.put("cvc", "123");
             token = create(call, card);
             ((ObjectNode) token.get("card")).put(PaymentMethods.TEST_TOKEN, true);
+            ObjectNode testCard = (ObjectNode) token.get("card");
+            TestCards.tokenOnly(id).ifPresent(behaviour -> testCard.put("_test_card", behaviour.key()));
         } else {
             token = store.require(call.accountId(), id, "token", param);
         }

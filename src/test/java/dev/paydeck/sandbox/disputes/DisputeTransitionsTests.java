@@ -29,7 +29,9 @@ class DisputeTransitionsTests {
     void anInquiryClosesOrEscalatesToAChargeback() {
         assertThat(DisputeTransitions.next(WARNING_NEEDS_RESPONSE, Action.SUBMIT)).isEqualTo(WARNING_UNDER_REVIEW);
         assertThat(DisputeTransitions.next(WARNING_UNDER_REVIEW, Action.WIN)).isEqualTo(WARNING_CLOSED);
-        assertThat(DisputeTransitions.next(WARNING_UNDER_REVIEW, Action.LOSE)).isEqualTo(NEEDS_RESPONSE);
+        assertThat(DisputeTransitions.next(WARNING_UNDER_REVIEW, Action.LOSE)).isEqualTo(WARNING_CLOSED);
+        assertThat(DisputeTransitions.next(WARNING_UNDER_REVIEW, Action.ESCALATE)).isEqualTo(NEEDS_RESPONSE);
+        assertThat(DisputeTransitions.allowed(UNDER_REVIEW, Action.ESCALATE)).isFalse();
         assertThat(DisputeTransitions.next(WARNING_NEEDS_RESPONSE, Action.ACCEPT)).isEqualTo(WARNING_CLOSED);
     }
 

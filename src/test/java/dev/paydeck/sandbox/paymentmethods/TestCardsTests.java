@@ -49,6 +49,9 @@ class TestCardsTests {
             String number = TestCards.numberForToken(token).orElseThrow();
             assertThat(TestCards.luhn(number)).as(token).isTrue();
             assertThat(TestCards.forNumber(number).brand()).as(token).isEqualTo(TestCards.brand(number));
+            if (TestCards.tokenOnly(token).isPresent()) {
+                continue; // Stripe documents these as tokens only
+            }
             String twin = token.startsWith("tok_") ? "pm_card_" + token.substring(4) : "tok_" + token.substring(8);
             assertThat(TestCards.numberForToken(twin)).as(token).contains(number);
         }
@@ -66,6 +69,20 @@ class TestCardsTests {
                 .decline().declineCode()).isEqualTo("fraudulent");
         assertThat(TestCards.forNumber(TestCards.numberForToken("tok_chargeCustomerFail").orElseThrow())
                 .decline().declineCode()).isEqualTo("generic_decline");
+        assertThat(TestCards.tokenOnly("tok_visa_chargeCustomerFailStolenCard").orElseThrow().decline()
+                .declineCode()).isEqualTo("stolen_card");
+    }
+
+    @Test
+    void onlyIssuerDeclinesRefuseToBeAttachedOrSetUp() {
+        assertThat(TestCards.forNumber("4000000000000002").declinesAttaching()).isTrue();
+        assertThat(TestCards.forNumber("4000000000009987").declinesAttaching()).isTrue();
+        assertThat(TestCards.forNumber("4000000000000341").declinesAttaching()).isFalse();
+        assertThat(TestCards.forNumber("4000000000000341").declinesSetup()).isFalse();
+        assertThat(TestCards.forNumber("4100000000000019").declinesAttaching()).isFalse();
+        assertThat(TestCards.forNumber("4000008260003178").declinesSetup()).isFalse();
+        assertThat(TestCards.forNumber("4000000000000002").declinesSetup()).isTrue();
+        assertThat(TestCards.forNumber("4242424242424242").declinesAttaching()).isFalse();
     }
 
     @Test
