@@ -101,6 +101,18 @@ class SandboxHostedInvoiceIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void anUncollectibleInvoiceIsShownSoWithoutAPaymentForm() throws Exception {
+        item("Old debt", 5_000L);
+        Invoice open = stripe.v1().invoices().finalizeInvoice(draft().getId());
+        stripe.v1().invoices().markUncollectible(open.getId());
+
+        String page = send(request(path(open.getHostedInvoiceUrl())).header("Accept-Language", "en")).body();
+
+        assertThat(page).contains("marked this invoice uncollectible", "Uncollectible", "$50.00")
+                .doesNotContain("invoice-payment-form");
+    }
+
+    @Test
     void thePageAndPdfSpeakTheReadersLanguage() throws Exception {
         item("Conseil", 12_000L);
         Invoice open = stripe.v1().invoices().finalizeInvoice(draft().getId());

@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox.invoices;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * An invoice as a PDF: the Thymeleaf template {@code sandbox/invoice-pdf} (well-formed XHTML and print CSS, with the
@@ -26,6 +28,8 @@ class InvoicePdf {
 
     InvoicePdf(ITemplateEngine templates) {
         this.templates = templates;
+        // openhtmltopdf tells every step of every PDF at INFO on its own console logger: only its warnings matter.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
     byte[] render(InvoiceDocument invoice, Locale locale) {
