@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
 import dev.paydeck.sandbox.taxrates.TaxRates;
@@ -36,6 +37,7 @@ class InvoiceResource implements StripeResource {
             .integer("days_until_due", "due_date")
             .bool("auto_advance")
             .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .metadata();
     private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of()
             .string("customer", "currency")
@@ -55,9 +57,11 @@ class InvoiceResource implements StripeResource {
     private final SandboxEvents events;
     private final Invoices invoices;
     private final TaxRates taxRates;
+    private final Discounts discounts;
 
     InvoiceResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Invoices invoices,
-            TaxRates taxRates) {
+            TaxRates taxRates, Discounts discounts) {
+        this.discounts = discounts;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -251,6 +255,11 @@ class InvoiceResource implements StripeResource {
             for (int i = 0; i < ids.size(); i++) {
                 rates.add(taxRates.require(call.accountId(), (String) ids.get(i), "default_tax_rates[" + i + "]"));
             }
+        }
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), invoice, call.list("discounts"), new Discounts.Target(
+                    invoice.get("customer").asString(), invoice.get("currency").asString(),
+                    invoice.get("id").asString(), null));
         }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(invoice, call.map("metadata"));
