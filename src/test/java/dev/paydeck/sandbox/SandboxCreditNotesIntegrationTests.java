@@ -181,6 +181,20 @@ class SandboxCreditNotesIntegrationTests extends SandboxTest {
         assertThat(stripe.v1().creditNotes().lineItems().list(issued.getId()).getData()).singleElement()
                 .satisfies(item -> assertThat(item.getTaxes().getFirst().getAmount()).isEqualTo(100L));
         assertThat(stripe.v1().invoices().retrieve(open.getId()).getAmountDue()).isEqualTo(2200L);
+
+        assertThatThrownBy(() -> stripe.v1().creditNotes().create(CreditNoteCreateParams.builder()
+                .setInvoice(open.getId()).addLine(CreditNoteCreateParams.Line.builder().setType(
+                        CreditNoteCreateParams.Line.Type.INVOICE_LINE_ITEM).setInvoiceLineItem(line).setAmount(500L)
+                        .build()).build()))
+                .as("a line credited by quantity is credited by quantity again")
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> assertThat(error.getStripeError()
+                        .getMessage()).contains("by quantity"));
+        assertThatThrownBy(() -> stripe.v1().creditNotes().create(CreditNoteCreateParams.builder()
+                .setInvoice(open.getId()).addLine(CreditNoteCreateParams.Line.builder().setType(
+                        CreditNoteCreateParams.Line.Type.INVOICE_LINE_ITEM).setInvoiceLineItem(line).setQuantity(3L)
+                        .build()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> assertThat(error.getStripeError()
+                        .getParam()).isEqualTo("lines[0][quantity]"));
     }
 
     @Test

@@ -71,6 +71,23 @@ class SandboxCustomerBalanceIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void voidingAnInvoiceGivesBackTheCreditItUsed() throws Exception {
+        adjust(-400L, null);
+        Invoice invoice = finalizedInvoice(1000L);
+        assertThat(invoice.getAmountDue()).isEqualTo(600L);
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getBalance()).isZero();
+
+        stripe.v1().invoices().voidInvoice(invoice.getId());
+
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getBalance()).isEqualTo(-400L);
+        CustomerBalanceTransaction unapplied = stripe.v1().customers().balanceTransactions().list(customer.getId())
+                .getData().getFirst();
+        assertThat(unapplied.getType()).isEqualTo("unapplied_from_invoice");
+        assertThat(unapplied.getAmount()).isEqualTo(-400L);
+        assertThat(unapplied.getInvoice()).isEqualTo(invoice.getId());
+    }
+
+    @Test
     void theBalanceKeepsOneCurrency() throws Exception {
         adjust(-100L, null);
 

@@ -24,12 +24,23 @@ final class CreditNoteJson {
     }
 
     /**
+     * What earlier credit notes credited of one invoice line: an amount, a quantity, and whether by quantity (Stripe
+     * lets later credit notes credit a line only the way the first did).
+     */
+    record Credited(long amount, long quantity, boolean byQuantity) {
+
+        Credited plus(long moreAmount, long moreQuantity) {
+            return new Credited(amount + moreAmount, quantity + moreQuantity, byQuantity);
+        }
+    }
+
+    /**
      * A credit note (not stored) for the invoice from the parameters: its lines and totals; {@code credited} is what
      * earlier credit notes already credited of each invoice line, by line id.
      */
     @SuppressWarnings("unchecked")
     static ObjectNode build(ObjectNode note, ObjectNode invoice, Map<String, Object> params,
-            Map<String, Long> credited) {
+            Map<String, Credited> credited) {
         String id = note.get("id").asString();
         List<Object> givenLines = (List<Object>) params.get("lines");
         Long amount = (Long) params.get("amount");
@@ -134,7 +145,7 @@ final class CreditNoteJson {
     }
 
     private static ObjectNode line(ObjectNode note, ObjectNode invoice, Map<String, Object> given, String param,
-            Map<String, Long> credited) {
+            Map<String, Credited> credited) {
         String invoiceLineId = (String) given.get("invoice_line_item");
         String type = given.get("type") != null ? (String) given.get("type")
                 : invoiceLineId != null ? "invoice_line_item" : "custom_line_item";
@@ -166,19 +177,30 @@ final class CreditNoteJson {
         long lineQuantity = Math.max(1, invoiceLine.path("quantity").asLong(1));
         BigDecimal unit = BigDecimal.valueOf(lineAmount).divide(BigDecimal.valueOf(lineQuantity), 12,
                 RoundingMode.HALF_UP).stripTrailingZeros();
-        if (quantity != null && (quantity < 1 || quantity > lineQuantity)) {
-            throw StripeError.invalid(param + "[quantity]", "The quantity to credit must be between 1 and the "
-                    + "invoice line's quantity (" + lineQuantity + ").");
+        Credited earlier = credited.get(invoiceLineId);
+        if (earlier != null && earlier.byQuantity() != (quantity != null)) {
+            throw StripeError.invalid(param, "Invoice line " + invoiceLineId + " was credited by "
+                    + (earlier.byQuantity() ? "quantity" : "amount") + ": later credit notes can only credit it by "
+                    + (earlier.byQuantity() ? "quantity" : "amount") + " too.");
+        }
+        long quantityLeft = lineQuantity - (earlier == null ? 0 : earlier.quantity());
+        if (quantity != null && (quantity < 1 || quantity > quantityLeft)) {
+            throw StripeError.invalid(param + "[quantity]", "The quantity to credit must be between 1 and what is "
+                    + "left to credit of the invoice line's quantity (" + quantityLeft + ").");
         }
         long creditedAmount = quantity != null ? unit.multiply(BigDecimal.valueOf(quantity))
                 .setScale(0, RoundingMode.HALF_UP).longValueExact() : amount;
-        long left = lineAmount - credited.getOrDefault(invoiceLineId, 0L);
+        long left = lineAmount - (earlier == null ? 0 : earlier.amount());
         if (creditedAmount < 1 || creditedAmount > left) {
             throw StripeError.invalid(param + (quantity != null ? "[quantity]" : "[amount]"), "The amount to "
                     + "credit for invoice line " + invoiceLineId + " must be between 1 and what is left to credit "
                     + "of it (" + left + ").");
         }
-        credited.merge(invoiceLineId, creditedAmount, Long::sum);
+        long creditedQuantity = quantity == null ? 0 : quantity;
+        credited.put(invoiceLineId, earlier == null ? new Credited(creditedAmount, creditedQuantity, quantity != null)
+                : earlier.plus(creditedAmount, creditedQuantity));
+        // How the line was credited, for later credit notes (internal: never rendered).
+        line.put("_by_quantity", quantity != null);
         line.put("amount", creditedAmount);
         if (given.get("description") != null) {
             line.put("description", (String) given.get("description"));

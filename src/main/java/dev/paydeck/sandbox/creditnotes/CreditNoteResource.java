@@ -145,11 +145,15 @@ class CreditNoteResource implements StripeResource {
             throw StripeError.invalid(call.params().get("refunds") != null ? "refunds" : "shipping_cost",
                     "The sandbox does not emulate linking existing refunds or crediting shipping yet.");
         }
-        Map<String, Long> credited = new HashMap<>();
+        Map<String, CreditNoteJson.Credited> credited = new HashMap<>();
         for (ObjectNode earlier : issuedFor(call.accountId(), invoice.get("id").asString())) {
             earlier.at("/lines/data").forEach(line -> {
                 if (!line.path("invoice_line_item").isNull()) {
-                    credited.merge(line.get("invoice_line_item").asString(), line.get("amount").asLong(), Long::sum);
+                    boolean byQuantity = line.path("_by_quantity").asBoolean();
+                    long quantity = byQuantity ? line.get("quantity").asLong() : 0;
+                    credited.merge(line.get("invoice_line_item").asString(), new CreditNoteJson.Credited(
+                            line.get("amount").asLong(), quantity, byQuantity),
+                            (one, other) -> one.plus(other.amount(), other.quantity()));
                 }
             });
         }

@@ -259,6 +259,7 @@ class InvoiceLifecycleResource implements StripeResource {
             intents.cancel(call, intentId);
         }
         paymentCanceled(call, invoice, now);
+        unapplyBalance(call, invoice);
         status(invoice, VOID);
         invoice.put("auto_advance", false);
         invoice.put("amount_remaining", 0);
@@ -266,6 +267,21 @@ class InvoiceLifecycleResource implements StripeResource {
         store.update(call.accountId(), invoice);
         events.publish(call, "invoice.voided", invoice);
         return invoice;
+    }
+
+    /** The customer's balance an invoice used is theirs again when it is voided ({@code unapplied_from_invoice}). */
+    private void unapplyBalance(StripeCall call, ObjectNode invoice) {
+        if (invoice.path("ending_balance").isNull()) {
+            return;
+        }
+        long applied = invoice.get("ending_balance").asLong() - invoice.get("starting_balance").asLong();
+        if (applied == 0) {
+            return;
+        }
+        ObjectNode customer = store.require(call.accountId(), invoice.get("customer").asString(), "customer", "id");
+        balances.record(call.accountId(), customer, -applied, invoice.get("currency").asString(),
+                new CustomerBalances.Entry("unapplied_from_invoice", invoice.get("id").asString(), null, null), "id");
+        store.update(call.accountId(), customer);
     }
 
     private ObjectNode markUncollectible(StripeCall call) {
