@@ -24,7 +24,9 @@ import java.util.List;
  * {@code /v1/invoiceitems}: a charge (or, negative, a credit) for a customer, pending until an invoice takes it:
  * create (also onto a draft invoice, {@code invoice}), retrieve, update and delete while pending or on a draft, list (by {@code customer}, {@code invoice}, {@code pending}).
  * Its amount comes from a one-time price ({@code pricing[price]}, or {@code price_data} made inline) times the
- * quantity, or is given ({@code amount}, or {@code unit_amount_decimal} times the quantity).
+ * quantity, or is given ({@code amount}, or {@code unit_amount_decimal} times the quantity). Its own
+ * {@code discounts} come off its line before the invoice's; a change to a draft's items announces
+ * {@code invoice.updated}.
  */
 @Component
 class InvoiceItemResource implements StripeResource {

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * {@code /v1/invoices}, drafts: create for a customer (taking their pending invoice items when
  * {@code pending_invoice_items_behavior=include}), retrieve, update, delete, list (by {@code customer},
- * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. Finalizing, paying, sending,
+ * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. A draft's {@code discounts}
+ * (coupons, promotion codes: {@link Discounts}) come off its lines before tax. Finalizing, paying, sending,
  * voiding: {@link InvoiceLifecycleResource}.
  */
 @Component
