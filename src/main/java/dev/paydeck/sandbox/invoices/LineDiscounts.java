@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The discounts of an invoice's lines, in minor units, before tax. Stripe applies a line's own discounts (its invoice
  * item's) first, then the invoice's, each on what the earlier ones left. A {@code percent_off} coupon takes its
- * percentage of what is left on each line it applies to, rounded half up; an {@code amount_off} coupon (in the
+ * percentage of what is left on each line it applies to, rounded to the nearest minor unit, halves up, line by line
+ * (as Stripe rounds its amounts: support.stripe.com, "rounding rules"); an {@code amount_off} coupon (in the
  * invoice's currency) is spread over the lines it applies to in proportion to what is left on them (the last line
  * takes what rounding left, so the parts add up to the coupon's amount), and never takes more than is left. A line
  * gets discounts only if it is discountable and, for a coupon limited to some products ({@code applies_to}), bills
