@@ -54,15 +54,15 @@ class CreditNoteJsonTests {
 
     @Test
     void sharesRoundHalfUpAndTheWholeLineCreditsExactly() {
-        assertThat(CreditNoteJson.share(100, 1, 3)).isEqualTo(33);
-        assertThat(CreditNoteJson.share(100, 2, 3)).isEqualTo(67);
-        assertThat(CreditNoteJson.share(101, 3, 3)).isEqualTo(101);
+        assertThat(CreditNoteLines.share(100, 1, 3)).isEqualTo(33);
+        assertThat(CreditNoteLines.share(100, 2, 3)).isEqualTo(67);
+        assertThat(CreditNoteLines.share(101, 3, 3)).isEqualTo(101);
     }
 
     @Test
     void aLineIsNeverCreditedBeyondWhatIsLeftOfIt() {
-        Map<String, CreditNoteJson.Credited> credited = new HashMap<>();
-        credited.put("il_1", new CreditNoteJson.Credited(2500, 0, false));
+        Map<String, CreditNoteLines.Credited> credited = new HashMap<>();
+        credited.put("il_1", new CreditNoteLines.Credited(2500, 0, false));
 
         assertThatThrownBy(() -> CreditNoteJson.build(note(), invoice(), Map.of("lines",
                 List.of(line("amount", 600L))), credited))
