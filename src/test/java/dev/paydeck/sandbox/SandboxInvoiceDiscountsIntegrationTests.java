@@ -131,6 +131,12 @@ class SandboxInvoiceDiscountsIntegrationTests extends SandboxTest {
         assertThat(invoice.getLines().getData()).extracting(line -> line.getDiscountAmounts().stream()
                 .mapToLong(amount -> amount.getAmount()).sum()).containsExactly(500L, 0L);
         assertThat(invoice.getTotal()).isEqualTo(2500L);
+
+        Invoice undiscounted = stripe.v1().invoices().update(draft.getId(), InvoiceUpdateParams.builder()
+                .setDiscounts(com.stripe.param.common.EmptyParam.EMPTY).build());
+        assertThat(undiscounted.getDiscounts()).isEmpty();
+        assertThat(undiscounted.getTotalDiscountAmounts()).isEmpty();
+        assertThat(undiscounted.getTotal()).isEqualTo(3000L);
     }
 
     @Test
