@@ -44,6 +44,9 @@ final class StripeSchema {
         ObjectNode schemas = (ObjectNode) read(json, "/stripe/stripe-schemas.json").at("/components/schemas");
         read(json, "/stripe/sandbox-supplement.json").at("/components/schemas").properties()
                 .forEach(entry -> schemas.set(entry.getKey(), entry.getValue()));
+        // Credit notes, customer balance transactions and discounts as the sandbox's API version has them.
+        read(json, "/stripe/sandbox-supplement-billing.json").at("/components/schemas").properties()
+                .forEach(entry -> schemas.set(entry.getKey(), entry.getValue()));
         return new StripeSchema(schemas, newerFields, removedFields);
     }
 

@@ -71,6 +71,14 @@ class Expander {
                     .orElseThrow(() -> notExpandable(fullPath));
             object.set(field, expanded);
             value = expanded;
+        } else if (parts.size() == 1 && value instanceof ArrayNode ids) {
+            // A list of ids ({@code discounts}): each id becomes its object.
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).isString()) {
+                    String id = ids.get(i).asString();
+                    ids.set(i, store.find(accountId, id).orElseThrow(() -> notExpandable(fullPath)));
+                }
+            }
         } else if (parts.size() == 1 && !value.isNull() && !(value instanceof ObjectNode) && !(value instanceof ArrayNode)) {
             throw notExpandable(fullPath);
         }

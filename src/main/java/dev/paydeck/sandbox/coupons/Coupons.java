@@ -30,4 +30,11 @@ public class Coupons {
         }
         return coupon;
     }
+
+    /** One more redemption of the coupon (a discount made from it): {@code times_redeemed} goes up by one. */
+    public void redeem(String accountId, String couponId) {
+        ObjectNode coupon = store.require(accountId, couponId, "coupon", "coupon");
+        coupon.put("times_redeemed", coupon.path("times_redeemed").asLong() + 1);
+        store.update(accountId, coupon);
+    }
 }

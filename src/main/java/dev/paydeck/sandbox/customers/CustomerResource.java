@@ -51,8 +51,11 @@ class CustomerResource implements StripeResource {
     private final SandboxClock clock;
     private final SandboxEvents events;
     private final Sources sources;
+    private final CustomerBalances balances;
 
-    CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Sources sources) {
+    CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Sources sources,
+            CustomerBalances balances) {
+        this.balances = balances;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -72,6 +75,7 @@ class CustomerResource implements StripeResource {
     private ObjectNode create(StripeCall call) {
         ObjectNode customer = CustomerJson.create(store.newObject("customer", "cus", clock.now()));
         CustomerJson.apply(customer, call);
+        recordBalanceChange(call, customer, 0, "initial");
         checkDefaultPaymentMethod(call, customer.get("id").asString());
         if (call.string("source") != null) {
             sources.addToNewCustomer(call, customer, call.string("source"));
@@ -96,6 +100,7 @@ class CustomerResource implements StripeResource {
         ObjectNode customer = store.require(call.accountId(), call.path("id"), "customer", "id");
         ObjectNode before = customer.deepCopy();
         CustomerJson.apply(customer, call);
+        recordBalanceChange(call, customer, before.path("balance").asLong(0), "adjustment");
         checkDefaultPaymentMethod(call, customer.get("id").asString());
         if (call.string("default_source") != null) {
             sources.requireCard(call, customer.get("id").asString(), call.string("default_source"),
@@ -133,6 +138,22 @@ class CustomerResource implements StripeResource {
 
     private SearchResult search(StripeCall call) {
         return store.search(call.accountId(), "customer", SearchRequest.from(call), SEARCH, "/v1/customers/search");
+    }
+
+    /**
+     * A {@code balance} set directly is recorded in the customer's balance ledger as the change it makes (an
+     * {@code initial} one when the customer is created with a balance), in the balance's currency, else the
+     * account's default one.
+     */
+    private void recordBalanceChange(StripeCall call, ObjectNode customer, long before, String type) {
+        long after = customer.path("balance").asLong(0);
+        if (after == before) {
+            return;
+        }
+        customer.put("balance", before);
+        String currency = customer.path("currency").asString(call.account().defaultCurrency());
+        balances.record(call.accountId(), customer, after - before, currency,
+                new CustomerBalances.Entry(type, null, null, null), "balance");
     }
 
     private void checkDefaultPaymentMethod(StripeCall call, String customerId) {

@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.invoices.Invoices;
 import dev.paydeck.sandbox.prices.Prices;
@@ -23,7 +24,9 @@ import java.util.List;
  * {@code /v1/invoiceitems}: a charge (or, negative, a credit) for a customer, pending until an invoice takes it:
  * create (also onto a draft invoice, {@code invoice}), retrieve, update and delete while pending or on a draft, list (by {@code customer}, {@code invoice}, {@code pending}).
  * Its amount comes from a one-time price ({@code pricing[price]}, or {@code price_data} made inline) times the
- * quantity, or is given ({@code amount}, or {@code unit_amount_decimal} times the quantity).
+ * quantity, or is given ({@code amount}, or {@code unit_amount_decimal} times the quantity). Its own
+ * {@code discounts} come off its line before the invoice's; a change to a draft's items announces
+ * {@code invoice.updated}.
  */
 @Component
 class InvoiceItemResource implements StripeResource {
@@ -43,7 +46,7 @@ class InvoiceItemResource implements StripeResource {
             .object("price_data", PRICE_DATA)
             .stringList("tax_rates")
             .metadata()
-            .any("discounts");
+            .objectList("discounts", Discounts.PARAM);
     private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of()
             .string("customer", "currency", "invoice", "subscription")
             .required("customer"));
@@ -56,9 +59,11 @@ class InvoiceItemResource implements StripeResource {
     private final Prices prices;
     private final TaxRates taxRates;
     private final Invoices invoices;
+    private final Discounts discounts;
 
     InvoiceItemResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Prices prices,
-            TaxRates taxRates, Invoices invoices) {
+            TaxRates taxRates, Invoices invoices, Discounts discounts) {
+        this.discounts = discounts;
         this.invoices = invoices;
         this.store = store;
         this.clock = clock;
@@ -77,7 +82,6 @@ class InvoiceItemResource implements StripeResource {
     }
 
     private ObjectNode create(StripeCall call) {
-        refuseNotEmulated(call);
         String customer = call.string("customer");
         store.find(call.accountId(), customer).filter(found -> "customer".equals(found.path("object").asString()))
                 .orElseThrow(() -> StripeError.resourceMissing("customer", customer, "customer"));
@@ -104,7 +108,7 @@ class InvoiceItemResource implements StripeResource {
         }
         store.insert(call.accountId(), item);
         if (invoice != null) {
-            invoices.refresh(call.accountId(), invoiceId);
+            invoices.refresh(call, invoiceId);
         }
         events.publish(call, "invoiceitem.created", item);
         return item;
@@ -117,7 +121,6 @@ class InvoiceItemResource implements StripeResource {
     }
 
     private ObjectNode update(StripeCall call) {
-        refuseNotEmulated(call);
         ObjectNode item = store.require(call.accountId(), call.path("id"), "invoiceitem", "id");
         String invoiceId = item.path("invoice").asString(null);
         if (invoiceId != null) {
@@ -137,7 +140,7 @@ class InvoiceItemResource implements StripeResource {
         applyFields(item, call);
         store.update(call.accountId(), item);
         if (invoiceId != null) {
-            invoices.refresh(call.accountId(), invoiceId);
+            invoices.refresh(call, invoiceId);
         }
         return item;
     }
@@ -151,7 +154,7 @@ class InvoiceItemResource implements StripeResource {
         }
         store.delete(call.accountId(), id);
         if (invoiceId != null) {
-            invoices.refresh(call.accountId(), invoiceId);
+            invoices.refresh(call, invoiceId);
         }
         events.publish(call, "invoiceitem.deleted", item);
         ObjectNode reply = store.json().createObjectNode();
@@ -216,14 +219,14 @@ class InvoiceItemResource implements StripeResource {
                 rendered.add(taxRates.require(call.accountId(), (String) ids.get(i), "tax_rates[" + i + "]"));
             }
         }
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), item, call.list("discounts"), new Discounts.Target(
+                    item.get("customer").asString(), item.get("currency").asString(),
+                    item.path("invoice").asString(null), item.get("id").asString()));
+        }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(item, call.map("metadata"));
         }
     }
 
-    private static void refuseNotEmulated(StripeCall call) {
-        if (call.params().get("discounts") != null) {
-            throw StripeError.invalid("discounts", "The sandbox does not emulate discounts on invoice items yet.");
-        }
-    }
 }

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An invoice as Stripe renders it (the API version the sandbox speaks: {@code parent}, {@code total_taxes}, lines
@@ -123,22 +125,37 @@ final class InvoiceJson {
         long inclusiveTax = 0;
         long exclusiveTax = 0;
         Map<String, ObjectNode> totalTaxes = new LinkedHashMap<>();
-        for (ObjectNode item : items) {
+        List<Map<String, Long>> discounts = discounts(invoice, items);
+        Map<String, Long> totalDiscounts = new LinkedHashMap<>();
+        invoice.path("_discounts").forEach(discount -> totalDiscounts.put(discount.get("id").asString(), 0L));
+        long discounted = 0;
+        for (int index = 0; index < items.size(); index++) {
+            ObjectNode item = items.get(index);
             long amount = item.get("amount").asLong();
+            Map<String, Long> lineDiscounts = discounts.get(index);
+            long lineDiscount = lineDiscounts.values().stream().mapToLong(Long::longValue).sum();
             JsonNode rates = item.get("tax_rates").isEmpty() ? invoice.get("default_tax_rates") : item.get("tax_rates");
             List<Rate> applied = new ArrayList<>();
             rates.forEach(rate -> applied.add(new Rate(rate.get("id").asString(),
                     new BigDecimal(rate.get("percentage").asString()), rate.get("inclusive").asBoolean())));
-            LineTaxes taxes = LineTaxes.of(amount, applied);
+            // Taxes are computed on what the discounts leave.
+            LineTaxes taxes = LineTaxes.of(amount - lineDiscount, applied);
             ObjectNode line = data.addObject();
             line.put("id", "il_" + item.get("id").asString().substring(3));
             line.put("object", "line_item");
             line.put("amount", amount);
             line.put("currency", item.get("currency").asString());
             line.set("description", item.get("description"));
-            line.putArray("discount_amounts");
+            ArrayNode discountAmounts = line.putArray("discount_amounts");
+            lineDiscounts.forEach((discount, off) -> {
+                ObjectNode rendered = discountAmounts.addObject();
+                rendered.put("amount", off);
+                rendered.put("discount", discount);
+                totalDiscounts.merge(discount, off, Long::sum);
+            });
             line.put("discountable", item.get("discountable").asBoolean());
-            line.putArray("discounts");
+            line.set("discounts", item.path("discounts").isArray() ? item.get("discounts").deepCopy()
+                    : line.arrayNode());
             line.put("invoice", invoiceId);
             line.put("livemode", false);
             line.set("metadata", item.get("metadata").deepCopy());
@@ -176,6 +193,7 @@ final class InvoiceJson {
                 sum.put("taxable_amount", sum.get("taxable_amount").asLong() + tax.taxableAmount());
             }
             subtotal += amount;
+            discounted += lineDiscount;
             inclusiveTax += taxes.inclusiveTax();
             exclusiveTax += taxes.exclusiveTax();
         }
@@ -183,13 +201,48 @@ final class InvoiceJson {
         lines.put("total_count", data.size());
         ArrayNode total = invoice.putArray("total_taxes");
         totalTaxes.values().forEach(total::add);
+        ArrayNode totalDiscountAmounts = invoice.putArray("total_discount_amounts");
+        totalDiscounts.forEach((discount, off) -> {
+            ObjectNode rendered = totalDiscountAmounts.addObject();
+            rendered.put("amount", off);
+            rendered.put("discount", discount);
+        });
         invoice.put("subtotal", subtotal);
         invoice.put("subtotal_excluding_tax", subtotal - inclusiveTax);
-        invoice.put("total_excluding_tax", subtotal - inclusiveTax);
-        long totalAmount = subtotal + exclusiveTax;
+        invoice.put("total_excluding_tax", subtotal - discounted - inclusiveTax);
+        long totalAmount = subtotal - discounted + exclusiveTax;
         invoice.put("total", totalAmount);
         long due = Math.max(0, totalAmount + invoice.get("starting_balance").asLong());
         invoice.put("amount_due", due);
         invoice.put("amount_remaining", due - invoice.get("amount_paid").asLong());
+    }
+
+    /** Each item's discount amounts by discount, from the coupons' terms the invoice and its items keep. */
+    private static List<Map<String, Long>> discounts(ObjectNode invoice, List<ObjectNode> items) {
+        List<LineDiscounts.Line> lines = new ArrayList<>();
+        for (ObjectNode item : items) {
+            lines.add(new LineDiscounts.Line(item.get("amount").asLong(), item.get("discountable").asBoolean(),
+                    item.at("/pricing/price_details/product").asString(null), terms(item.path("_discounts"))));
+        }
+        return LineDiscounts.of(lines, terms(invoice.path("_discounts")));
+    }
+
+    /** The terms kept as {@code _discounts}: {id, percent_off, amount_off, products}. */
+    private static List<LineDiscounts.Discount> terms(JsonNode kept) {
+        List<LineDiscounts.Discount> terms = new ArrayList<>();
+        kept.forEach(discount -> {
+            Set<String> products = null;
+            if (discount.path("products").isArray()) {
+                products = new LinkedHashSet<>();
+                for (JsonNode product : discount.get("products")) {
+                    products.add(product.asString());
+                }
+            }
+            terms.add(new LineDiscounts.Discount(discount.get("id").asString(),
+                    discount.path("percent_off").isNull() || discount.path("percent_off").isMissingNode() ? null
+                            : new BigDecimal(discount.get("percent_off").asString()),
+                    discount.path("amount_off").asLong(0), products));
+        });
+        return terms;
     }
 }

@@ -9,6 +9,8 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.customers.CustomerBalances;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.invoices.InvoiceTransitions.Operation;
 import dev.paydeck.sandbox.paymentintents.InvoicePaymentIntents;
@@ -16,6 +18,7 @@ import dev.paydeck.sandbox.paymentmethods.PaymentMethods;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Locale;
 
 import static dev.paydeck.sandbox.invoices.InvoiceStatus.OPEN;
@@ -47,9 +50,14 @@ class InvoiceLifecycleResource implements StripeResource {
     private final InvoicePaymentIntents intents;
     private final PaymentMethods paymentMethods;
     private final InvoicePayments payments;
+    private final Discounts discounts;
+    private final CustomerBalances balances;
 
     InvoiceLifecycleResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Invoices invoices,
-            InvoicePaymentIntents intents, PaymentMethods paymentMethods, InvoicePayments payments) {
+            InvoicePaymentIntents intents, PaymentMethods paymentMethods, InvoicePayments payments,
+            Discounts discounts, CustomerBalances balances) {
+        this.discounts = discounts;
+        this.balances = balances;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -88,11 +96,18 @@ class InvoiceLifecycleResource implements StripeResource {
                 "customer");
         // The customer's balance (a credit when negative) goes into the amount due; what is left stays theirs.
         invoice.put("starting_balance", customer.path("balance").asLong(0));
-        InvoiceJson.computeLines(invoice, invoices.items(call.accountId(), id));
+        List<ObjectNode> items = invoices.items(call.accountId(), id);
+        InvoiceJson.computeLines(invoice, items);
+        discounts.checkRestrictions(call.accountId(), invoice, items);
         long endingBalance = invoice.get("starting_balance").asLong() + invoice.get("total").asLong()
                 - invoice.get("amount_due").asLong();
         invoice.put("ending_balance", endingBalance);
-        customer.put("balance", endingBalance);
+        long applied = endingBalance - invoice.get("starting_balance").asLong();
+        if (applied != 0) {
+            // The part of the balance the invoice used, in the customer's balance ledger.
+            balances.record(call.accountId(), customer, applied, invoice.get("currency").asString(),
+                    new CustomerBalances.Entry("applied_to_invoice", id, null, null), "customer");
+        }
         long sequence = customer.path("next_invoice_sequence").asLong(1);
         invoice.put("number", customer.get("invoice_prefix").asString() + "-"
                 + String.format(Locale.ROOT, "%04d", sequence));
@@ -244,6 +259,7 @@ class InvoiceLifecycleResource implements StripeResource {
             intents.cancel(call, intentId);
         }
         paymentCanceled(call, invoice, now);
+        unapplyBalance(call, invoice);
         status(invoice, VOID);
         invoice.put("auto_advance", false);
         invoice.put("amount_remaining", 0);
@@ -251,6 +267,21 @@ class InvoiceLifecycleResource implements StripeResource {
         store.update(call.accountId(), invoice);
         events.publish(call, "invoice.voided", invoice);
         return invoice;
+    }
+
+    /** The customer's balance an invoice used is theirs again when it is voided ({@code unapplied_from_invoice}). */
+    private void unapplyBalance(StripeCall call, ObjectNode invoice) {
+        if (invoice.path("ending_balance").isNull()) {
+            return;
+        }
+        long applied = invoice.get("ending_balance").asLong() - invoice.get("starting_balance").asLong();
+        if (applied == 0) {
+            return;
+        }
+        ObjectNode customer = store.require(call.accountId(), invoice.get("customer").asString(), "customer", "id");
+        balances.record(call.accountId(), customer, -applied, invoice.get("currency").asString(),
+                new CustomerBalances.Entry("unapplied_from_invoice", invoice.get("id").asString(), null, null), "id");
+        store.update(call.accountId(), customer);
     }
 
     private ObjectNode markUncollectible(StripeCall call) {

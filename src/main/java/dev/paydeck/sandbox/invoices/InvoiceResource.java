@@ -10,6 +10,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import dev.paydeck.sandbox.paymentintents.Currencies;
 import dev.paydeck.sandbox.taxrates.TaxRates;
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * {@code /v1/invoices}, drafts: create for a customer (taking their pending invoice items when
  * {@code pending_invoice_items_behavior=include}), retrieve, update, delete, list (by {@code customer},
- * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. Finalizing, paying, sending,
+ * {@code status}, {@code collection_method}), and {@code /v1/invoices/{id}/lines}. A draft's {@code discounts}
+ * (coupons, promotion codes: {@link Discounts}) come off its lines before tax. Finalizing, paying, sending,
  * voiding: {@link InvoiceLifecycleResource}.
  */
 @Component
@@ -36,6 +38,7 @@ class InvoiceResource implements StripeResource {
             .integer("days_until_due", "due_date")
             .bool("auto_advance")
             .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .metadata();
     private static final ParamSpec CREATE = FIELDS.with(ParamSpec.of()
             .string("customer", "currency")
@@ -55,9 +58,11 @@ class InvoiceResource implements StripeResource {
     private final SandboxEvents events;
     private final Invoices invoices;
     private final TaxRates taxRates;
+    private final Discounts discounts;
 
     InvoiceResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Invoices invoices,
-            TaxRates taxRates) {
+            TaxRates taxRates, Discounts discounts) {
+        this.discounts = discounts;
         this.store = store;
         this.clock = clock;
         this.events = events;
@@ -251,6 +256,11 @@ class InvoiceResource implements StripeResource {
             for (int i = 0; i < ids.size(); i++) {
                 rates.add(taxRates.require(call.accountId(), (String) ids.get(i), "default_tax_rates[" + i + "]"));
             }
+        }
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), invoice, call.list("discounts"), new Discounts.Target(
+                    invoice.get("customer").asString(), invoice.get("currency").asString(),
+                    invoice.get("id").asString(), null));
         }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(invoice, call.map("metadata"));

@@ -2,7 +2,10 @@ package dev.paydeck.sandbox.invoices;
 
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
+import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,9 +24,11 @@ public class Invoices {
     static final int MAX_LINES = 250;
 
     private final ObjectStore store;
+    private final SandboxEvents events;
 
-    Invoices(ObjectStore store) {
+    Invoices(ObjectStore store, SandboxEvents events) {
         this.store = store;
+        this.events = events;
     }
 
     /** The draft invoice an item is added to, in the item's currency; Stripe's errors otherwise. */
@@ -44,6 +49,20 @@ public class Invoices {
         ObjectNode invoice = store.require(accountId, invoiceId, "invoice", "invoice");
         InvoiceJson.computeLines(invoice, items(accountId, invoiceId));
         store.update(accountId, invoice);
+        return invoice;
+    }
+
+    /**
+     * Computes the draft's lines and totals again after a call changed its items, and announces what changed
+     * ({@code invoice.updated} with {@code previous_attributes}), as Stripe does when an item is added to a draft.
+     */
+    public ObjectNode refresh(StripeCall call, String invoiceId) {
+        ObjectNode before = store.require(call.accountId(), invoiceId, "invoice", "invoice");
+        ObjectNode invoice = refresh(call.accountId(), invoiceId);
+        ObjectNode previous = StripeObjects.previousAttributes(before, invoice);
+        if (!previous.isEmpty()) {
+            events.publish(call, "invoice.updated", invoice, previous);
+        }
         return invoice;
     }
 

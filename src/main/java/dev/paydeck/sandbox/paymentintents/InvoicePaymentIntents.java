@@ -67,6 +67,20 @@ public class InvoicePaymentIntents {
         return PaymentIntentJson.status(intent) == PaymentIntentStatus.REQUIRES_ACTION;
     }
 
+    /**
+     * The invoice's amount due changed (a credit note lowered it): the intent asks for the new amount, unless it is
+     * already past waiting for a payment method.
+     */
+    public void changeAmount(StripeCall call, String intentId, long amount) {
+        ObjectNode intent = store.require(call.accountId(), intentId, "payment_intent", "payment_intent");
+        if (PaymentIntentJson.status(intent) != PaymentIntentStatus.REQUIRES_PAYMENT_METHOD
+                || intent.get("amount").asLong() == amount) {
+            return;
+        }
+        intent.put("amount", amount);
+        store.update(call.accountId(), intent);
+    }
+
     /** Cancels the intent unless it already succeeded or was canceled. */
     public void cancel(StripeCall call, String intentId) {
         ObjectNode intent = store.require(call.accountId(), intentId, "payment_intent", "payment_intent");

@@ -4,18 +4,14 @@ import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.ParamSpec;
-import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
-import dev.paydeck.sandbox.balance.BalanceTransactions;
 import dev.paydeck.sandbox.charges.Charges;
 import dev.paydeck.sandbox.disputes.Disputes;
 import dev.paydeck.sandbox.events.SandboxEvents;
-import dev.paydeck.sandbox.paymentintents.Currencies;
-import dev.paydeck.sandbox.paymentmethods.TestCards;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,22 +36,17 @@ class RefundResource implements StripeResource {
     private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("charge", "payment_intent"));
 
     private final ObjectStore store;
-    private final SandboxClock clock;
     private final SandboxEvents events;
     private final Charges charges;
-    private final BalanceTransactions balance;
     private final Disputes disputes;
-    private final RefundOutcomes outcomes;
+    private final Refunds refunds;
 
-    RefundResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Charges charges,
-            BalanceTransactions balance, Disputes disputes, RefundOutcomes outcomes) {
+    RefundResource(ObjectStore store, SandboxEvents events, Charges charges, Disputes disputes, Refunds refunds) {
         this.disputes = disputes;
-        this.outcomes = outcomes;
+        this.refunds = refunds;
         this.store = store;
-        this.clock = clock;
         this.events = events;
         this.charges = charges;
-        this.balance = balance;
     }
 
     @Override
@@ -68,35 +59,8 @@ class RefundResource implements StripeResource {
 
     private ObjectNode create(StripeCall call) {
         ObjectNode charge = refundableCharge(call);
-        String currency = charge.get("currency").asString();
-        long captured = charge.get("amount_captured").asLong();
-        long refunded = charge.get("amount_refunded").asLong();
-        long remaining = captured - refunded;
-        if (remaining <= 0) {
-            throw StripeError.builder(400).code("charge_already_refunded").param(call.has("payment_intent")
-                            ? "payment_intent" : "charge")
-                    .message("Charge " + charge.get("id").asString() + " has already been refunded.").build();
-        }
-        long amount = call.has("amount") ? call.longValue("amount") : remaining;
-        if (amount < 1) {
-            throw StripeError.invalid("amount", "This value must be greater than or equal to 1.");
-        }
-        if (amount > remaining) {
-            throw StripeError.builder(400).code("amount_too_large").param("amount")
-                    .message("Refund amount (" + Currencies.format(amount, currency) + ") is greater than "
-                            + "unrefunded amount on charge (" + Currencies.format(remaining, currency) + ")")
-                    .build();
-        }
-        TestCards.Card card = charges.behaviour(call, charge);
-        ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, amount,
-                call.string("reason"), call.map("metadata"), RefundOutcomes.initialStatus(card));
-        refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
-        store.insert(call.accountId(), refund);
-        events.publish(call, "refund.created", refund);
-        charges.recordRefund(call, charge, refund);
-        ObjectNode answered = refund.deepCopy();
-        outcomes.settle(call, refund, card);
-        return answered;
+        return refunds.refund(call, charge, call.longValue("amount"), call.string("reason"), call.map("metadata"),
+                call.has("payment_intent") ? "payment_intent" : "charge", "amount");
     }
 
     /** The captured charge the call names, refused as Stripe refuses uncaptured or failed payments. */
