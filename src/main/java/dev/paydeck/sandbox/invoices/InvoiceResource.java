@@ -82,7 +82,7 @@ class InvoiceResource implements StripeResource {
                 .orElseThrow(() -> StripeError.resourceMissing("customer", customerId, "customer"));
         String currency = call.string("currency") != null ? Currencies.require(call.string("currency"), "currency")
                 : customer.path("currency").asString(call.account().defaultCurrency());
-        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in", clock.now()), call.account(),
+        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in", clock.nowFor(call.accountId(), customerId)), call.account(),
                 customer, currency);
         apply(invoice, call);
         store.insert(call.accountId(), invoice);
@@ -192,6 +192,7 @@ class InvoiceResource implements StripeResource {
         }
         if (call.bool("auto_advance") != null) {
             invoice.put("auto_advance", call.bool("auto_advance"));
+            InvoiceAutoAdvance.schedule(invoice);
         }
         if (call.has("default_payment_method")) {
             String paymentMethod = call.string("default_payment_method");
@@ -231,7 +232,7 @@ class InvoiceResource implements StripeResource {
             invoice.put("_days_until_due", daysUntilDue);
         }
         if (dueDate != null) {
-            if (dueDate <= clock.now()) {
+            if (dueDate <= clock.nowFor(call.accountId(), invoice.get("customer").asString())) {
                 throw StripeError.invalid("due_date", "Invalid due_date: must be in the future");
             }
             invoice.put("due_date", dueDate);

@@ -88,7 +88,8 @@ class RefundResource implements StripeResource {
                     .build();
         }
         TestCards.Card card = charges.behaviour(call, charge);
-        ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, amount,
+        ObjectNode refund = RefundJson.create(store.newObject("refund", "re",
+                clock.nowFor(call.accountId(), StripeObjects.string(charge, "customer"))), charge, amount,
                 call.string("reason"), call.map("metadata"), RefundOutcomes.initialStatus(card));
         refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
         store.insert(call.accountId(), refund);
