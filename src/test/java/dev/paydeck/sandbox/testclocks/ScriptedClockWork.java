@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Work only the tests have: due at the times a test gives for a clock, noting each time it runs and the clock's time
- * the sandbox reads then; or failing at a given time. Clocks it was told nothing of have nothing due.
+ * the sandbox reads then; or failing at a given time, or holding the clock until the test lets it go. Clocks it was told nothing of have nothing due.
  */
 @Component
 class ScriptedClockWork implements ClockWork {
@@ -26,6 +28,7 @@ class ScriptedClockWork implements ClockWork {
     private final Map<String, NavigableSet<Long>> due = new ConcurrentHashMap<>();
     private final Map<String, Long> failures = new ConcurrentHashMap<>();
     private final Map<String, List<Run>> runs = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
 
     ScriptedClockWork(SandboxClock clock) {
         this.clock = clock;
@@ -43,6 +46,12 @@ class ScriptedClockWork implements ClockWork {
         failures.put(testClockId, at);
     }
 
+    /** Work due at {@code at} that waits, keeping the clock advancing, until the latch is counted down. */
+    CountDownLatch hold(String testClockId, long at) {
+        schedule(testClockId, at);
+        return holds.computeIfAbsent(testClockId, id -> new CountDownLatch(1));
+    }
+
     List<Run> runs(String testClockId) {
         return List.copyOf(runs.getOrDefault(testClockId, List.of()));
     }
@@ -58,6 +67,14 @@ class ScriptedClockWork implements ClockWork {
     public void runDue(String accountId, String testClockId, long at) {
         if (Long.valueOf(at).equals(failures.get(testClockId))) {
             throw new IllegalStateException("Scripted failure at " + at);
+        }
+        CountDownLatch hold = holds.get(testClockId);
+        if (hold != null) {
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         runs.computeIfAbsent(testClockId, id -> new CopyOnWriteArrayList<>())
                 .add(new Run(at, clock.nowOn(accountId, testClockId)));
