@@ -13,7 +13,11 @@ import dev.paydeck.support.MailPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -78,14 +82,36 @@ class SandboxTestClocksBrowserTests extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sandbox-test-clocks-390.png")));
     }
 
+    /** What axe-core (vendored under test resources) finds serious or critical against WCAG 2 A/AA on the page. */
+    @SuppressWarnings("unchecked")
+    private static List<String> seriousViolations(Page page) {
+        try (InputStream in = SandboxTestClocksBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return (List<String>) page.evaluate("""
+                async () => {
+                  const result = await axe.run(document, {runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
+                  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+                }""");
+    }
+
     @Test
-    void theTabSpeaksSpanishAndFrench() {
+    void theTabSpeaksSpanishAndFrenchWithNoSeriousAccessibilityViolation() {
         Person owner = signUp("Clock languages");
         MailPages.signIn(page, owner.email(), PASSWORD);
         page.navigate("/sandbox");
         page.getByLabel("Name").fill("Clocks abroad");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
         String clocksUrl = page.url() + "/test_clocks";
+        page.navigate(clocksUrl);
+        page.getByLabel("Frozen time (UTC)").fill("2025-01-01T00:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create clock")).click();
+        assertThat(page.getByTestId("clock")).hasCount(1);
         check("es-ES", owner, clocksUrl, "Relojes de prueba", "Crear reloj", "Indique una fecha y una hora.");
         check("fr-FR", owner, clocksUrl, "Horloges de test", "Créer l’horloge", "Indiquez une date et une heure.");
     }
@@ -93,7 +119,7 @@ class SandboxTestClocksBrowserTests extends BrowserTest {
     private void check(String language, Person person, String clocksUrl, String tab, String create,
             String timeRequired) {
         try (BrowserContext context = browser().newContext(new Browser.NewContextOptions().setBaseURL(url(""))
-                .setLocale(language))) {
+                .setLocale(language).setBypassCSP(true))) {
             Page window = context.newPage();
             // The sign-in form by its fields, whose labels are in the language.
             window.navigate("/login");
@@ -108,6 +134,12 @@ class SandboxTestClocksBrowserTests extends BrowserTest {
             window.locator("#clock-time").fill("");
             window.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(create)).click();
             assertThat(window.locator("#clock-time-problem")).hasText(timeRequired);
+            window.setViewportSize(1280, 800);
+            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 1280 px")
+                    .isEmpty();
+            window.setViewportSize(390, 844);
+            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 390 px")
+                    .isEmpty();
         }
     }
 
