@@ -61,13 +61,11 @@ public class TestClocks {
      */
     public ObjectNode advance(StripeCall call, String id, long target) {
         return transactions.execute(status -> {
-            ObjectNode testClock = store.findForUpdate(call.accountId(), id)
-                    .filter(found -> TestClockJson.OBJECT.equals(found.path("object").asString()))
-                    .orElseThrow(() -> StripeError.resourceMissing("test_clock", id, "test_clock"));
-            if (!TestClockJson.status(testClock).mayAdvance()) {
-                throw StripeError.invalid(null, "The test clock " + id + " is already advancing. Wait until its "
-                        + "status is `ready` before advancing it again.");
-            }
+            // Refused before taking the clock's lock, which a step of its advance holds as long as its work runs.
+            refuseWhileAdvancing(require(call.accountId(), id, "test_clock"));
+            ObjectNode testClock = store.findForUpdate(call.accountId(), id).orElseThrow(
+                    () -> StripeError.resourceMissing("test_clock", id, "test_clock"));
+            refuseWhileAdvancing(testClock);
             AdvanceLimits.check(store, call.accountId(), testClock, target);
             TestClockJson.advancing(testClock, target);
             store.update(call.accountId(), testClock);
@@ -75,6 +73,13 @@ public class TestClocks {
             walk.startAfterCommit(call.accountId(), id, call.apiVersion());
             return testClock;
         });
+    }
+
+    private static void refuseWhileAdvancing(ObjectNode testClock) {
+        if (!TestClockJson.status(testClock).mayAdvance()) {
+            throw StripeError.invalid(null, "The test clock " + testClock.get("id").asString() + " is already "
+                    + "advancing. Wait until its status is `ready` before advancing it again.");
+        }
     }
 
     /** Deletes the clock and, as Stripe does, the customers on it. */

@@ -99,6 +99,8 @@ class SandboxTestClocksIntegrationTests extends SandboxTest {
         Customer customer = customerOn(clock);
         assertThat(customer.getTestClock()).isEqualTo(clock.getId());
         assertThat(customer.getCreated()).isEqualTo(NEW_YEAR);
+        assertThat(stripe.v1().customers().retrieve(customer.getId(), com.stripe.param.CustomerRetrieveParams
+                .builder().addExpand("test_clock").build()).getTestClockObject().getFrozenTime()).isEqualTo(NEW_YEAR);
 
         stripe.v1().testHelpers().testClocks().advance(clock.getId(), TestClockAdvanceParams.builder()
                 .setFrozenTime(NEW_YEAR + DAY).build());
@@ -212,6 +214,21 @@ class SandboxTestClocksIntegrationTests extends SandboxTest {
                 .builder().setFrozenTime(NEW_YEAR + DAY).build()), "clock_unknown");
         assertThat(stripe.v1().testHelpers().testClocks().retrieve(clock.getId()).getStatus())
                 .as("nothing started").isEqualTo("ready");
+        assertMissing(() -> stripe.v1().customers().create(CustomerCreateParams.builder()
+                .setTestClock("clock_unknown").build()), "clock_unknown");
+
+        var hold = scripted.hold(clock.getId(), NEW_YEAR + 100);
+        stripe.v1().testHelpers().testClocks().advance(clock.getId(), TestClockAdvanceParams.builder()
+                .setFrozenTime(NEW_YEAR + DAY).build());
+        try {
+            assertInvalid(() -> stripe.v1().testHelpers().testClocks().advance(clock.getId(),
+                    TestClockAdvanceParams.builder().setFrozenTime(NEW_YEAR + 2 * DAY).build()), null,
+                    "already advancing");
+        } finally {
+            hold.countDown();
+        }
+        assertThat(awaitReady(clock.getId()).getFrozenTime()).as("the first advance goes on").isEqualTo(NEW_YEAR
+                + DAY);
 
         StripeClient otherAccount = otherAccount();
         assertMissing(() -> otherAccount.v1().testHelpers().testClocks().retrieve(clock.getId()), clock.getId());
