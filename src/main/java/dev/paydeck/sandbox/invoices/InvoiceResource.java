@@ -82,8 +82,8 @@ class InvoiceResource implements StripeResource {
                 .orElseThrow(() -> StripeError.resourceMissing("customer", customerId, "customer"));
         String currency = call.string("currency") != null ? Currencies.require(call.string("currency"), "currency")
                 : customer.path("currency").asString(call.account().defaultCurrency());
-        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in", clock.nowFor(call.accountId(), customerId)), call.account(),
-                customer, currency);
+        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in",
+                clock.nowFor(call.accountId(), customerId)), call.account(), customer, currency);
         apply(invoice, call);
         store.insert(call.accountId(), invoice);
         if ("include".equals(call.string("pending_invoice_items_behavior"))) {
