@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Work only the tests have: due at the times a test gives for a clock, noting each time it runs and the clock's time
- * the sandbox reads then; or failing at a given time, or holding the clock until the test lets it go. Clocks it was told nothing of have nothing due.
+ * the sandbox reads then; or failing at a given time, or holding the clock until the test lets it go. Clocks it was
+ * told nothing of have nothing due.
  */
 @Component
 class ScriptedClockWork implements ClockWork {
