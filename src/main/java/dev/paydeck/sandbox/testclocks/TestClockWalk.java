@@ -3,10 +3,13 @@ package dev.paydeck.sandbox.testclocks;
 import dev.paydeck.sandbox.api.ClockWork;
 import dev.paydeck.sandbox.api.HostedPages;
 import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -29,6 +33,9 @@ class TestClockWalk {
     private static final Logger log = LoggerFactory.getLogger(TestClockWalk.class);
     /** More steps than any honest advance takes (two years of daily work is 730): a guard against work never done. */
     static final int MAX_STEPS = 10_000;
+    /** Internal fields of an advancing clock: what its walk needs of the request that started it. */
+    private static final String API_VERSION = "_api_version";
+    private static final String HOSTED_BASE = "_hosted_base";
 
     private final ObjectStore store;
     private final SandboxEvents events;
@@ -43,16 +50,41 @@ class TestClockWalk {
         this.transactions = transactions;
     }
 
-    /** Walks the clock on a thread of its own once the current transaction has committed. */
-    void startAfterCommit(String accountId, String clockId, String apiVersion) {
-        String base = HostedPages.base();
+    /**
+     * Walks the clock on a thread of its own once the current transaction has committed. What the walk needs of the
+     * request that started it (the API version of its events, the address of hosted pages) is kept with the clock, so
+     * that a walk cut short by a restart goes on after it ({@link #resumeAll}).
+     */
+    void startAfterCommit(String accountId, ObjectNode clock, String apiVersion) {
+        clock.put(API_VERSION, apiVersion);
+        clock.put(HOSTED_BASE, HostedPages.base());
+        String clockId = clock.get("id").asString();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                Thread.ofVirtual().name("sandbox-test-clock-" + clockId)
-                        .start(() -> HostedPages.runOn(base, () -> walk(accountId, clockId, apiVersion)));
+                start(accountId, clockId, clock.get(HOSTED_BASE).asString(), apiVersion);
             }
         });
+    }
+
+    /**
+     * Walks on the clocks left advancing (by an instance that stopped while it walked them). Steps take the clock's
+     * lock and start from its committed time, so a clock that another instance is still walking is walked by both in
+     * turns, each step once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeAll() {
+        for (Map.Entry<String, String> advancing : store.acrossAccounts(TestClockJson.OBJECT, "status",
+                TestClockStatus.ADVANCING.stripeName())) {
+            store.find(advancing.getKey(), advancing.getValue()).ifPresent(clock -> start(advancing.getKey(),
+                    advancing.getValue(), clock.path(HOSTED_BASE).asString(""),
+                    clock.path(API_VERSION).asString(StripeCall.DEFAULT_API_VERSION)));
+        }
+    }
+
+    private void start(String accountId, String clockId, String hostedBase, String apiVersion) {
+        Thread.ofVirtual().name("sandbox-test-clock-" + clockId)
+                .start(() -> HostedPages.runOn(hostedBase, () -> walk(accountId, clockId, apiVersion)));
     }
 
     void walk(String accountId, String clockId, String apiVersion) {

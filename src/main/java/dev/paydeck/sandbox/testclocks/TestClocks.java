@@ -68,9 +68,9 @@ public class TestClocks {
             refuseWhileAdvancing(testClock);
             AdvanceLimits.check(store, call.accountId(), testClock, target);
             TestClockJson.advancing(testClock, target);
+            walk.startAfterCommit(call.accountId(), testClock, call.apiVersion());
             store.update(call.accountId(), testClock);
             events.publish(call, "test_helpers.test_clock.advancing", testClock);
-            walk.startAfterCommit(call.accountId(), id, call.apiVersion());
             return testClock;
         });
     }

@@ -200,6 +200,35 @@ class SandboxTestClocksIntegrationTests extends SandboxTest {
         assertThat(eventTypes()).first().isEqualTo("test_helpers.test_clock.internal_failure");
     }
 
+    @Autowired
+    private dev.paydeck.sandbox.api.ObjectStore store;
+
+    @Autowired
+    private org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    private TestClockWalk walk;
+
+    @Test
+    void aClockLeftAdvancingByAnInstanceThatStoppedIsWalkedOnWhenTheSandboxStarts() throws Exception {
+        TestClock clock = createClock(NEW_YEAR, null);
+        scripted.schedule(clock.getId(), NEW_YEAR + 100);
+        String accountId = json(send(request("/sandbox/v1/account").header("Authorization", "Bearer " + secretKey)))
+                .get("id").asString();
+        // What an instance that stopped in the middle of an advance leaves: the clock advancing, nobody walking it.
+        transactions.executeWithoutResult(status -> {
+            var stored = store.findForUpdate(accountId, clock.getId()).orElseThrow();
+            TestClockJson.advancing(stored, NEW_YEAR + 1_000);
+            store.update(accountId, stored);
+        });
+
+        walk.resumeAll();
+
+        assertThat(awaitReady(clock.getId()).getFrozenTime()).isEqualTo(NEW_YEAR + 1_000);
+        assertThat(scripted.runs(clock.getId())).containsExactly(new ScriptedClockWork.Run(NEW_YEAR + 100,
+                NEW_YEAR + 100));
+    }
+
     @Test
     void badAdvancesAndOtherAccountsClocksGetStripesErrors() throws Exception {
         TestClock clock = createClock(NEW_YEAR, null);
