@@ -57,7 +57,9 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             // the invoice's lines list counts them (lines.total_count; the list is inline in the invoice's schema)
             "invoice.total_count",
             // 2025-03-31.basil: an invoice's payments (invoice_payment objects naming its PaymentIntents)
-            "invoice.payments");
+            "invoice.payments",
+            // 2024-09-30.acacia: an advancing test clock's target time
+            "test_helpers.test_clock.status_details");
 
     /**
      * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
@@ -81,6 +83,11 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
         String customerId = customer.get("id").asString();
         check("created customer", customer);
         check("retrieved customer", ok("GET", "/v1/customers/" + customerId, null));
+        JsonNode clock = ok("POST", "/v1/test_helpers/test_clocks", "frozen_time=1735689600&name=Renewals");
+        check("test clock", clock);
+        check("customer on a test clock", ok("POST", "/v1/customers", "test_clock=" + clock.get("id").asString()));
+        check("advancing test clock", ok("POST", "/v1/test_helpers/test_clocks/" + clock.get("id").asString()
+                + "/advance", "frozen_time=1735693200"));
 
         check("new payment intent", ok("POST", "/v1/payment_intents", "amount=2000&currency=usd&"
                 + "payment_method_types[0]=card&customer=" + customerId));

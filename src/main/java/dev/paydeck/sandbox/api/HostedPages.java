@@ -13,11 +13,32 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public final class HostedPages {
 
+    /** The base address work done after its request uses ({@link #runOn}), e.g. a test clock's advance. */
+    private static final ThreadLocal<String> LATER_BASE = new ThreadLocal<>();
+
     private HostedPages() {
+    }
+
+    /** The address the request being served reached the sandbox at ({@code http://localhost:8080}). */
+    public static String base() {
+        return url("");
+    }
+
+    /** Runs work outside any request (on a thread of its own) with the addresses of a request it follows. */
+    public static void runOn(String base, Runnable work) {
+        LATER_BASE.set(base);
+        try {
+            work.run();
+        } finally {
+            LATER_BASE.remove();
+        }
     }
 
     /** The absolute URL of {@code path} (e.g. {@code /sandbox/3ds/pi_...}). */
     public static String url(String path) {
+        if (RequestContextHolder.getRequestAttributes() == null && LATER_BASE.get() != null) {
+            return LATER_BASE.get() + path;
+        }
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromContextPath(request);

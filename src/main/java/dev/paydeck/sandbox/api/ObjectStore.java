@@ -316,6 +316,17 @@ public class ObjectStore {
         return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
     }
 
+    /**
+     * The objects of that kind whose top-level text field has that value, across accounts, as account id and object
+     * id pairs: for work the sandbox resumes on start (a test clock left advancing).
+     */
+    public List<Map.Entry<String, String>> acrossAccounts(String object, String field, String value) {
+        return jdbc.sql("select account_id, id from sandbox.objects where object = ? and data->>'" + fieldName(field)
+                        + "' = ?")
+                .params(object, value)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
     public ObjectNode newObject(String object, String idPrefix, long created) {
         ObjectNode node = json.createObjectNode();
         node.put("id", Ids.generate(idPrefix));

@@ -51,7 +51,9 @@ public class Charges {
     /** Records an attempt to charge the terms to the payment method: its charge and event. */
     ObjectNode record(StripeCall call, ChargeJson.Terms terms, ObjectNode paymentMethod, TestCards.Decline decline,
             boolean capture, boolean authenticated) {
-        ObjectNode charge = ChargeJson.create(store.newObject("charge", "ch", clock.now()), terms, paymentMethod,
+        ObjectNode charge = ChargeJson.create(store.newObject("charge", "ch",
+                clock.nowFor(call.accountId(), terms.customer() == null || !terms.customer().isString() ? null
+                        : terms.customer().asString())), terms, paymentMethod,
                 decline, capture, authenticated);
         boolean captured = decline == null && capture;
         if (captured) {

@@ -52,14 +52,16 @@ class CustomerResource implements StripeResource {
     private final SandboxEvents events;
     private final Sources sources;
     private final CustomerBalances balances;
+    private final SandboxCustomers customers;
 
     CustomerResource(ObjectStore store, SandboxClock clock, SandboxEvents events, Sources sources,
-            CustomerBalances balances) {
+            CustomerBalances balances, SandboxCustomers customers) {
         this.balances = balances;
         this.store = store;
         this.clock = clock;
         this.events = events;
         this.sources = sources;
+        this.customers = customers;
     }
 
     @Override
@@ -73,7 +75,12 @@ class CustomerResource implements StripeResource {
     }
 
     private ObjectNode create(StripeCall call) {
-        ObjectNode customer = CustomerJson.create(store.newObject("customer", "cus", clock.now()));
+        String testClock = testClock(call);
+        ObjectNode customer = CustomerJson.create(store.newObject("customer", "cus",
+                testClock == null ? clock.now() : clock.nowOn(call.accountId(), testClock)));
+        if (testClock != null) {
+            customer.put("test_clock", testClock);
+        }
         CustomerJson.apply(customer, call);
         recordBalanceChange(call, customer, 0, "initial");
         checkDefaultPaymentMethod(call, customer.get("id").asString());
@@ -117,22 +124,15 @@ class CustomerResource implements StripeResource {
 
     private ObjectNode delete(StripeCall call) {
         ObjectNode customer = store.require(call.accountId(), call.path("id"), "customer", "id");
-        store.delete(call.accountId(), customer.get("id").asString());
-        ObjectNode tombstone = store.json().createObjectNode();
-        tombstone.put("id", customer.get("id").asString());
-        tombstone.put("object", DELETED);
-        tombstone.put("created", customer.get("created").asLong());
-        tombstone.put("deleted", true);
-        store.insert(call.accountId(), tombstone);
-        events.publish(call, "customer.deleted", customer);
-        ObjectNode reply = tombstone.deepCopy();
+        ObjectNode reply = customers.delete(call, customer).deepCopy();
         reply.put("object", "customer");
         reply.remove("created");
         return reply;
     }
 
     private StripeList list(StripeCall call) {
-        return store.list(call.accountId(), "customer", ListQuery.from(call).where("email", call.string("email")),
+        return store.list(call.accountId(), "customer", ListQuery.from(call).where("email", call.string("email"))
+                .where("test_clock", call.string("test_clock")),
                 "/v1/customers");
     }
 
@@ -154,6 +154,17 @@ class CustomerResource implements StripeResource {
         String currency = customer.path("currency").asString(call.account().defaultCurrency());
         balances.record(call.accountId(), customer, after - before, currency,
                 new CustomerBalances.Entry(type, null, null, null), "balance");
+    }
+
+    /** The test clock the new customer is to be on: one of the account's. */
+    private String testClock(StripeCall call) {
+        String id = call.string("test_clock");
+        if (id != null) {
+            store.find(call.accountId(), id)
+                    .filter(found -> "test_helpers.test_clock".equals(found.path("object").asString()))
+                    .orElseThrow(() -> StripeError.resourceMissing("test_clock", id, "test_clock"));
+        }
+        return id;
     }
 
     private void checkDefaultPaymentMethod(StripeCall call, String customerId) {

@@ -7,6 +7,7 @@ import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeObjects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public class SandboxEvents {
      * caller delivers to one chosen endpoint.
      */
     public ObjectNode recordUnannounced(String accountId, String apiVersion, String type, ObjectNode object) {
-        ObjectNode event = build(apiVersion, null, null, type, object, null);
+        ObjectNode event = build(accountId, apiVersion, null, null, type, object, null);
         store.insert(accountId, event);
         return event;
     }
@@ -84,15 +85,34 @@ public class SandboxEvents {
 
     private ObjectNode publish(String accountId, String apiVersion, String requestId, String idempotencyKey,
             String type, ObjectNode object, ObjectNode previousAttributes) {
-        ObjectNode event = build(apiVersion, requestId, idempotencyKey, type, object, previousAttributes);
+        ObjectNode event = build(accountId, apiVersion, requestId, idempotencyKey, type, object,
+                previousAttributes);
         recorder.record(accountId, event);
         publisher.publishEvent(new EventRecorded(accountId, event));
         return event;
     }
 
-    private ObjectNode build(String apiVersion, String requestId, String idempotencyKey, String type,
-            ObjectNode object, ObjectNode previousAttributes) {
-        ObjectNode event = store.newObject("event", "evt", clock.now());
+    /**
+     * When the change happened: on the object's test clock (its own, or its customer's) at the clock's time, as Stripe
+     * dates the events of a clock's objects; else now.
+     */
+    private long happenedAt(String accountId, ObjectNode object) {
+        if (!"test_helpers.test_clock".equals(object.path("object").asString())) {
+            String testClock = StripeObjects.string(object, "test_clock");
+            if (testClock != null) {
+                return clock.nowOn(accountId, testClock);
+            }
+            JsonNode customer = object.get("customer");
+            if (customer != null && customer.isString()) {
+                return clock.nowFor(accountId, customer.asString());
+            }
+        }
+        return clock.now();
+    }
+
+    private ObjectNode build(String accountId, String apiVersion, String requestId, String idempotencyKey,
+            String type, ObjectNode object, ObjectNode previousAttributes) {
+        ObjectNode event = store.newObject("event", "evt", happenedAt(accountId, object));
         event.put("api_version", apiVersion);
         ObjectNode data = event.putObject("data");
         data.set("object", StripeObjects.rendered(object));

@@ -91,8 +91,10 @@ class InvoiceItemResource implements StripeResource {
         if (call.string("subscription") != null) {
             throw StripeError.resourceMissing("subscription", call.string("subscription"), "subscription");
         }
-        long now = clock.now();
+        long now = clock.nowFor(call.accountId(), customer);
         ObjectNode item = InvoiceItemJson.create(store.newObject("invoiceitem", "ii", now), customer, now);
+        StripeObjects.text(item, "test_clock", store.find(call.accountId(), customer)
+                .map(found -> StripeObjects.string(found, "test_clock")).orElse(null));
         String currency = call.string("currency") != null || invoice == null ? call.string("currency")
                 : invoice.get("currency").asString();
         InvoiceItemJson.price(item, call, pricing(call), currency);

@@ -89,9 +89,9 @@ class InvoiceLifecycleResource implements StripeResource {
      * Draft → open: the customer's next number, the hosted page and PDF, the due date, the PaymentIntent for the
      * amount due; an invoice with nothing due is paid at once.
      */
-    private ObjectNode finalizeDraft(StripeCall call, ObjectNode invoice) {
+    ObjectNode finalizeDraft(StripeCall call, ObjectNode invoice) {
         String id = invoice.get("id").asString();
-        long now = clock.now();
+        long now = clock.nowFor(call.accountId(), invoice.get("customer").asString());
         ObjectNode customer = store.require(call.accountId(), invoice.get("customer").asString(), "customer",
                 "customer");
         // The customer's balance (a credit when negative) goes into the amount due; what is left stays theirs.
@@ -116,6 +116,7 @@ class InvoiceLifecycleResource implements StripeResource {
         invoice.put("hosted_invoice_url", HostedPages.url("/sandbox/invoices/" + id));
         invoice.put("invoice_pdf", HostedPages.url("/sandbox/invoices/" + id + "/pdf"));
         invoice.put("effective_at", now);
+        invoice.putNull("automatically_finalizes_at");
         invoice.put("period_end", now);
         ((ObjectNode) invoice.get("status_transitions")).put("finalized_at", now);
         if (invoice.has("_days_until_due")) {
@@ -161,7 +162,7 @@ class InvoiceLifecycleResource implements StripeResource {
         return invoice;
     }
 
-    private ObjectNode pay(StripeCall call) {
+    ObjectNode pay(StripeCall call) {
         ObjectNode invoice = require(call);
         InvoiceTransitions.check(Operation.PAY, status(invoice));
         if (status(invoice) == InvoiceStatus.DRAFT) {
@@ -170,7 +171,7 @@ class InvoiceLifecycleResource implements StripeResource {
                 return invoice;
             }
         }
-        long now = clock.now();
+        long now = clock.nowFor(call.accountId(), invoice.get("customer").asString());
         String intentId = invoice.path("_payment_intent").asString(null);
         if (call.isTrue("paid_out_of_band")) {
             if (call.string("payment_method") != null) {
@@ -253,7 +254,7 @@ class InvoiceLifecycleResource implements StripeResource {
     private ObjectNode voidInvoice(StripeCall call) {
         ObjectNode invoice = require(call);
         InvoiceTransitions.check(Operation.VOID_INVOICE, status(invoice));
-        long now = clock.now();
+        long now = clock.nowFor(call.accountId(), invoice.get("customer").asString());
         String intentId = invoice.path("_payment_intent").asString(null);
         if (intentId != null) {
             intents.cancel(call, intentId);
@@ -289,7 +290,8 @@ class InvoiceLifecycleResource implements StripeResource {
         InvoiceTransitions.check(Operation.MARK_UNCOLLECTIBLE, status(invoice));
         status(invoice, UNCOLLECTIBLE);
         invoice.put("auto_advance", false);
-        ((ObjectNode) invoice.get("status_transitions")).put("marked_uncollectible_at", clock.now());
+        ((ObjectNode) invoice.get("status_transitions")).put("marked_uncollectible_at",
+                clock.nowFor(call.accountId(), invoice.get("customer").asString()));
         store.update(call.accountId(), invoice);
         events.publish(call, "invoice.marked_uncollectible", invoice);
         return invoice;

@@ -47,7 +47,7 @@ class InvoicePayments {
         if (status != OPEN && status != UNCOLLECTIBLE) {
             return;
         }
-        long now = clock.now();
+        long now = clock.nowFor(recorded.accountId(), invoice.get("customer").asString());
         ObjectNode payment = (ObjectNode) invoice.at("/payments/data/0");
         payment.put("status", "paid");
         payment.put("amount_paid", intent.get("amount_received").asLong());

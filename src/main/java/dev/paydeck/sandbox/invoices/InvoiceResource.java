@@ -87,8 +87,8 @@ class InvoiceResource implements StripeResource {
                 .orElseThrow(() -> StripeError.resourceMissing("customer", customerId, "customer"));
         String currency = call.string("currency") != null ? Currencies.require(call.string("currency"), "currency")
                 : customer.path("currency").asString(call.account().defaultCurrency());
-        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in", clock.now()), call.account(),
-                customer, currency);
+        ObjectNode invoice = InvoiceJson.draft(store.newObject("invoice", "in",
+                clock.nowFor(call.accountId(), customerId)), call.account(), customer, currency);
         apply(invoice, call);
         store.insert(call.accountId(), invoice);
         if ("include".equals(call.string("pending_invoice_items_behavior"))) {
@@ -197,6 +197,7 @@ class InvoiceResource implements StripeResource {
         }
         if (call.bool("auto_advance") != null) {
             invoice.put("auto_advance", call.bool("auto_advance"));
+            InvoiceAutoAdvance.schedule(invoice);
         }
         if (call.has("default_payment_method")) {
             String paymentMethod = call.string("default_payment_method");
@@ -236,7 +237,7 @@ class InvoiceResource implements StripeResource {
             invoice.put("_days_until_due", daysUntilDue);
         }
         if (dueDate != null) {
-            if (dueDate <= clock.now()) {
+            if (dueDate <= clock.nowFor(call.accountId(), invoice.get("customer").asString())) {
                 throw StripeError.invalid("due_date", "Invalid due_date: must be in the future");
             }
             invoice.put("due_date", dueDate);

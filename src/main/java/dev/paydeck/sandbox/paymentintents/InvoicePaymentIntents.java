@@ -3,6 +3,7 @@ package dev.paydeck.sandbox.paymentintents;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +34,8 @@ public class InvoicePaymentIntents {
     /** A new intent for the invoice's amount, card only, automatic capture, as Stripe makes it on finalization. */
     public ObjectNode create(StripeCall call, String invoiceId, long amount, String currency, String customer,
             String description) {
-        ObjectNode intent = PaymentIntentJson.create(store.newObject("payment_intent", "pi", clock.now()));
+        ObjectNode intent = PaymentIntentJson.create(store.newObject("payment_intent", "pi",
+                clock.nowFor(call.accountId(), customer)));
         intent.put("amount", amount);
         intent.put("currency", currency);
         intent.put("capture_method", "automatic");
@@ -89,7 +91,7 @@ public class InvoicePaymentIntents {
             return;
         }
         PaymentIntentJson.status(intent, CANCELED);
-        intent.put("canceled_at", clock.now());
+        intent.put("canceled_at", clock.nowFor(call.accountId(), StripeObjects.string(intent, "customer")));
         intent.putNull("cancellation_reason");
         intent.put("amount_capturable", 0);
         intent.putNull("next_action");

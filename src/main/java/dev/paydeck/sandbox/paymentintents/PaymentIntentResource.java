@@ -120,7 +120,8 @@ class PaymentIntentResource implements StripeResource {
     }
 
     private ObjectNode create(StripeCall call) {
-        ObjectNode intent = PaymentIntentJson.create(store.newObject("payment_intent", "pi", clock.now()));
+        ObjectNode intent = PaymentIntentJson.create(store.newObject("payment_intent", "pi",
+                clock.nowFor(call.accountId(), call.string("customer"))));
         if (call.has("payment_method_types") && call.has("automatic_payment_methods")) {
             throw StripeError.invalid("automatic_payment_methods", "You may only specify one of these parameters: "
                     + "automatic_payment_methods, payment_method_types.");
@@ -258,7 +259,7 @@ class PaymentIntentResource implements StripeResource {
             charges.releaseAuthorization(call, intent.get("latest_charge").asString());
         }
         PaymentIntentJson.status(intent, CANCELED);
-        intent.put("canceled_at", clock.now());
+        intent.put("canceled_at", clock.nowFor(call.accountId(), StripeObjects.string(intent, "customer")));
         StripeObjects.text(intent, "cancellation_reason", call.string("cancellation_reason"));
         intent.put("amount_capturable", 0);
         intent.putNull("next_action");

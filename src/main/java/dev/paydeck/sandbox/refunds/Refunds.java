@@ -4,6 +4,7 @@ import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.balance.BalanceTransactions;
 import dev.paydeck.sandbox.charges.Charges;
 import dev.paydeck.sandbox.events.SandboxEvents;
@@ -66,8 +67,9 @@ public class Refunds {
                     .build();
         }
         TestCards.Card card = charges.behaviour(call, charge);
-        ObjectNode refund = RefundJson.create(store.newObject("refund", "re", clock.now()), charge, refunded,
-                reason, metadata, RefundOutcomes.initialStatus(card));
+        ObjectNode refund = RefundJson.create(store.newObject("refund", "re",
+                clock.nowFor(call.accountId(), StripeObjects.string(charge, "customer"))), charge, refunded, reason,
+                metadata, RefundOutcomes.initialStatus(card));
         refund.put("balance_transaction", balance.refund(call, refund).get("id").asString());
         store.insert(call.accountId(), refund);
         events.publish(call, "refund.created", refund);
