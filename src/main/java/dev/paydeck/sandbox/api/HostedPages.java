@@ -16,10 +16,20 @@ public final class HostedPages {
     private HostedPages() {
     }
 
+    /** The main port's address on this host, for work done outside a request (what the wall clock brings due). */
+    private static volatile String outsideRequests = "http://localhost:8080";
+
+    /** The main web server is up on this port (and context path). */
+    static void serving(int port, String contextPath) {
+        outsideRequests = "http://localhost:" + port + (contextPath == null ? "" : contextPath);
+    }
+
     /** The absolute URL of {@code path} (e.g. {@code /sandbox/3ds/pi_...}). */
     public static String url(String path) {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return outsideRequests + path;
+        }
+        HttpServletRequest request = attributes.getRequest();
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromContextPath(request);
         if (request.getAttribute(ApiPort.MAIN_PORT) instanceof Integer mainPort) {
             builder.port(mainPort);

@@ -123,7 +123,10 @@ final class InvoiceJson {
         long inclusiveTax = 0;
         long exclusiveTax = 0;
         Map<String, ObjectNode> totalTaxes = new LinkedHashMap<>();
-        for (ObjectNode item : items) {
+        // A subscription's invoice bills its items' periods too: lines of no invoice item, after the items' lines.
+        List<ObjectNode> sources = new ArrayList<>(items);
+        invoice.path("_subscription_lines").forEach(line -> sources.add((ObjectNode) line));
+        for (ObjectNode item : sources) {
             long amount = item.get("amount").asLong();
             JsonNode rates = item.get("tax_rates").isEmpty() ? invoice.get("default_tax_rates") : item.get("tax_rates");
             List<Rate> applied = new ArrayList<>();
@@ -131,7 +134,8 @@ final class InvoiceJson {
                     new BigDecimal(rate.get("percentage").asString()), rate.get("inclusive").asBoolean())));
             LineTaxes taxes = LineTaxes.of(amount, applied);
             ObjectNode line = data.addObject();
-            line.put("id", "il_" + item.get("id").asString().substring(3));
+            line.put("id", item.has("_line_id") ? item.get("_line_id").asString()
+                    : "il_" + item.get("id").asString().substring(3));
             line.put("object", "line_item");
             line.put("amount", amount);
             line.put("currency", item.get("currency").asString());
@@ -142,19 +146,24 @@ final class InvoiceJson {
             line.put("invoice", invoiceId);
             line.put("livemode", false);
             line.set("metadata", item.get("metadata").deepCopy());
-            ObjectNode parent = line.putObject("parent");
-            ObjectNode details = parent.putObject("invoice_item_details");
-            details.put("invoice_item", item.get("id").asString());
-            details.put("proration", false);
-            details.putObject("proration_details").putNull("credited_items");
-            details.putNull("subscription");
-            parent.putNull("subscription_item_details");
-            parent.put("type", "invoice_item_details");
+            if (item.has("_parent")) {
+                line.set("parent", item.get("_parent").deepCopy());
+            } else {
+                ObjectNode parent = line.putObject("parent");
+                ObjectNode details = parent.putObject("invoice_item_details");
+                details.put("invoice_item", item.get("id").asString());
+                details.put("proration", item.path("proration").asBoolean(false));
+                details.putObject("proration_details").putNull("credited_items");
+                details.set("subscription", item.at("/parent/subscription_details/subscription").isString()
+                        ? item.at("/parent/subscription_details/subscription") : line.nullNode());
+                parent.putNull("subscription_item_details");
+                parent.put("type", "invoice_item_details");
+            }
             line.set("period", item.get("period").deepCopy());
             line.putArray("pretax_credit_amounts");
             line.set("pricing", item.get("pricing").deepCopy());
             line.put("quantity", item.get("quantity").asLong());
-            line.putNull("subscription");
+            line.set("subscription", item.has("_subscription") ? item.get("_subscription") : line.nullNode());
             line.put("subtotal", amount);
             ArrayNode lineTaxes = line.putArray("taxes");
             for (LineTaxes.Tax tax : taxes.taxes()) {

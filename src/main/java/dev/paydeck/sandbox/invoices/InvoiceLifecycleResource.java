@@ -81,7 +81,7 @@ class InvoiceLifecycleResource implements StripeResource {
      * Draft → open: the customer's next number, the hosted page and PDF, the due date, the PaymentIntent for the
      * amount due; an invoice with nothing due is paid at once.
      */
-    private ObjectNode finalizeDraft(StripeCall call, ObjectNode invoice) {
+    ObjectNode finalizeDraft(StripeCall call, ObjectNode invoice) {
         String id = invoice.get("id").asString();
         long now = clock.now();
         ObjectNode customer = store.require(call.accountId(), invoice.get("customer").asString(), "customer",
@@ -146,7 +146,7 @@ class InvoiceLifecycleResource implements StripeResource {
         return invoice;
     }
 
-    private ObjectNode pay(StripeCall call) {
+    ObjectNode pay(StripeCall call) {
         ObjectNode invoice = require(call);
         InvoiceTransitions.check(Operation.PAY, status(invoice));
         if (status(invoice) == InvoiceStatus.DRAFT) {
@@ -235,7 +235,7 @@ class InvoiceLifecycleResource implements StripeResource {
         return invoice;
     }
 
-    private ObjectNode voidInvoice(StripeCall call) {
+    ObjectNode voidInvoice(StripeCall call) {
         ObjectNode invoice = require(call);
         InvoiceTransitions.check(Operation.VOID_INVOICE, status(invoice));
         long now = clock.now();
