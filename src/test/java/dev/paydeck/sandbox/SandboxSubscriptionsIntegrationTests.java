@@ -246,8 +246,13 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                 .containsExactly(credit, charge, 2000L);
         assertThat(preview.getLines().getData().getFirst().getDescription()).startsWith("Unused time on Basic after ");
         assertThat(preview.getLines().getData().get(1).getDescription()).startsWith("Remaining time on Premium after ");
-        assertThat(preview.getLines().getData().getFirst().getParent().getInvoiceItemDetails().getProration())
-                .isTrue();
+        // Stripe's reference: the prorations are the lines whose parent.subscription_item_details.proration is true.
+        assertThat(preview.getLines().getData()).extracting(line -> line.getParent().getSubscriptionItemDetails()
+                .getProration()).containsExactly(true, true, false);
+        assertThat(preview.getLines().getData()).extracting(line -> line.getParent().getSubscriptionItemDetails()
+                .getSubscriptionItem()).containsOnly(item.getId());
+        assertThat(preview.getId()).startsWith("upcoming_in_");
+        assertThat(preview.getLines().getData()).allSatisfy(line -> assertThat(line.getId()).startsWith("il_tmp_"));
         assertThat(preview.getLines().getData().get(2).getPeriod().getStart()).isEqualTo(end);
         assertThat(preview.getTotal()).isEqualTo(2500L);
         assertThat(preview.getBillingReason()).isEqualTo("upcoming");
@@ -436,6 +441,43 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                 .setCustomer(customer.getId()).addItem(item(basic, 1L))
                 .setCollectionMethod(SubscriptionCreateParams.CollectionMethod.SEND_INVOICE).build()))
                 .hasMessageContaining("days_until_due");
+    }
+
+    @Test
+    void anIncompleteSubscriptionExpiresTwentyThreeHoursLaterWithItsInvoiceVoided() throws Exception {
+        defaultPaymentMethod("pm_card_chargeCustomerFail");
+        Subscription incomplete = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L)).build());
+        assertThat(incomplete.getStatus()).isEqualTo("incomplete");
+        assertThatThrownBy(() -> stripe.v1().subscriptions().update(incomplete.getId(), SubscriptionUpdateParams
+                .builder().setCancelAtPeriodEnd(true).build()))
+                .hasMessageContaining("A subscription with status incomplete can only update metadata");
+        long expiry = incomplete.getCreated() + 23 * 3600;
+        assertThat(nextDue(incomplete.getCreated(), incomplete.getCreated() + 40 * DAY)).hasValue(expiry);
+
+        runDue(expiry);
+
+        Subscription expired = retrieveWithInvoice(incomplete.getId());
+        assertThat(expired.getStatus()).isEqualTo("incomplete_expired");
+        assertThat(expired.getEndedAt()).isEqualTo(expiry);
+        assertThat(expired.getLatestInvoiceObject().getStatus()).isEqualTo("void");
+        assertThat(nextDue(expiry, expiry + 90 * DAY)).as("a terminal status").isEmpty();
+    }
+
+    @Test
+    void aSentInvoiceUnpaidOnItsDueDateMakesTheSubscriptionPastDueUntilItIsPaid() throws Exception {
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L))
+                .setCollectionMethod(SubscriptionCreateParams.CollectionMethod.SEND_INVOICE).setDaysUntilDue(7L)
+                .addExpand("latest_invoice").build());
+        long dueDate = subscription.getLatestInvoiceObject().getDueDate();
+
+        runDue(dueDate);
+
+        assertThat(stripe.v1().subscriptions().retrieve(subscription.getId()).getStatus()).isEqualTo("past_due");
+        stripe.v1().invoices().pay(subscription.getLatestInvoice(), com.stripe.param.InvoicePayParams.builder()
+                .setPaidOutOfBand(true).build());
+        assertThat(stripe.v1().subscriptions().retrieve(subscription.getId()).getStatus()).isEqualTo("active");
     }
 
     private Price monthly(String name, long amount) throws Exception {

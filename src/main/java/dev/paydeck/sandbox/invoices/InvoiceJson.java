@@ -148,14 +148,24 @@ final class InvoiceJson {
             line.set("metadata", item.get("metadata").deepCopy());
             if (item.has("_parent")) {
                 line.set("parent", item.get("_parent").deepCopy());
+            } else if (item.at("/parent/subscription_details").isObject()) {
+                // A subscription's item (its prorations): a line of the subscription item, naming the invoice item.
+                ObjectNode parent = line.putObject("parent");
+                parent.putNull("invoice_item_details");
+                ObjectNode details = parent.putObject("subscription_item_details");
+                details.put("invoice_item", item.get("id").asString());
+                details.put("proration", item.path("proration").asBoolean(false));
+                details.putObject("proration_details").putNull("credited_items");
+                details.set("subscription", item.at("/parent/subscription_details/subscription"));
+                details.set("subscription_item", item.at("/parent/subscription_details/subscription_item"));
+                parent.put("type", "subscription_item_details");
             } else {
                 ObjectNode parent = line.putObject("parent");
                 ObjectNode details = parent.putObject("invoice_item_details");
                 details.put("invoice_item", item.get("id").asString());
-                details.put("proration", item.path("proration").asBoolean(false));
+                details.put("proration", false);
                 details.putObject("proration_details").putNull("credited_items");
-                details.set("subscription", item.at("/parent/subscription_details/subscription").isString()
-                        ? item.at("/parent/subscription_details/subscription") : line.nullNode());
+                details.putNull("subscription");
                 parent.putNull("subscription_item_details");
                 parent.put("type", "invoice_item_details");
             }

@@ -29,6 +29,7 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
  *       failure, then 5 days after that retry, then 7 days after that one, like Stripe's custom retry schedule);
  *       after the last retry fails the subscription is canceled (Stripe's default "cancel the subscription"), its
  *       invoice left open;</li>
+ *   <li>a sent invoice ({@code collection_method=send_invoice}) still unpaid on its due date: past_due;</li>
  *   <li>an incomplete subscription whose first invoice is still unpaid 23 hours after it was made expires
  *       ({@code incomplete_expired}, its invoice voided).</li>
  * </ul>
@@ -72,6 +73,9 @@ class SubscriptionCycles {
         if (subscription.path("_retry").isObject()) {
             due.add(subscription.at("/_retry/at").asLong());
         }
+        if (subscription.path("_invoice_due").isObject()) {
+            due.add(subscription.at("/_invoice_due/at").asLong());
+        }
         return due.build().min();
     }
 
@@ -87,6 +91,9 @@ class SubscriptionCycles {
             subscriptions.cancel(call, subscription, when, "cancellation_requested");
         } else if (status == INCOMPLETE) {
             expire(call, subscription);
+        } else if (subscription.path("_invoice_due").isObject()
+                && subscription.at("/_invoice_due/at").asLong() == when) {
+            overdue(call, subscription);
         } else if (subscription.path("_retry").isObject() && subscription.at("/_retry/at").asLong() == when) {
             retry(call, subscription, when);
         } else if (status == TRIALING && subscription.get("trial_end").asLong() == when) {
@@ -99,6 +106,19 @@ class SubscriptionCycles {
             renew(call, subscription, when);
         }
         return true;
+    }
+
+    /** A sent invoice unpaid on its due date: the subscription is past due ({@code collection_method=send_invoice}). */
+    private void overdue(StripeCall call, ObjectNode subscription) {
+        ObjectNode before = subscription.deepCopy();
+        String invoiceId = subscription.at("/_invoice_due/invoice").asString();
+        subscription.remove("_invoice_due");
+        ObjectNode invoice = subscriptions.store().require(call.accountId(), invoiceId, "invoice", "invoice");
+        if ("open".equals(invoice.get("status").asString()) && SubscriptionJson.status(subscription) == ACTIVE) {
+            Subscriptions.status(subscription, PAST_DUE);
+        }
+        subscriptions.save(call.accountId(), subscription);
+        subscriptions.publishUpdated(call, before, subscription);
     }
 
     private void expire(StripeCall call, ObjectNode subscription) {
@@ -160,7 +180,15 @@ class SubscriptionCycles {
 
     /** After a payment: active when paid; past_due with its first retry planned when the charge failed. */
     void settle(StripeCall call, ObjectNode subscription, Billed billed, long failedAt) {
-        if (billed.paid() || "send_invoice".equals(subscription.get("collection_method").asString())) {
+        if ("send_invoice".equals(subscription.get("collection_method").asString())) {
+            // Its invoice is sent to be paid by its due date (past due if not, overdue above).
+            SubscriptionStatus status = SubscriptionJson.status(subscription);
+            if (status == TRIALING || status == PAUSED || billed.paid()) {
+                Subscriptions.status(subscription, ACTIVE);
+            }
+            return;
+        }
+        if (billed.paid()) {
             Subscriptions.status(subscription, ACTIVE);
             subscription.remove("_retry");
             return;

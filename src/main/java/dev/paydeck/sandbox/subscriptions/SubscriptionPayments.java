@@ -33,6 +33,21 @@ class SubscriptionPayments {
         this.accounts = accounts;
     }
 
+    /**
+     * {@code payment_settings.save_default_payment_method=on_subscription}: the payment method that paid becomes the
+     * subscription's default (the card a customer entered to confirm the first payment).
+     */
+    private void saveDefaultPaymentMethod(String accountId, ObjectNode subscription, String invoiceId) {
+        if (!"on_subscription".equals(subscription.at("/payment_settings/save_default_payment_method").asString())
+                || !subscription.path("default_payment_method").isNull()) {
+            return;
+        }
+        store.find(accountId, invoiceId).map(invoice -> invoice.path("_payment_intent").asString(null))
+                .flatMap(intent -> store.find(accountId, intent))
+                .map(intent -> intent.path("payment_method").asString(null))
+                .ifPresent(paymentMethod -> subscription.put("default_payment_method", paymentMethod));
+    }
+
     /** In the transaction that records {@code invoice.paid}. */
     @EventListener
     void eventRecorded(SandboxEvents.EventRecorded recorded) {
@@ -45,13 +60,16 @@ class SubscriptionPayments {
             return;
         }
         ObjectNode subscription = store.find(recorded.accountId(), subscriptionId).orElse(null);
-        if (subscription == null || subscription.has(Subscriptions.BUSY)
-                || !EnumSet.of(INCOMPLETE, PAST_DUE, UNPAID).contains(SubscriptionJson.status(subscription))) {
+        if (subscription == null || subscription.has(Subscriptions.BUSY)) {
             return;
         }
         ObjectNode before = subscription.deepCopy();
-        Subscriptions.status(subscription, SubscriptionStatus.ACTIVE);
-        subscription.remove("_retry");
+        subscription.remove("_invoice_due");
+        if (EnumSet.of(INCOMPLETE, PAST_DUE, UNPAID).contains(SubscriptionJson.status(subscription))) {
+            Subscriptions.status(subscription, SubscriptionStatus.ACTIVE);
+            subscription.remove("_retry");
+            saveDefaultPaymentMethod(recorded.accountId(), subscription, event.at("/data/object/id").asString());
+        }
         subscriptions.save(recorded.accountId(), subscription);
         StripeCall call = new StripeCall(accounts.byId(recorded.accountId()).orElseThrow(), Map.of(), Map.of(), null,
                 null, false, event.path("api_version").asString(StripeCall.DEFAULT_API_VERSION));

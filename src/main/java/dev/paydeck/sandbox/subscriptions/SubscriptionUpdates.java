@@ -51,6 +51,8 @@ class SubscriptionUpdates {
 
     /** What a canceled subscription still lets change. */
     private static final Set<String> CANCELED_CHANGES = Set.of("metadata", "cancellation_details");
+    /** What an incomplete subscription lets change (Stripe: its metadata and default payment source). */
+    private static final Set<String> INCOMPLETE_CHANGES = Set.of("metadata", "default_payment_method");
 
     private final Subscriptions subscriptions;
     private final SubscriptionItems items;
@@ -73,6 +75,11 @@ class SubscriptionUpdates {
                 throw StripeError.invalid(null, SubscriptionTransitions.message(Operation.UPDATE, status,
                         subscription.get("id").asString()));
             }
+        }
+        if (status == INCOMPLETE && (!INCOMPLETE_CHANGES.containsAll(call.params().keySet())
+                || !itemChanges.isEmpty())) {
+            throw StripeError.invalid(null, "A subscription with status incomplete can only update metadata and its "
+                    + "default payment method until its first invoice is paid.");
         }
         ObjectNode before = subscription.deepCopy();
         long now = clock.nowFor(call.accountId(), subscription.get("customer").asString());

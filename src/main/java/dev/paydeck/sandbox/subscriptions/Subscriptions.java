@@ -180,6 +180,13 @@ class Subscriptions {
         String invoiceId = invoice.get("id").asString();
         subscription.put("latest_invoice", invoiceId);
         invoice = billing.finalizeInvoice(call, invoiceId);
+        if ("send_invoice".equals(collection) && "open".equals(invoice.get("status").asString())
+                && invoice.path("due_date").isNumber()) {
+            // Past due if it is still unpaid on its due date (SubscriptionCycles).
+            ObjectNode due = subscription.putObject("_invoice_due");
+            due.put("invoice", invoiceId);
+            due.put("at", invoice.get("due_date").asLong());
+        }
         if (!charge || !"charge_automatically".equals(collection) || !"open".equals(invoice.get("status").asString())) {
             return new Billed(invoice, invoice.get("status").asString().equals("paid") ? Attempt.PAID : null, null);
         }
