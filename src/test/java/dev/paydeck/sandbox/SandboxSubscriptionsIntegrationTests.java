@@ -197,6 +197,56 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
         assertThat(subscriptionEvents(incomplete)).containsExactly("customer.subscription.updated",
                 "customer.subscription.created");
         assertThat(previous(events("customer.subscription.updated").getFirst(), "status")).isEqualTo("incomplete");
+        assertThat(active.getDefaultPaymentMethod()).as("save_default_payment_method=on_subscription")
+                .isEqualTo(stripe.v1().paymentIntents().retrieve(intentId).getPaymentMethod());
+    }
+
+    @Test
+    void aTrialEndsIntoAnActiveSubscriptionChargedForItsFirstPeriod() throws Exception {
+        defaultPaymentMethod("pm_card_visa");
+        long trialEnd = java.time.Instant.now().getEpochSecond() + 10 * DAY;
+        Subscription trialing = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L)).setTrialEnd(trialEnd).build());
+        assertThat(trialing.getStatus()).isEqualTo("trialing");
+        assertThat(trialing.getTrialEnd()).isEqualTo(trialEnd);
+
+        runDue(trialEnd);
+
+        Subscription active = retrieveWithInvoice(trialing.getId());
+        assertThat(active.getStatus()).isEqualTo("active");
+        assertThat(active.getItems().getData().getFirst().getCurrentPeriodStart()).isEqualTo(trialEnd);
+        assertThat(active.getLatestInvoiceObject().getBillingReason()).isEqualTo("subscription_cycle");
+        assertThat(active.getLatestInvoiceObject().getAmountPaid()).isEqualTo(1000L);
+        assertThat(subscriptionEvents(trialing)).containsExactly("customer.subscription.updated",
+                "customer.subscription.trial_will_end", "customer.subscription.created");
+    }
+
+    @Test
+    void aFutureBillingCycleAnchorBillsTheShareOfAPeriodUntilIt() throws Exception {
+        defaultPaymentMethod("pm_card_visa");
+        long anchor = java.time.Instant.now().getEpochSecond() + 10 * DAY;
+        long monthBefore = java.time.Instant.ofEpochSecond(anchor).atZone(java.time.ZoneOffset.UTC).minusMonths(1)
+                .toEpochSecond();
+
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L)).setBillingCycleAnchor(anchor)
+                .addExpand("latest_invoice").build());
+
+        assertThat(subscription.getStatus()).isEqualTo("active");
+        assertThat(subscription.getBillingCycleAnchor()).isEqualTo(anchor);
+        assertThat(subscription.getItems().getData().getFirst().getCurrentPeriodEnd()).isEqualTo(anchor);
+        long start = subscription.getStartDate();
+        assertThat(subscription.getLatestInvoiceObject().getAmountPaid())
+                .isEqualTo(Math.round(1000.0 * (anchor - start) / (anchor - monthBefore)));
+        assertThat(subscription.getLatestInvoiceObject().getLines().getData().getFirst().getDescription())
+                .startsWith("Remaining time on Basic after ");
+
+        runDue(anchor);
+
+        Subscription renewed = retrieveWithInvoice(subscription.getId());
+        assertThat(renewed.getLatestInvoiceObject().getAmountPaid()).isEqualTo(1000L);
+        assertThat(renewed.getItems().getData().getFirst().getCurrentPeriodEnd()).isEqualTo(java.time.Instant
+                .ofEpochSecond(anchor).atZone(java.time.ZoneOffset.UTC).plusMonths(1).toEpochSecond());
     }
 
     @Test

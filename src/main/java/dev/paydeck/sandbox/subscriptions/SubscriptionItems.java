@@ -158,9 +158,8 @@ class SubscriptionItems {
         long end = item.get("current_period_end").asLong();
         long remaining = Prorations.remaining(Subscriptions.amount(item), start, end, at);
         long quantity = item.get("quantity").asLong();
-        String what = (quantity == 1 ? "" : quantity + " × ") + subscriptions.productName(call.accountId(),
-                item.get("price"));
-        String description = (credit ? "Unused time on " : "Remaining time on ") + what + " after "
+        String description = (credit ? "Unused time on " : "Remaining time on ")
+                + subscriptions.prorated(call.accountId(), item) + " after "
                 + ProrationDates.format(at);
         Proration proration = new Proration(subscription.get("customer").asString(),
                 subscription.get("id").asString(), item.get("id").asString(), (ObjectNode) item.get("price"),

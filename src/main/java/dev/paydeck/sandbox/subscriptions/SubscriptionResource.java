@@ -154,7 +154,7 @@ class SubscriptionResource implements StripeResource {
             for (ObjectNode item : subscriptionItems) {
                 long amount = prorate ? Prorations.remaining(Subscriptions.amount(item), wholeStart, anchor, now) : 0;
                 lines.add(subscriptions.line(call.accountId(), subscription, item, amount, now, anchor,
-                        "Remaining time on " + subscriptions.description(call.accountId(), item) + " after "
+                        "Remaining time on " + subscriptions.prorated(call.accountId(), item) + " after "
                                 + ProrationDates.format(now)));
             }
         } else {
@@ -297,10 +297,7 @@ class SubscriptionResource implements StripeResource {
     private ObjectNode cancel(StripeCall call) {
         ObjectNode subscription = subscriptions.require(call.accountId(), call.path("id"), "id");
         SubscriptionStatus status = SubscriptionJson.status(subscription);
-        if (!Operation.CANCEL.allowedFrom(status)) {
-            throw StripeError.invalid("id", "This subscription is already " + status.stripeName()
-                    + ": it cannot be canceled again.");
-        }
+        SubscriptionTransitions.check(Operation.CANCEL, status, subscription.get("id").asString());
         long now = clock.nowFor(call.accountId(), subscription.get("customer").asString());
         if (call.isTrue("prorate") && status != TRIALING && status != INCOMPLETE) {
             items.creditUnusedTime(call, subscription, now, true);

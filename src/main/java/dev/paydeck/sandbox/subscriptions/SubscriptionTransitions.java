@@ -88,7 +88,7 @@ final class SubscriptionTransitions {
         return switch (operation) {
             case UPDATE -> status == CANCELED ? "A canceled subscription can only update its cancellation_details "
                     + "and metadata." : "This subscription is " + status.stripeName() + ": it can no longer change.";
-            case CANCEL -> "No such subscription: '" + id + "'";
+            case CANCEL -> "This subscription is already " + status.stripeName() + ": it cannot be canceled again.";
             case RESUME -> "Only paused subscriptions can be resumed. This subscription is " + status.stripeName()
                     + ".";
         };

@@ -96,7 +96,7 @@ class Subscriptions {
         return StripeObjects.string(customer.get("invoice_settings"), "default_payment_method");
     }
 
-    /** The lines billing each item over the period, each the given share ({@code numerator / denominator}). */
+    /** The lines billing each item for the whole period (nothing for a trial's). */
     List<ObjectNode> lines(String accountId, ObjectNode subscription, long start, long end, boolean trial) {
         List<ObjectNode> lines = new ArrayList<>();
         for (ObjectNode item : SubscriptionJson.items(subscription)) {
@@ -157,6 +157,12 @@ class Subscriptions {
                 ? Currencies.format(price.get("unit_amount").asLong(), price.get("currency").asString()) : "tiers";
         return item.get("quantity").asLong() + " × " + productName(accountId, price) + " (at " + unit + " / " + every
                 + ")";
+    }
+
+    /** How a proration names what it prorates: {@code Basic}, {@code 3 × Basic}. */
+    String prorated(String accountId, JsonNode item) {
+        long quantity = item.get("quantity").asLong();
+        return (quantity == 1 ? "" : quantity + " × ") + productName(accountId, item.get("price"));
     }
 
     String productName(String accountId, JsonNode price) {

@@ -52,6 +52,8 @@ class SubscriptionTransitionsTests {
                 });
         assertThatThrownBy(() -> SubscriptionTransitions.check(Operation.UPDATE, CANCELED, "sub_1"))
                 .hasMessage("A canceled subscription can only update its cancellation_details and metadata.");
+        assertThatThrownBy(() -> SubscriptionTransitions.check(Operation.CANCEL, CANCELED, "sub_1"))
+                .hasMessage("This subscription is already canceled: it cannot be canceled again.");
         assertThat(Operation.CANCEL.allowedFrom(CANCELED)).isFalse();
         assertThat(Operation.CANCEL.allowedFrom(INCOMPLETE_EXPIRED)).isFalse();
         assertThat(Operation.CANCEL.allowedFrom(PAUSED)).isTrue();
