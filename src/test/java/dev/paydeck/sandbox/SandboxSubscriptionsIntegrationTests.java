@@ -415,6 +415,24 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void cancelingWithInvoiceNowAndProrateInvoicesTheCreditAtOnceToTheCustomersBalance() throws Exception {
+        defaultPaymentMethod("pm_card_visa");
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L)).build());
+
+        Subscription canceled = stripe.v1().subscriptions().cancel(subscription.getId(), SubscriptionCancelParams
+                .builder().setProrate(true).setInvoiceNow(true).addExpand("latest_invoice").build());
+
+        assertThat(canceled.getStatus()).isEqualTo("canceled");
+        Invoice last = canceled.getLatestInvoiceObject();
+        assertThat(last.getId()).isNotEqualTo(subscription.getLatestInvoice());
+        assertThat(last.getTotal()).isBetween(-1000L, -990L);
+        assertThat(last.getAmountDue()).isZero();
+        assertThat(last.getStatus()).isEqualTo("paid");
+        assertThat(stripe.v1().customers().retrieve(customer.getId()).getBalance()).isEqualTo(last.getTotal());
+    }
+
+    @Test
     void aFailedRenewalIsRetriedOnTheScheduleAndTheSubscriptionIsActiveAgainOncePaid() throws Exception {
         defaultPaymentMethod("pm_card_visa");
         Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
@@ -451,6 +469,8 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
         assertThat(active.getLatestInvoiceObject().getAttemptCount()).isEqualTo(3L);
         Event reactivated = events("customer.subscription.updated").getFirst();
         assertThat(previous(reactivated, "status")).isEqualTo("past_due");
+        assertThat(invoiceEvents(renewal.getId())).containsExactly("invoice.payment_succeeded", "invoice.paid",
+                "invoice.payment_failed", "invoice.payment_failed", "invoice.finalized", "invoice.created");
         assertThat(nextDue(firstRetry + 5 * DAY, end + 90 * DAY)).as("the next renewal")
                 .hasValue(active.getItems().getData().getFirst().getCurrentPeriodEnd());
     }
@@ -578,6 +598,15 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                         .setLimit(100L).build()).getData().stream()
                 .filter(event -> subscription.getId().equals(((Subscription) event.getDataObjectDeserializer()
                         .getObject().orElseThrow()).getId()))
+                .map(Event::getType).toList();
+    }
+
+    /** The events about this invoice, newest first. */
+    private List<String> invoiceEvents(String invoiceId) throws Exception {
+        return stripe.v1().events().list(EventListParams.builder().setType("invoice.*").setLimit(100L).build())
+                .getData().stream()
+                .filter(event -> invoiceId.equals(((Invoice) event.getDataObjectDeserializer().getObject()
+                        .orElseThrow()).getId()))
                 .map(Event::getType).toList();
     }
 
