@@ -530,6 +530,8 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
         Subscription expired = retrieveWithInvoice(incomplete.getId());
         assertThat(expired.getStatus()).isEqualTo("incomplete_expired");
         assertThat(expired.getEndedAt()).isEqualTo(expiry);
+        assertThat(expired.getCanceledAt()).isEqualTo(expiry);
+        assertThat(previous(events("customer.subscription.updated").getFirst(), "status")).isEqualTo("incomplete");
         assertThat(expired.getLatestInvoiceObject().getStatus()).isEqualTo("void");
         assertThat(nextDue(expiry, expiry + 90 * DAY)).as("a terminal status").isEmpty();
     }

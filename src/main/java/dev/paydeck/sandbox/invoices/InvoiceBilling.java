@@ -53,7 +53,7 @@ public class InvoiceBilling {
                 store.newObject("invoice", "in", now));
         store.insert(call.accountId(), invoice);
         String invoiceId = invoice.get("id").asString();
-        for (ObjectNode item : invoices.pendingItems(call.accountId(), customerId, currency)) {
+        for (ObjectNode item : pendingItems(call, customerId, currency, billing)) {
             ObjectNode held = store.require(call.accountId(), item.get("id").asString(), "invoiceitem", "id");
             held.put("invoice", invoiceId);
             held.put("_pending", false);
@@ -77,7 +77,7 @@ public class InvoiceBilling {
                 store.newObject("invoice", "upcoming_in", now));
         List<ObjectNode> items = new ArrayList<>(extraItems);
         if (includePending) {
-            items.addAll(invoices.pendingItems(call.accountId(), customerId, currency));
+            items.addAll(pendingItems(call, customerId, currency, billing));
         }
         List<ObjectNode> temporary = new ArrayList<>();
         for (ObjectNode item : items) {
@@ -91,6 +91,14 @@ public class InvoiceBilling {
         invoice.remove("_subscription_lines");
         ((ObjectNode) invoice.get("lines")).put("url", "/v1/invoices/create_preview/lines");
         return invoice;
+    }
+
+    /** The customer's pending items this invoice takes: those of no subscription, and its own subscription's. */
+    private List<ObjectNode> pendingItems(StripeCall call, String customerId, String currency, Billing billing) {
+        return invoices.pendingItems(call.accountId(), customerId, currency).stream().filter(item -> {
+            String subscription = item.at("/parent/subscription_details/subscription").asString(null);
+            return subscription == null || subscription.equals(billing.subscription());
+        }).toList();
     }
 
     private static ObjectNode draft(StripeCall call, ObjectNode customer, String currency, Billing billing,

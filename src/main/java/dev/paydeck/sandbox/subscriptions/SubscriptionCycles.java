@@ -128,7 +128,10 @@ class SubscriptionCycles {
             subscriptions.voidInvoice(call, invoice);
         }
         Subscriptions.status(subscription, INCOMPLETE_EXPIRED);
-        subscription.put("ended_at", subscription.get("created").asLong() + INCOMPLETE_EXPIRES_AFTER);
+        // As Stripe's customer.subscription.updated of an expired subscription shows it: canceled then, and ended.
+        long expiredAt = subscription.get("created").asLong() + INCOMPLETE_EXPIRES_AFTER;
+        subscription.put("canceled_at", expiredAt);
+        subscription.put("ended_at", expiredAt);
         subscriptions.save(call.accountId(), subscription);
         subscriptions.publishUpdated(call, before, subscription);
     }
