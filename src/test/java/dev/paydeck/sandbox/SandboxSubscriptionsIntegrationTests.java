@@ -222,6 +222,23 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void trialEndNowEndsTheTrialAtOnceAndStartsTheBillingCycleThere() throws Exception {
+        defaultPaymentMethod("pm_card_visa");
+        Subscription trialing = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(premium, 1L)).setTrialPeriodDays(30L).build());
+
+        Subscription active = stripe.v1().subscriptions().update(trialing.getId(), SubscriptionUpdateParams
+                .builder().setTrialEnd(SubscriptionUpdateParams.TrialEnd.NOW).addExpand("latest_invoice").build());
+
+        assertThat(active.getStatus()).isEqualTo("active");
+        assertThat(active.getBillingCycleAnchor()).isEqualTo(active.getItems().getData().getFirst()
+                .getCurrentPeriodStart()).isLessThan(trialing.getTrialEnd());
+        assertThat(active.getTrialEnd()).isEqualTo(active.getBillingCycleAnchor());
+        assertThat(active.getLatestInvoiceObject().getBillingReason()).isEqualTo("subscription_update");
+        assertThat(active.getLatestInvoiceObject().getAmountPaid()).isEqualTo(2000L);
+    }
+
+    @Test
     void aFutureBillingCycleAnchorBillsTheShareOfAPeriodUntilIt() throws Exception {
         defaultPaymentMethod("pm_card_visa");
         long anchor = java.time.Instant.now().getEpochSecond() + 10 * DAY;

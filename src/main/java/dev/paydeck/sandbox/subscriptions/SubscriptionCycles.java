@@ -97,7 +97,7 @@ class SubscriptionCycles {
         } else if (subscription.path("_retry").isObject() && subscription.at("/_retry/at").asLong() == when) {
             retry(call, subscription, when);
         } else if (status == TRIALING && subscription.get("trial_end").asLong() == when) {
-            endTrial(call, subscription, when);
+            endTrial(call, subscription, when, "subscription_cycle");
         } else if (status == TRIALING) {
             subscription.put("_trial_will_end_sent", true);
             subscriptions.save(call.accountId(), subscription);
@@ -136,9 +136,15 @@ class SubscriptionCycles {
         subscriptions.publishUpdated(call, before, subscription);
     }
 
-    /** The trial's end: the first paid period starts, or the end behaviour without a payment method. */
-    void endTrial(StripeCall call, ObjectNode subscription, long when) {
+    /**
+     * The trial's end: the first paid period starts (its invoice's reason {@code subscription_cycle} when the trial
+     * ran out, {@code subscription_update} when an update ended it), or the end behaviour without a payment method.
+     */
+    void endTrial(StripeCall call, ObjectNode subscription, long when, String reason) {
         ObjectNode before = subscription.deepCopy();
+        if (subscription.get("trial_end").asLong() > when) {
+            subscription.put("trial_end", when);
+        }
         String missing = subscription.at("/trial_settings/end_behavior/missing_payment_method").asString();
         if (subscriptions.paymentMethod(call.accountId(), subscription) == null
                 && "charge_automatically".equals(subscription.get("collection_method").asString())) {
@@ -154,7 +160,7 @@ class SubscriptionCycles {
                 return;
             }
         }
-        newPeriod(call, subscription, before, when, when);
+        newPeriod(call, subscription, before, when, when, reason);
     }
 
     private void renew(StripeCall call, ObjectNode subscription, long when) {
@@ -163,17 +169,19 @@ class SubscriptionCycles {
             subscriptions.cancel(call, subscription, when, "cancellation_requested");
             return;
         }
-        newPeriod(call, subscription, before, when, subscription.get("billing_cycle_anchor").asLong());
+        newPeriod(call, subscription, before, when, subscription.get("billing_cycle_anchor").asLong(),
+                "subscription_cycle");
     }
 
     /** A new period from {@code start} (the anchor counting periods given), its invoice and its payment. */
-    void newPeriod(StripeCall call, ObjectNode subscription, ObjectNode before, long start, long anchor) {
+    void newPeriod(StripeCall call, ObjectNode subscription, ObjectNode before, long start, long anchor,
+            String reason) {
         subscription.put("billing_cycle_anchor", anchor);
         long end = SubscriptionJson.periods(subscription).endAfter(start);
         SubscriptionJson.period(subscription, start, end);
         subscription.put(Subscriptions.BUSY, true);
         subscriptions.save(call.accountId(), subscription);
-        Billed billed = subscriptions.bill(call, subscription, "subscription_cycle",
+        Billed billed = subscriptions.bill(call, subscription, reason,
                 subscriptions.lines(call.accountId(), subscription, start, end, false), start, true);
         subscription.remove(Subscriptions.BUSY);
         settle(call, subscription, billed, start);

@@ -329,7 +329,7 @@ class SubscriptionResource implements StripeResource {
                     + "`billing_cycle_anchor=now` only.");
         }
         long now = clock.nowFor(call.accountId(), subscription.get("customer").asString());
-        cycles.newPeriod(call, subscription, subscription.deepCopy(), now, now);
+        cycles.newPeriod(call, subscription, subscription.deepCopy(), now, now, "subscription_cycle");
         ObjectNode resumed = subscriptions.require(call.accountId(), subscription.get("id").asString(), "id");
         subscriptions.publish(call, "customer.subscription.resumed", resumed);
         return resumed;

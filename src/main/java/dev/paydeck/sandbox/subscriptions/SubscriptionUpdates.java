@@ -101,7 +101,7 @@ class SubscriptionUpdates {
         String trialEnd = call.string("trial_end");
         if (trialEnd != null && SubscriptionJson.status(subscription) == TRIALING) {
             if ("now".equals(trialEnd)) {
-                cycles.endTrial(call, subscription, now);
+                cycles.endTrial(call, subscription, now, "subscription_update");
             } else {
                 extendTrial(call, subscription, SubscriptionResource.timestamp(trialEnd, "trial_end"), now);
             }
