@@ -355,6 +355,40 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void subscriptionItemsAreAddedChangedAndRemovedOneByOne() throws Exception {
+        defaultPaymentMethod("pm_card_visa");
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic, 1L)).build());
+        Price seats = monthly("Seats", 500L);
+
+        SubscriptionItem added = stripe.v1().subscriptionItems().create(com.stripe.param.SubscriptionItemCreateParams
+                .builder().setSubscription(subscription.getId()).setPrice(seats.getId()).setQuantity(3L)
+                .setProrationBehavior(com.stripe.param.SubscriptionItemCreateParams.ProrationBehavior.NONE).build());
+        assertThat(added.getSubscription()).isEqualTo(subscription.getId());
+        assertThat(added.getQuantity()).isEqualTo(3L);
+        SubscriptionItem changed = stripe.v1().subscriptionItems().update(added.getId(),
+                com.stripe.param.SubscriptionItemUpdateParams.builder().setQuantity(5L).setProrationBehavior(
+                        com.stripe.param.SubscriptionItemUpdateParams.ProrationBehavior.NONE).build());
+        assertThat(changed.getQuantity()).isEqualTo(5L);
+        assertThat(stripe.v1().subscriptions().retrieve(subscription.getId()).getItems().getData())
+                .extracting(SubscriptionItem::getQuantity).containsExactly(1L, 5L);
+        assertThatThrownBy(() -> stripe.v1().subscriptionItems().create(com.stripe.param.SubscriptionItemCreateParams
+                .builder().setSubscription(subscription.getId()).setPrice(seats.getId()).build()))
+                .hasMessageContaining("Cannot add multiple subscription items with the same price");
+
+        assertThat(stripe.v1().subscriptionItems().delete(added.getId(), com.stripe.param
+                .SubscriptionItemDeleteParams.builder().setProrationBehavior(com.stripe.param
+                        .SubscriptionItemDeleteParams.ProrationBehavior.NONE).build()).getDeleted()).isTrue();
+        assertThat(stripe.v1().subscriptionItems().list(SubscriptionItemListParams.builder()
+                .setSubscription(subscription.getId()).build()).getData()).extracting(SubscriptionItem::getId)
+                .containsExactly(subscription.getItems().getData().getFirst().getId());
+        assertThat(stripe.v1().invoiceItems().list(InvoiceItemListParams.builder().setCustomer(customer.getId())
+                .build()).getData()).as("proration_behavior=none").isEmpty();
+        assertThatThrownBy(() -> stripe.v1().subscriptionItems().delete(subscription.getItems().getData()
+                .getFirst().getId())).hasMessageContaining("at least one item");
+    }
+
+    @Test
     void alwaysInvoiceChargesTheProrationsAtOnce() throws Exception {
         defaultPaymentMethod("pm_card_visa");
         Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
@@ -429,6 +463,13 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                         + "metadata.");
         assertThat(stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
                 .putMetadata("reason", "price").build()).getMetadata()).containsEntry("reason", "price");
+        String itemId = subscription.getItems().getData().getFirst().getId();
+        assertThatThrownBy(() -> stripe.v1().subscriptionItems().update(itemId,
+                com.stripe.param.SubscriptionItemUpdateParams.builder().setQuantity(5L).build()))
+                .isInstanceOfSatisfying(com.stripe.exception.InvalidRequestException.class,
+                        error -> assertThat(error.getStatusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> stripe.v1().subscriptions().cancel(subscription.getId()))
+                .hasMessageContaining("already canceled");
     }
 
     @Test

@@ -71,7 +71,7 @@ class SubscriptionUpdates {
     ObjectNode update(StripeCall call, ObjectNode subscription, List<Given> itemChanges, Terms terms) {
         SubscriptionStatus status = SubscriptionJson.status(subscription);
         if (status == CANCELED || status == INCOMPLETE_EXPIRED) {
-            if (!CANCELED_CHANGES.containsAll(call.params().keySet())) {
+            if (!CANCELED_CHANGES.containsAll(call.params().keySet()) || !itemChanges.isEmpty()) {
                 throw StripeError.invalid(null, SubscriptionTransitions.message(Operation.UPDATE, status,
                         subscription.get("id").asString()));
             }
