@@ -109,6 +109,9 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                 .containsExactly(subscription.getId());
         assertThat(stripe.v1().subscriptions().list(SubscriptionListParams.builder().setPrice(premium.getId())
                 .build()).getData()).isEmpty();
+        assertThat(stripe.v1().subscriptions().search(com.stripe.param.SubscriptionSearchParams.builder()
+                .setQuery("status:'active' AND metadata['plan']:'team'").build()).getData())
+                .extracting(Subscription::getId).containsExactly(subscription.getId());
         assertThat(subscriptionEvents(subscription)).containsExactly("customer.subscription.created");
     }
 

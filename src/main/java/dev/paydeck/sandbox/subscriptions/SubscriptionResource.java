@@ -3,6 +3,9 @@ package dev.paydeck.sandbox.subscriptions;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ParamSpec;
 import dev.paydeck.sandbox.api.SandboxClock;
+import dev.paydeck.sandbox.api.SearchFields;
+import dev.paydeck.sandbox.api.SearchRequest;
+import dev.paydeck.sandbox.api.SearchResult;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
@@ -25,7 +28,8 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 
 /**
  * {@code /v1/subscriptions}: create (its first invoice billed at once, by {@code payment_behavior}), retrieve, list
- * (by {@code customer}, {@code price}, {@code status}, {@code collection_method}, {@code test_clock}), cancel
+ * (by {@code customer}, {@code price}, {@code status}, {@code collection_method}, {@code test_clock}), search
+ * ({@code created}, {@code metadata}, {@code status}), cancel
  * ({@code DELETE}, with {@code invoice_now} and {@code prorate}) and resume a paused one. Updates:
  * {@link SubscriptionUpdates}.
  */
@@ -64,6 +68,9 @@ class SubscriptionResource implements StripeResource {
     private static final ParamSpec RESUME = ParamSpec.of().oneOf("billing_cycle_anchor", "now", "unchanged")
             .oneOf("proration_behavior", "create_prorations", "none", "always_invoice").integer("proration_date");
     private static final long MAX_TRIAL = 730 * SubscriptionJson.DAY;
+    /** What Stripe's subscription search takes: {@code created}, {@code metadata}, {@code status}. */
+    private static final SearchFields SEARCH = SearchFields.of("subscriptions").numeric("created").token("status")
+            .metadata();
 
     private final Subscriptions subscriptions;
     private final SubscriptionItems items;
@@ -82,6 +89,7 @@ class SubscriptionResource implements StripeResource {
     public void register(StripeRoutes routes) {
         routes.post("/v1/subscriptions", CREATE, this::create);
         routes.get("/v1/subscriptions", LIST, this::list);
+        routes.get("/v1/subscriptions/search", SearchRequest.PARAMS, this::search);
         routes.get("/v1/subscriptions/{id}", ParamSpec.of(), this::retrieve);
         routes.delete("/v1/subscriptions/{id}", CANCEL, this::cancel);
         routes.post("/v1/subscriptions/{id}/resume", RESUME, this::resume);
@@ -277,6 +285,11 @@ class SubscriptionResource implements StripeResource {
 
     private ObjectNode retrieve(StripeCall call) {
         return subscriptions.require(call.accountId(), call.path("id"), "id");
+    }
+
+    private SearchResult search(StripeCall call) {
+        return subscriptions.store().search(call.accountId(), "subscription", SearchRequest.from(call), SEARCH,
+                "/v1/subscriptions/search");
     }
 
     private StripeList list(StripeCall call) {
