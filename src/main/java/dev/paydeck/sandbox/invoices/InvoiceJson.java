@@ -113,6 +113,26 @@ final class InvoiceJson {
     }
 
     /**
+     * A line of a subscription's: its period's ({@code _parent} given by the subscription), or one of its invoice items
+     * (its prorations), each a line of the subscription item ({@code parent.subscription_item_details}).
+     */
+    private static void subscriptionParent(ObjectNode line, ObjectNode item) {
+        if (item.has("_parent")) {
+            line.set("parent", item.get("_parent").deepCopy());
+        } else if (item.at("/parent/subscription_details").isObject()) {
+            ObjectNode parent = line.putObject("parent");
+            parent.putNull("invoice_item_details");
+            ObjectNode details = parent.putObject("subscription_item_details");
+            details.put("invoice_item", item.get("id").asString());
+            details.put("proration", item.path("proration").asBoolean(false));
+            details.putObject("proration_details").putNull("credited_items");
+            details.set("subscription", item.at("/parent/subscription_details/subscription"));
+            details.set("subscription_item", item.at("/parent/subscription_details/subscription_item"));
+            parent.put("type", "subscription_item_details");
+        }
+    }
+
+    /**
      * The invoice's lines, one per invoice item (newest last, as Stripe orders them), with their taxes (the item's
      * tax rates, else the invoice's {@code default_tax_rates}), and the totals that follow.
      */
@@ -146,29 +166,15 @@ final class InvoiceJson {
             line.put("invoice", invoiceId);
             line.put("livemode", false);
             line.set("metadata", item.get("metadata").deepCopy());
-            if (item.has("_parent")) {
-                line.set("parent", item.get("_parent").deepCopy());
-            } else if (item.at("/parent/subscription_details").isObject()) {
-                // A subscription's item (its prorations): a line of the subscription item, naming the invoice item.
-                ObjectNode parent = line.putObject("parent");
-                parent.putNull("invoice_item_details");
-                ObjectNode details = parent.putObject("subscription_item_details");
-                details.put("invoice_item", item.get("id").asString());
-                details.put("proration", item.path("proration").asBoolean(false));
-                details.putObject("proration_details").putNull("credited_items");
-                details.set("subscription", item.at("/parent/subscription_details/subscription"));
-                details.set("subscription_item", item.at("/parent/subscription_details/subscription_item"));
-                parent.put("type", "subscription_item_details");
-            } else {
-                ObjectNode parent = line.putObject("parent");
-                ObjectNode details = parent.putObject("invoice_item_details");
-                details.put("invoice_item", item.get("id").asString());
-                details.put("proration", false);
-                details.putObject("proration_details").putNull("credited_items");
-                details.putNull("subscription");
-                parent.putNull("subscription_item_details");
-                parent.put("type", "invoice_item_details");
-            }
+            ObjectNode parent = line.putObject("parent");
+            ObjectNode details = parent.putObject("invoice_item_details");
+            details.put("invoice_item", item.get("id").asString());
+            details.put("proration", false);
+            details.putObject("proration_details").putNull("credited_items");
+            details.putNull("subscription");
+            parent.putNull("subscription_item_details");
+            parent.put("type", "invoice_item_details");
+            subscriptionParent(line, item);
             line.set("period", item.get("period").deepCopy());
             line.putArray("pretax_credit_amounts");
             line.set("pricing", item.get("pricing").deepCopy());

@@ -116,6 +116,8 @@ class Subscriptions {
             String description) {
         JsonNode price = item.get("price");
         ObjectNode line = store.json().createObjectNode();
+        // What the line bills: the subscription item (its parent, _parent, says so).
+        line.put("id", item.get("id").asString());
         line.put("amount", amount);
         line.put("currency", price.get("currency").asString());
         line.put("description", description);
