@@ -410,6 +410,16 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
         assertThat(invoice.getStatus()).isEqualTo("paid");
         assertThat(invoice.getTotal()).as("-5 USD + 15 USD").isEqualTo(1000L);
         assertThat(upgraded.getStatus()).isEqualTo("active");
+
+        Subscription pending = stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams
+                .builder().addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId()).setQuantity(4L)
+                        .build()).setProrationDate(halfway)
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.ALWAYS_INVOICE)
+                .setPaymentBehavior(SubscriptionUpdateParams.PaymentBehavior.DEFAULT_INCOMPLETE)
+                .addExpand("latest_invoice").build());
+        assertThat(pending.getLatestInvoiceObject().getStatus()).as("left to pay").isEqualTo("open");
+        assertThat(pending.getLatestInvoiceObject().getAmountDue()).isEqualTo(500L);
+        assertThat(pending.getStatus()).isEqualTo("active");
     }
 
     @Test

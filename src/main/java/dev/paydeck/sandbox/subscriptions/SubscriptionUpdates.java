@@ -88,9 +88,11 @@ class SubscriptionUpdates {
         if ("always_invoice".equals(terms.prorationBehavior()) && !change.prorations().isEmpty()) {
             subscription.put(Subscriptions.BUSY, true);
             subscriptions.save(call.accountId(), subscription);
-            Billed billed = subscriptions.bill(call, subscription, "subscription_update", List.of(), now, true);
+            // payment_behavior=default_incomplete: the invoice is left open for the customer to pay.
+            Billed billed = subscriptions.bill(call, subscription, "subscription_update", List.of(), now,
+                    !"default_incomplete".equals(terms.paymentBehavior()));
             subscription.remove(Subscriptions.BUSY);
-            if (!billed.paid() && "open".equals(billed.invoice().get("status").asString())
+            if (billed.attempt() != null && !billed.paid()
                     && "charge_automatically".equals(subscription.get("collection_method").asString())
                     && SubscriptionJson.status(subscription) != INCOMPLETE) {
                 Subscriptions.status(subscription, PAST_DUE);
