@@ -59,7 +59,12 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             // 2025-03-31.basil: an invoice's payments (invoice_payment objects naming its PaymentIntents)
             "invoice.payments",
             // 2024-09-30.acacia: an advancing test clock's target time
-            "test_helpers.test_clock.status_details");
+            "test_helpers.test_clock.status_details",
+            // 2025-03-31.basil: a subscription's current period is its items', its discounts a list
+            "subscription_item.current_period_end", "subscription_item.current_period_start",
+            "subscription_item.discounts", "subscription.discounts",
+            // the subscription's items list counts them (items.total_count; the list is inline in its schema)
+            "subscription.total_count");
 
     /**
      * Fields the 2023-08-16 schema requires that the API version the sandbox speaks removed, as {@code schema.field};
@@ -70,7 +75,9 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
             "promotion_code.coupon", // 2025-09-30.clover: moved to promotion.coupon
             // 2025-03-31.basil: paid is the status, taxes are total_taxes, a line's kind is its parent
             "invoice.paid", "invoice.paid_out_of_band", "invoice.total_tax_amounts", "line_item.proration",
-            "line_item.type");
+            "line_item.type",
+            // 2025-03-31.basil: the current period moved to the subscription's items
+            "subscription.current_period_end", "subscription.current_period_start");
 
     private static final StripeSchema SCHEMA = StripeSchema.load(NEWER_FIELDS, REMOVED_FIELDS);
 
@@ -235,6 +242,39 @@ class SandboxObjectSchemaIntegrationTests extends SandboxTest {
                 + customerId).get("id").asString(), null));
         check("deleted coupon", ok("DELETE", "/v1/coupons/" + ok("POST", "/v1/coupons", "percent_off=5")
                 .get("id").asString(), null));
+
+        // Subscriptions: active, its items, an invoice preview of an upgrade, the upgrade's prorations, trialing,
+        // incomplete with its invoice's confirmation secret, canceled.
+        String monthly = ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&unit_amount=1500&"
+                + "recurring[interval]=month").get("id").asString();
+        String larger = ok("POST", "/v1/prices", "product=" + productId + "&currency=usd&unit_amount=3000&"
+                + "recurring[interval]=month").get("id").asString();
+        String subscriber = ok("POST", "/v1/customers", "name=Subscriber").get("id").asString();
+        String card = ok("POST", "/v1/payment_methods/pm_card_visa/attach", "customer=" + subscriber).get("id")
+                .asString();
+        ok("POST", "/v1/customers/" + subscriber, "invoice_settings[default_payment_method]=" + card);
+        JsonNode active = ok("POST", "/v1/subscriptions", "customer=" + subscriber + "&items[0][price]=" + monthly
+                + "&items[0][quantity]=2&metadata[plan]=team");
+        check("active subscription", active);
+        String subscriptionId = active.get("id").asString();
+        String subscriptionItem = active.at("/items/data/0/id").asString();
+        check("subscription's first invoice", ok("GET", "/v1/invoices/" + active.get("latest_invoice").asString(),
+                null));
+        check("subscription item", ok("GET", "/v1/subscription_items/" + subscriptionItem, null));
+        check("subscription items", ok("GET", "/v1/subscription_items?subscription=" + subscriptionId, null));
+        check("invoice preview", ok("POST", "/v1/invoices/create_preview", "subscription=" + subscriptionId
+                + "&subscription_details[items][0][id]=" + subscriptionItem + "&subscription_details[items][0][price]="
+                + larger));
+        check("upgraded subscription", ok("POST", "/v1/subscriptions/" + subscriptionId, "items[0][id]="
+                + subscriptionItem + "&items[0][price]=" + larger));
+        check("proration invoice items", ok("GET", "/v1/invoiceitems?customer=" + subscriber, null));
+        check("trialing subscription", ok("POST", "/v1/subscriptions", "customer=" + subscriber + "&items[0][price]="
+                + monthly + "&trial_period_days=7"));
+        check("incomplete subscription", ok("POST", "/v1/subscriptions", "customer=" + subscriber
+                + "&items[0][price]=" + monthly + "&payment_behavior=default_incomplete&"
+                + "expand[0]=latest_invoice.confirmation_secret"));
+        check("canceled subscription", ok("DELETE", "/v1/subscriptions/" + subscriptionId, null));
+        check("subscriptions", ok("GET", "/v1/subscriptions?status=all", null));
 
         for (String list : List.of("/v1/customers", "/v1/payment_intents", "/v1/charges", "/v1/refunds",
                 "/v1/payment_methods?type=card", "/v1/webhook_endpoints", "/v1/products", "/v1/prices",

@@ -16,6 +16,9 @@ public final class HostedPages {
     /** The base address work done after its request uses ({@link #runOn}), e.g. a test clock's advance. */
     private static final ThreadLocal<String> LATER_BASE = new ThreadLocal<>();
 
+    /** The main port's address on this host, for work done outside a request (what the wall clock brings due). */
+    private static volatile String outsideRequests = "http://localhost:8080";
+
     private HostedPages() {
     }
 
@@ -34,13 +37,17 @@ public final class HostedPages {
         }
     }
 
+    /** The main web server is up on this port (and context path). */
+    static void serving(int port, String contextPath) {
+        outsideRequests = "http://localhost:" + port + (contextPath == null ? "" : contextPath);
+    }
+
     /** The absolute URL of {@code path} (e.g. {@code /sandbox/3ds/pi_...}). */
     public static String url(String path) {
-        if (RequestContextHolder.getRequestAttributes() == null && LATER_BASE.get() != null) {
-            return LATER_BASE.get() + path;
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return (LATER_BASE.get() != null ? LATER_BASE.get() : outsideRequests) + path;
         }
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
+        HttpServletRequest request = attributes.getRequest();
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromContextPath(request);
         if (request.getAttribute(ApiPort.MAIN_PORT) instanceof Integer mainPort) {
             builder.port(mainPort);

@@ -201,6 +201,13 @@ public class ObjectStore {
                         param));
     }
 
+    /** The accounts that hold objects of that kind (for work the wall clock brings due, e.g. renewals). */
+    public List<String> accountsHolding(String object) {
+        flush();
+        return jdbc.sql("select distinct account_id from sandbox.objects where object = ?").params(object)
+                .query(String.class).list();
+    }
+
     public StripeList list(String accountId, String object, ListQuery query, String url) {
         flush();
         StringBuilder sql = new StringBuilder(

@@ -115,6 +115,26 @@ final class InvoiceJson {
     }
 
     /**
+     * A line of a subscription's: its period's ({@code _parent} given by the subscription), or one of its invoice items
+     * (its prorations), each a line of the subscription item ({@code parent.subscription_item_details}).
+     */
+    private static void subscriptionParent(ObjectNode line, ObjectNode item) {
+        if (item.has("_parent")) {
+            line.set("parent", item.get("_parent").deepCopy());
+        } else if (item.at("/parent/subscription_details").isObject()) {
+            ObjectNode parent = line.putObject("parent");
+            parent.putNull("invoice_item_details");
+            ObjectNode details = parent.putObject("subscription_item_details");
+            details.put("invoice_item", item.get("id").asString());
+            details.put("proration", item.path("proration").asBoolean(false));
+            details.putObject("proration_details").putNull("credited_items");
+            details.set("subscription", item.at("/parent/subscription_details/subscription"));
+            details.set("subscription_item", item.at("/parent/subscription_details/subscription_item"));
+            parent.put("type", "subscription_item_details");
+        }
+    }
+
+    /**
      * The invoice's lines, one per invoice item (newest last, as Stripe orders them), with their taxes (the item's
      * tax rates, else the invoice's {@code default_tax_rates}), and the totals that follow.
      */
@@ -125,12 +145,15 @@ final class InvoiceJson {
         long inclusiveTax = 0;
         long exclusiveTax = 0;
         Map<String, ObjectNode> totalTaxes = new LinkedHashMap<>();
-        List<Map<String, Long>> discounts = discounts(invoice, items);
+        // A subscription's invoice bills its items' periods too: lines of no invoice item, after the items' lines.
+        List<ObjectNode> sources = new ArrayList<>(items);
+        invoice.path("_subscription_lines").forEach(line -> sources.add((ObjectNode) line));
+        List<Map<String, Long>> discounts = discounts(invoice, sources);
         Map<String, Long> totalDiscounts = new LinkedHashMap<>();
         invoice.path("_discounts").forEach(discount -> totalDiscounts.put(discount.get("id").asString(), 0L));
         long discounted = 0;
-        for (int index = 0; index < items.size(); index++) {
-            ObjectNode item = items.get(index);
+        for (int index = 0; index < sources.size(); index++) {
+            ObjectNode item = sources.get(index);
             long amount = item.get("amount").asLong();
             Map<String, Long> lineDiscounts = discounts.get(index);
             long lineDiscount = lineDiscounts.values().stream().mapToLong(Long::longValue).sum();
@@ -141,7 +164,8 @@ final class InvoiceJson {
             // Taxes are computed on what the discounts leave.
             LineTaxes taxes = LineTaxes.of(amount - lineDiscount, applied);
             ObjectNode line = data.addObject();
-            line.put("id", "il_" + item.get("id").asString().substring(3));
+            line.put("id", item.has("_line_id") ? item.get("_line_id").asString()
+                    : "il_" + item.get("id").asString().substring(3));
             line.put("object", "line_item");
             line.put("amount", amount);
             line.put("currency", item.get("currency").asString());
@@ -153,7 +177,7 @@ final class InvoiceJson {
                 rendered.put("discount", discount);
                 totalDiscounts.merge(discount, off, Long::sum);
             });
-            line.put("discountable", item.get("discountable").asBoolean());
+            line.put("discountable", item.path("discountable").asBoolean(true));
             line.set("discounts", item.path("discounts").isArray() ? item.get("discounts").deepCopy()
                     : line.arrayNode());
             line.put("invoice", invoiceId);
@@ -167,11 +191,12 @@ final class InvoiceJson {
             details.putNull("subscription");
             parent.putNull("subscription_item_details");
             parent.put("type", "invoice_item_details");
+            subscriptionParent(line, item);
             line.set("period", item.get("period").deepCopy());
             line.putArray("pretax_credit_amounts");
             line.set("pricing", item.get("pricing").deepCopy());
             line.put("quantity", item.get("quantity").asLong());
-            line.putNull("subscription");
+            line.set("subscription", item.has("_subscription") ? item.get("_subscription") : line.nullNode());
             line.put("subtotal", amount);
             ArrayNode lineTaxes = line.putArray("taxes");
             for (LineTaxes.Tax tax : taxes.taxes()) {
@@ -221,7 +246,7 @@ final class InvoiceJson {
     private static List<Map<String, Long>> discounts(ObjectNode invoice, List<ObjectNode> items) {
         List<LineDiscounts.Line> lines = new ArrayList<>();
         for (ObjectNode item : items) {
-            lines.add(new LineDiscounts.Line(item.get("amount").asLong(), item.get("discountable").asBoolean(),
+            lines.add(new LineDiscounts.Line(item.get("amount").asLong(), item.path("discountable").asBoolean(true),
                     item.at("/pricing/price_details/product").asString(null), terms(item.path("_discounts"))));
         }
         return LineDiscounts.of(lines, terms(invoice.path("_discounts")));

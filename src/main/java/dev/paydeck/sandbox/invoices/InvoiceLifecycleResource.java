@@ -251,7 +251,7 @@ class InvoiceLifecycleResource implements StripeResource {
         return invoice;
     }
 
-    private ObjectNode voidInvoice(StripeCall call) {
+    ObjectNode voidInvoice(StripeCall call) {
         ObjectNode invoice = require(call);
         InvoiceTransitions.check(Operation.VOID_INVOICE, status(invoice));
         long now = clock.nowFor(call.accountId(), invoice.get("customer").asString());

@@ -1,0 +1,92 @@
+package dev.paydeck.sandbox.subscriptions;
+
+import dev.paydeck.sandbox.api.ClockWork;
+import dev.paydeck.sandbox.api.ListQuery;
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.SandboxAccounts;
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeObjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Subscriptions as time passes ({@link SubscriptionCycles}): those of the customers on a test clock when it is
+ * advanced, and those of customers on no clock as the wall clock moves ({@link WallClockSubscriptions}). Each
+ * subscription's due work runs in a transaction of its own, under its row's lock, and is looked for again there: two
+ * instances running it at once renew a subscription once.
+ */
+@Component
+class SubscriptionClockWork implements ClockWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionClockWork.class);
+    /** At most this many steps for one subscription in one run (a guard against a loop, never reached in use). */
+    private static final int MAX_STEPS = 1_000;
+    private static final List<String> LIVE = List.of("trialing", "active", "past_due", "unpaid", "incomplete");
+
+    private final ObjectStore store;
+    private final SandboxAccounts accounts;
+    private final SubscriptionCycles cycles;
+    private final TransactionTemplate transactions;
+
+    SubscriptionClockWork(ObjectStore store, SandboxAccounts accounts, SubscriptionCycles cycles,
+            TransactionTemplate transactions) {
+        this.store = store;
+        this.accounts = accounts;
+        this.cycles = cycles;
+        this.transactions = transactions;
+    }
+
+    void runWallClock(long now) {
+        for (String accountId : store.accountsHolding("subscription")) {
+            runDue(accountId, null, now);
+        }
+    }
+
+    @Override
+    public OptionalLong nextDue(String accountId, String testClockId, long from, long to) {
+        return due(accountId, testClockId).stream()
+                .map(SubscriptionCycles::nextDue).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong)
+                .filter(at -> at > from && at <= to).min();
+    }
+
+    @Override
+    public void runDue(String accountId, String testClockId, long at) {
+        for (ObjectNode listed : due(accountId, testClockId)) {
+            OptionalLong due = SubscriptionCycles.nextDue(listed);
+            if (due.isEmpty() || due.getAsLong() > at) {
+                continue;
+            }
+            try {
+                transactions.executeWithoutResult(status -> run(accountId, listed.get("id").asString(), at));
+            } catch (RuntimeException e) {
+                LOG.warn("sandbox subscription work failed account={} subscription={} error={}", accountId,
+                        listed.get("id").asString(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void run(String accountId, String subscriptionId, long at) {
+        ObjectNode subscription = store.findForUpdate(accountId, subscriptionId).orElseThrow();
+        StripeCall call = new StripeCall(accounts.byId(accountId).orElseThrow(), Map.of(), Map.of(), null, null,
+                false, StripeCall.DEFAULT_API_VERSION);
+        for (int step = 0; step < MAX_STEPS && cycles.step(call, subscription, at); step++) {
+            subscription = store.findForUpdate(accountId, subscriptionId).orElseThrow();
+        }
+    }
+
+    /** The subscriptions that time may still move, of the customers on the clock (or on none). */
+    private List<ObjectNode> due(String accountId, String testClockId) {
+        return store.list(accountId, "subscription", ListQuery.newest(10_000).where("status", LIVE),
+                "/v1/subscriptions").data().stream()
+                .filter(subscription -> Objects.equals(StripeObjects.string(subscription, "test_clock"), testClockId))
+                .toList();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.paydeck.sandbox.subscriptions;
+
+import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeError;
+import dev.paydeck.sandbox.api.StripeObjects;
+import dev.paydeck.sandbox.invoiceitems.ProrationItems;
+import dev.paydeck.sandbox.invoiceitems.ProrationItems.Proration;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A subscription's items as the API gives them ({@code items[0][price]}, {@code [quantity]}, {@code [id]},
+ * {@code [deleted]}): recurring, licensed, active prices of one currency and one billing interval; and the
+ * prorations of their changes ({@link Prorations}), as pending invoice items.
+ */
+@Component
+class SubscriptionItems {
+
+    /** One item as given: an existing one ({@code id}) to change or delete, or a new one. */
+    record Given(String id, ObjectNode price, Long quantity, Map<String, Object> metadata, boolean deleted,
+                 String param) {
+    }
+
+    private static final int MAX_ITEMS = 20;
+
+    private final ObjectStore store;
+    private final ProrationItems prorationItems;
+    private final Subscriptions subscriptions;
+
+    SubscriptionItems(ObjectStore store, ProrationItems prorationItems, Subscriptions subscriptions) {
+        this.store = store;
+        this.prorationItems = prorationItems;
+        this.subscriptions = subscriptions;
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Given> given(String accountId, List<Object> raw, String param) {
+        List<Given> given = new ArrayList<>();
+        if (raw == null) {
+            return given;
+        }
+        if (raw.size() > MAX_ITEMS) {
+            throw StripeError.invalid(param, "A subscription can have at most 20 items.");
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> item = (Map<String, Object>) raw.get(i);
+            String at = param + "[" + i + "]";
+            String priceId = (String) item.get("price");
+            Long quantity = (Long) item.get("quantity");
+            if (quantity != null && quantity < 0) {
+                throw StripeError.invalid(at + "[quantity]", "Invalid quantity: must be greater than or equal to 0");
+            }
+            ObjectNode price = priceId == null ? null : price(accountId, priceId, at + "[price]");
+            String id = (String) item.get("id");
+            if (id == null && price == null) {
+                throw StripeError.parameterMissing(at + "[price]");
+            }
+            given.add(new Given(id, price, quantity, (Map<String, Object>) item.get("metadata"),
+                    Boolean.TRUE.equals(item.get("deleted")), at));
+        }
+        return given;
+    }
+
+    /** A price a subscription can bill: the account's, active, recurring and licensed (per seat). */
+    ObjectNode price(String accountId, String priceId, String param) {
+        ObjectNode price = store.find(accountId, priceId).filter(found -> "price".equals(found.path("object")
+                .asString())).orElseThrow(() -> StripeError.resourceMissing("price", priceId, param));
+        if (!price.path("active").asBoolean()) {
+            throw StripeError.invalid(param, "The price specified is inactive. This field only accepts active "
+                    + "prices.");
+        }
+        if (!"recurring".equals(price.path("type").asString())) {
+            throw StripeError.invalid(param, "The price specified is set to `type=one_time` but this field only "
+                    + "accepts prices with `type=recurring`.");
+        }
+        if ("metered".equals(price.at("/recurring/usage_type").asString())) {
+            throw StripeError.invalid(param, "The sandbox does not emulate subscriptions to metered prices yet.");
+        }
+        return price;
+    }
+
+    /** The items' currency, refusing a mix of currencies or intervals and a price given twice. */
+    String checkTerms(List<Given> given, List<ObjectNode> kept) {
+        List<JsonNode> prices = new ArrayList<>();
+        if (kept != null) {
+            kept.forEach(item -> prices.add(item.get("price")));
+        }
+        given.stream().filter(item -> item.price() != null && item.id() == null).forEach(item -> prices.add(
+                item.price()));
+        return checkPrices(prices);
+    }
+
+    static String checkPrices(List<JsonNode> prices) {
+        JsonNode first = prices.getFirst();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode price : prices) {
+            if (!seen.add(price.get("id").asString())) {
+                throw StripeError.invalid("items", "Cannot add multiple subscription items with the same price: "
+                        + price.get("id").asString() + ".");
+            }
+            if (!price.get("currency").equals(first.get("currency"))) {
+                throw StripeError.invalid("items", "Currency and interval fields must match across all prices on "
+                        + "this subscription. Found mismatch in currency field.");
+            }
+            if (!price.at("/recurring/interval").equals(first.at("/recurring/interval"))
+                    || !price.at("/recurring/interval_count").equals(first.at("/recurring/interval_count"))) {
+                throw StripeError.invalid("items", "Currency and interval fields must match across all prices on "
+                        + "this subscription. Found mismatch in interval field.");
+            }
+        }
+        return first.get("currency").asString();
+    }
+
+    /** A new item (not stored: saving the subscription stores it). */
+    ObjectNode create(String accountId, String subscriptionId, Given given, long now) {
+        ObjectNode item = SubscriptionJson.item(store.newObject("subscription_item", "si", now), subscriptionId,
+                given.price(), given.quantity() == null ? 1 : given.quantity(), now, now);
+        if (given.metadata() != null) {
+            StripeObjects.applyMetadata(item, given.metadata());
+        }
+        return item;
+    }
+
+    /** A payment method of the customer's, by id; Stripe's error for another's. */
+    String requireOwnPaymentMethod(String accountId, String id, String customerId, String param) {
+        ObjectNode paymentMethod = store.require(accountId, id, "payment_method", param);
+        if (!customerId.equals(StripeObjects.string(paymentMethod, "customer"))) {
+            throw StripeError.invalid(param, "The customer does not have a payment method with the ID " + id
+                    + ". The payment method must be attached to the customer.");
+        }
+        return id;
+    }
+
+    /** The credit for the unused time of each item from {@code at} to the period's end (a cancellation's). */
+    List<ObjectNode> creditUnusedTime(StripeCall call, ObjectNode subscription, long at, boolean save) {
+        List<ObjectNode> credits = new ArrayList<>();
+        for (ObjectNode item : SubscriptionJson.items(subscription)) {
+            credits.add(proration(call, subscription, item, at, true, save));
+        }
+        return credits;
+    }
+
+    /**
+     * The proration of the item from {@code at} to its period's end: a credit for the unused time on it, or a charge
+     * for the remaining time; stored as a pending invoice item when {@code save}.
+     */
+    ObjectNode proration(StripeCall call, ObjectNode subscription, JsonNode item, long at, boolean credit,
+            boolean save) {
+        long start = item.get("current_period_start").asLong();
+        long end = item.get("current_period_end").asLong();
+        long remaining = Prorations.remaining(Subscriptions.amount(item), start, end, at);
+        long quantity = item.get("quantity").asLong();
+        String description = (credit ? "Unused time on " : "Remaining time on ")
+                + subscriptions.prorated(call.accountId(), item) + " after "
+                + ProrationDates.format(at);
+        Proration proration = new Proration(subscription.get("customer").asString(),
+                subscription.get("id").asString(), item.get("id").asString(), (ObjectNode) item.get("price"),
+                quantity, credit ? -remaining : remaining, description, Math.max(at, start), end);
+        return prorationItems.create(call, proration, at, save);
+    }
+}
