@@ -24,7 +24,7 @@ import java.util.Optional;
  * Stripe with the key {@code paydeck-price-<id>}). As in Stripe, a price's amount and terms never change: another
  * price replaces it (with {@code transfer_lookup_key} to move its lookup key), and the old one is archived.
  */
-@Service
+@Service("billingPrices")
 public class Prices {
 
     /** The metadata key that links a Stripe price to Paydeck's record. */
