@@ -78,23 +78,29 @@ class PricesApiController {
     }
 
     record CreatePrice(
-            @Schema(description = "The product this price is for") @NotNull UUID productId,
+            @Schema(description = "The product this price is for", example = "3a7e5c1d-2b4f-4e6a-9c8d-0f1e2d3c4b5a")
+            @NotNull UUID productId,
             @Schema(example = "1500", description = "Smallest currency unit (cents; whole yen for JPY)")
             @NotNull @PositiveOrZero @Max(Money.MAXIMUM_MINOR) Long unitAmount,
             @Schema(example = "usd") @NotBlank @Pattern(regexp = "^[A-Za-z]{3}$",
                     message = "must be a three-letter ISO currency code") String currency,
-            @Schema(description = "Absent for a one-time price") @Valid RecurringRequest recurring,
+            @Schema(description = "Absent for a one-time price", example = "{\"interval\": \"month\", \"interval_count\": 1}")
+            @Valid RecurringRequest recurring,
             @Schema(example = "pro_monthly") @Size(max = 200) String lookupKey,
-            @Schema(description = "Moves the lookup key from the price that holds it") Boolean transferLookupKey,
+            @Schema(description = "Moves the lookup key from the price that holds it", example = "false")
+            Boolean transferLookupKey,
             @Schema(example = "Pro monthly") @Size(max = 200) String nickname,
-            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 500) String> metadata) {
+            @Schema(example = "{\"plan\": \"pro\"}") @Size(max = 50) Map<@Size(max = 40) String,
+                    @Size(max = 500) String> metadata) {
     }
 
     record UpdatePrice(
             @Schema(example = "Pro monthly") @Size(max = 200) String nickname,
             @Schema(example = "pro_monthly") @Size(max = 200) String lookupKey,
-            @Size(max = 50) Map<@Size(max = 40) String, @Size(max = 500) String> metadata,
-            @Schema(description = "false archives the price; true makes it active again") Boolean active) {
+            @Schema(example = "{\"plan\": \"pro\"}") @Size(max = 50) Map<@Size(max = 40) String,
+                    @Size(max = 500) String> metadata,
+            @Schema(description = "false archives the price; true makes it active again", example = "true")
+            Boolean active) {
     }
 
     @PostMapping
