@@ -28,6 +28,8 @@ create table prices (
     recurring_interval        text check (recurring_interval in ('day', 'week', 'month', 'year')),
     recurring_interval_count  integer,
     billing_scheme            text not null default 'per_unit' check (billing_scheme in ('per_unit', 'tiered')),
+    tiers_mode                text check (tiers_mode in ('graduated', 'volume')),
+    tiers                     jsonb,
     lookup_key                text,
     nickname                  text,
     metadata                  jsonb not null default '{}',

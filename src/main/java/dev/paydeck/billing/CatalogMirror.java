@@ -60,14 +60,22 @@ class CatalogMirror implements StripeEventReads {
             case "price.created", "price.updated", "price.deleted" -> {
                 var snapshot = event.dataObject(com.stripe.model.Price.class);
                 if (!event.type().equals("price.deleted")) {
-                    event.read().put(snapshot.getId(), stripe.forOrganization(organization).v1().prices()
-                            .retrieve(snapshot.getId()));
+                    event.read().put(snapshot.getId(), current(organization, snapshot));
                 }
                 readProductIfUnknown(organization, snapshot.getProduct(), event);
             }
             default -> {
             }
         }
+    }
+
+    /** Stripe's current price, with its tiers when it has some (Stripe shows them only when asked). */
+    com.stripe.model.Price current(OrganizationId organization, com.stripe.model.Price price) throws Exception {
+        var params = com.stripe.param.PriceRetrieveParams.builder();
+        if ("tiered".equals(price.getBillingScheme())) {
+            params.addExpand("tiers");
+        }
+        return stripe.forOrganization(organization).v1().prices().retrieve(price.getId(), params.build());
     }
 
     private void readProductIfUnknown(OrganizationId organization, String stripeProductId, StripeEventReceived event)

@@ -60,8 +60,17 @@ class CatalogResync {
                                     return Optional.of(price.getId() + ": its product could not be read");
                                 }
                             }
+                            com.stripe.model.Price whole = price;
+                            if ("tiered".equals(price.getBillingScheme()) && price.getTiers() == null) {
+                                try {
+                                    whole = mirror.current(organization, price);
+                                } catch (Exception e) {
+                                    return Optional.of(price.getId() + ": its tiers could not be read");
+                                }
+                            }
+                            com.stripe.model.Price applied = whole;
                             return Boolean.TRUE.equals(transactions.execute(status ->
-                                    mirror.record(organization, price, null))) ? Optional.of(price.getId()
+                                    mirror.record(organization, applied, null))) ? Optional.of(price.getId()
                                     + ": updated from Stripe") : Optional.empty();
                         });
             }

@@ -41,12 +41,17 @@ class PriceRecords {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 insert into prices (organization_id, id, product_id, currency, unit_amount, type, recurring_interval,
-                    recurring_interval_count, lookup_key, nickname, metadata, status, idempotency_key, created_at,
-                    updated_at)
-                values (:organization, :id, :product, :currency, :amount, :type, :interval, :count, :lookup,
-                    :nickname, :metadata::jsonb, 'pending', :key, :now, :now)""")
+                    recurring_interval_count, billing_scheme, tiers_mode, tiers, lookup_key, nickname, metadata,
+                    status, idempotency_key, created_at, updated_at)
+                values (:organization, :id, :product, :currency, :amount, :type, :interval, :count, :scheme,
+                    :mode, :tiers::jsonb, :lookup, :nickname, :metadata::jsonb, 'pending', :key, :now, :now)""")
                 .param("organization", organization.id()).param("id", id.id()).param("product", product.id())
-                .param("currency", draft.unitAmount().stripeCurrency()).param("amount", draft.unitAmount().minor())
+                .param("currency", draft.currency())
+                .param("amount", draft.unitAmount() == null ? null : draft.unitAmount().minor())
+                .param("scheme", draft.tiers() == null ? "per_unit" : "tiered")
+                .param("mode", draft.tiers() == null ? null : draft.tiers().mode())
+                .param("tiers", draft.tiers() == null ? null : json.writeValueAsString(draft.tiers().tiers().stream()
+                        .map(PriceRecords::tierJson).toList()))
                 .param("type", draft.recurring() == null ? "one_time" : "recurring")
                 .param("interval", draft.recurring() == null ? null : draft.recurring().interval().code())
                 .param("count", draft.recurring() == null ? null : draft.recurring().intervalCount())
@@ -63,7 +68,8 @@ class PriceRecords {
 
     /** The draft a pending price was made from (for re-sending its create). */
     PriceDraft draftOf(Price price) {
-        return new PriceDraft(price.unitAmount(), price.recurring(), price.lookupKey(), false, price.nickname(),
+        return new PriceDraft(price.unitAmount(), price.tiers(), price.recurring(), price.lookupKey(), false,
+                price.nickname(),
                 price.metadata());
     }
 
@@ -99,7 +105,8 @@ class PriceRecords {
         jdbc.sql("""
                 update prices set stripe_price_id = :stripe, currency = :currency, unit_amount = :amount,
                     type = :type, recurring_interval = :interval, recurring_interval_count = :count,
-                    billing_scheme = :scheme, lookup_key = :lookup, nickname = :nickname,
+                    billing_scheme = :scheme, tiers_mode = :mode, tiers = coalesce(:tiers::jsonb, prices.tiers),
+                    lookup_key = :lookup, nickname = :nickname,
                     metadata = :metadata::jsonb, status = :status, updated_at = :now
                 where organization_id = :organization and id = :id""")
                 .params(params).update();
@@ -112,13 +119,13 @@ class PriceRecords {
         params.put("product", product.id());
         return jdbc.sql("""
                 insert into prices (organization_id, id, product_id, stripe_price_id, currency, unit_amount, type,
-                    recurring_interval, recurring_interval_count, billing_scheme, lookup_key, nickname, metadata,
-                    status, created_at, updated_at)
+                    recurring_interval, recurring_interval_count, billing_scheme, tiers_mode, tiers, lookup_key,
+                    nickname, metadata, status, created_at, updated_at)
                 values (:organization, :id, :product, :stripe, :currency, :amount, :type, :interval, :count, :scheme,
-                    :lookup, :nickname, :metadata::jsonb, :status, :now, :now)
+                    :mode, :tiers::jsonb, :lookup, :nickname, :metadata::jsonb, :status, :now, :now)
                 on conflict (organization_id, stripe_price_id) do update set
                     lookup_key = excluded.lookup_key, nickname = excluded.nickname, metadata = excluded.metadata,
-                    status = excluded.status, updated_at = :now
+                    tiers = coalesce(excluded.tiers, prices.tiers), status = excluded.status, updated_at = :now
                 returning id""")
                 .params(params).query(UUID.class).optional().map(PriceId::new).orElse(null);
     }
@@ -134,6 +141,16 @@ class PriceRecords {
         params.put("interval", recurring ? stripe.getRecurring().getInterval() : null);
         params.put("count", recurring ? Math.toIntExact(stripe.getRecurring().getIntervalCount()) : null);
         params.put("scheme", "tiered".equals(stripe.getBillingScheme()) ? "tiered" : "per_unit");
+        params.put("mode", stripe.getTiersMode());
+        // Stripe lists a price's tiers only when asked (expand[]=tiers): without them, the ones kept stay.
+        params.put("tiers", stripe.getTiers() == null ? null : json.writeValueAsString(stripe.getTiers().stream()
+                .map(tier -> {
+                    Map<String, Object> one = new HashMap<>();
+                    one.put("up_to", tier.getUpTo());
+                    one.put("unit_amount", tier.getUnitAmount());
+                    one.put("flat_amount", tier.getFlatAmount());
+                    return one;
+                }).toList()));
         params.put("lookup", stripe.getLookupKey());
         params.put("nickname", stripe.getNickname());
         Map<String, String> metadata = new HashMap<>(stripe.getMetadata() == null ? Map.of() : stripe.getMetadata());
@@ -200,6 +217,25 @@ class PriceRecords {
         return jdbc.sql(sql.toString()).params(params).query(this::row).list();
     }
 
+    private static Map<String, Object> tierJson(Price.Tier tier) {
+        Map<String, Object> one = new HashMap<>();
+        one.put("up_to", tier.upTo());
+        one.put("unit_amount", tier.unitAmount() == null ? null : tier.unitAmount().minor());
+        one.put("flat_amount", tier.flatAmount() == null ? null : tier.flatAmount().minor());
+        return one;
+    }
+
+    private Price.Tiers tiers(String mode, String tiers, String currency) {
+        if (mode == null || tiers == null) {
+            return null;
+        }
+        List<Map<String, Long>> rows = json.readValue(tiers, new TypeReference<List<Map<String, Long>>>() {
+        });
+        return new Price.Tiers(mode, rows.stream().map(tier -> new Price.Tier(tier.get("up_to"),
+                tier.get("unit_amount") == null ? null : Money.of(tier.get("unit_amount"), currency),
+                tier.get("flat_amount") == null ? null : Money.of(tier.get("flat_amount"), currency))).toList());
+    }
+
     private Price row(ResultSet rs, int row) throws SQLException {
         String currency = rs.getString("currency");
         long amount = rs.getLong("unit_amount");
@@ -209,7 +245,8 @@ class PriceRecords {
                 StripeCodes.of(Price.Interval.class, interval), rs.getInt("recurring_interval_count"));
         return new Price(new PriceId(rs.getObject("id", UUID.class)), new ProductId(rs.getObject("product_id",
                 UUID.class)), rs.getString("stripe_price_id"), unitAmount, currency, recurring,
-                rs.getString("billing_scheme"), rs.getString("lookup_key"), rs.getString("nickname"),
+                rs.getString("billing_scheme"), tiers(rs.getString("tiers_mode"), rs.getString("tiers"), currency),
+                rs.getString("lookup_key"), rs.getString("nickname"),
                 json.readValue(rs.getString("metadata"), METADATA), PriceStatus.of(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }

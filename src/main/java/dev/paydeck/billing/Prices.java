@@ -103,10 +103,31 @@ public class Prices {
     /** Creates the Stripe price of a record; the same call each time for the same record and draft. */
     com.stripe.model.Price send(OrganizationId organization, PriceId id, String stripeProductId, PriceDraft draft)
             throws StripeException {
-        var params = PriceCreateParams.builder().setProduct(stripeProductId)
-                .setCurrency(draft.unitAmount().stripeCurrency()).setUnitAmount(draft.unitAmount().minor())
+        var params = PriceCreateParams.builder().setProduct(stripeProductId).setCurrency(draft.currency())
                 .setLookupKey(draft.lookupKey()).setNickname(draft.nickname())
                 .putAllMetadata(withPaydeckId(draft.metadata(), id));
+        if (draft.tiers() == null) {
+            params.setUnitAmount(draft.unitAmount().minor());
+        } else {
+            params.setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+                    .setTiersMode(PriceCreateParams.TiersMode.valueOf(draft.tiers().mode().toUpperCase()))
+                    .addExpand("tiers");
+            for (Price.Tier tier : draft.tiers().tiers()) {
+                var each = PriceCreateParams.Tier.builder();
+                if (tier.upTo() == null) {
+                    each.setUpTo(PriceCreateParams.Tier.UpTo.INF);
+                } else {
+                    each.setUpTo(tier.upTo());
+                }
+                if (tier.unitAmount() != null) {
+                    each.setUnitAmount(tier.unitAmount().minor());
+                }
+                if (tier.flatAmount() != null) {
+                    each.setFlatAmount(tier.flatAmount().minor());
+                }
+                params.addTier(each.build());
+            }
+        }
         if (draft.transferLookupKey() && draft.lookupKey() != null) {
             params.setTransferLookupKey(true);
         }

@@ -87,6 +87,25 @@ class CatalogIntegrationTests extends IntegrationTest {
         var filtered = json(call("GET", "/api/v1/prices?type=recurring&product=" + productId, key, null));
         assertThat(filtered.get("data").valueStream().map(p -> p.get("id").asString()))
                 .containsExactly(monthly.get("id").asString());
+
+        // Tiered: the first 10 seats at 9.00, the rest at 7.00.
+        var tiered = call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + productId + "\",\"currency\":\"usd\","
+                + "\"recurring\":{\"interval\":\"month\"},\"tiers_mode\":\"graduated\",\"tiers\":[{\"up_to\":10,"
+                + "\"unit_amount\":900},{\"unit_amount\":700,\"flat_amount\":100}]}");
+        assertThat(tiered.statusCode()).as(tiered.body()).isEqualTo(201);
+        assertThat(json(tiered).get("billing_scheme").asString()).isEqualTo("tiered");
+        assertThat(json(tiered).at("/tiers/1/flat_amount").asLong()).isEqualTo(100);
+        var tieredInStripe = stripe.v1().prices().retrieve(json(tiered).get("stripe_price_id").asString(),
+                com.stripe.param.PriceRetrieveParams.builder().addExpand("tiers").build());
+        assertThat(tieredInStripe.getTiersMode()).isEqualTo("graduated");
+        assertThat(tieredInStripe.getTiers()).extracting(com.stripe.model.Price.Tier::getUnitAmount)
+                .containsExactly(900L, 700L);
+        assertThat(tieredInStripe.getTiers().get(0).getUpTo()).isEqualTo(10L);
+        assertThat(tieredInStripe.getTiers().get(1).getUpTo()).isNull();
+        assertThat(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + productId + "\",\"currency\":\"usd\","
+                + "\"recurring\":{\"interval\":\"month\"},\"tiers_mode\":\"volume\",\"tiers\":[{\"up_to\":10,"
+                + "\"unit_amount\":900},{\"up_to\":5,\"unit_amount\":700}]}").statusCode()).as("tiers out of order")
+                .isEqualTo(400);
     }
 
     @Test
@@ -145,6 +164,14 @@ class CatalogIntegrationTests extends IntegrationTest {
         stripe.v1().prices().create(PriceCreateParams.builder().setProduct(early.getId()).setCurrency("usd")
                 .setUnitAmount(2500L).setRecurring(PriceCreateParams.Recurring.builder()
                         .setInterval(PriceCreateParams.Recurring.Interval.YEAR).build()).build());
+        stripe.v1().prices().create(PriceCreateParams.builder().setProduct(early.getId()).setCurrency("usd")
+                .setBillingScheme(PriceCreateParams.BillingScheme.TIERED)
+                .setTiersMode(PriceCreateParams.TiersMode.VOLUME)
+                .addTier(PriceCreateParams.Tier.builder().setUpTo(100L).setUnitAmount(50L).build())
+                .addTier(PriceCreateParams.Tier.builder().setUpTo(PriceCreateParams.Tier.UpTo.INF).setUnitAmount(40L)
+                        .build())
+                .setRecurring(PriceCreateParams.Recurring.builder()
+                        .setInterval(PriceCreateParams.Recurring.Interval.MONTH).build()).build());
         sendCatalogEventsToPaydeck(owner, account);
 
         var product = stripe.v1().products().create(ProductCreateParams.builder().setName("From the dashboard")
@@ -165,9 +192,16 @@ class CatalogIntegrationTests extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> json(call("GET", "/api/v1/products", account.apiKey(),
                 null)).get("data").size() == 2);
         JsonNode imported = json(call("GET", "/api/v1/prices?type=recurring", account.apiKey(), null)).get("data");
-        assertThat(imported).hasSize(1);
-        assertThat(imported.get(0).get("unit_amount").asLong()).isEqualTo(2500L);
-        assertThat(imported.at("/0/recurring/interval").asString()).isEqualTo("year");
+        assertThat(imported).hasSize(2);
+        JsonNode yearly = imported.valueStream().filter(p -> p.get("billing_scheme").asString().equals("per_unit"))
+                .findFirst().orElseThrow();
+        assertThat(yearly.get("unit_amount").asLong()).isEqualTo(2500L);
+        assertThat(yearly.at("/recurring/interval").asString()).isEqualTo("year");
+        JsonNode volume = imported.valueStream().filter(p -> p.get("billing_scheme").asString().equals("tiered"))
+                .findFirst().orElseThrow();
+        assertThat(volume.get("tiers_mode").asString()).isEqualTo("volume");
+        assertThat(volume.get("tiers").valueStream().map(t -> t.get("unit_amount").asLong())).containsExactly(50L, 40L);
+        assertThat(volume.at("/tiers/1").has("up_to")).as("the last tier has no limit").isFalse();
     }
 
     @Test
@@ -212,7 +246,7 @@ class CatalogIntegrationTests extends IntegrationTest {
         assertThat(json(badPrice).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .contains("unit_amount", "currency", "recurring.interval");
         assertThat(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":100,"
-                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\",\"interval_count\":13}}").statusCode())
+                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\",\"interval_count\":37}}").statusCode())
                 .isEqualTo(400);
         assertThat(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + UUID.randomUUID() + "\","
                 + "\"unit_amount\":100,\"currency\":\"usd\"}").statusCode()).isEqualTo(404);

@@ -35,6 +35,11 @@ final class CatalogViews {
     record RecurringView(@Schema(example = "month") String interval, @Schema(example = "1") int intervalCount) {
     }
 
+    record TierView(@Schema(example = "10", description = "Up to this many units; null for the last tier") Long upTo,
+                    @Schema(example = "900") Long unitAmount,
+                    @Schema(example = "0") Long flatAmount) {
+    }
+
     record PriceView(
             UUID id,
             @Schema(example = "price_1QxYbX2eZvKYlo2") String stripePriceId,
@@ -45,7 +50,9 @@ final class CatalogViews {
             @Schema(example = "$15.00") String unitAmountFormatted,
             @Schema(example = "recurring", description = "one_time or recurring") String type,
             RecurringView recurring,
-            @Schema(example = "per_unit") String billingScheme,
+            @Schema(example = "per_unit", description = "per_unit, or tiered (then see tiers)") String billingScheme,
+            @Schema(example = "graduated", description = "graduated or volume, for a tiered price") String tiersMode,
+            java.util.List<TierView> tiers,
             String lookupKey,
             String nickname,
             Map<String, String> metadata,
@@ -61,7 +68,11 @@ final class CatalogViews {
                     p.unitAmount() == null ? null : p.unitAmount().format(), p.type(),
                     p.recurring() == null ? null : new RecurringView(p.recurring().interval().code(),
                             p.recurring().intervalCount()),
-                    p.billingScheme(), p.lookupKey(), p.nickname(), p.metadata(), p.status().code(),
+                    p.billingScheme(), p.tiers() == null ? null : p.tiers().mode(),
+                    p.tiers() == null ? null : p.tiers().tiers().stream().map(t -> new TierView(t.upTo(),
+                            t.unitAmount() == null ? null : t.unitAmount().minor(),
+                            t.flatAmount() == null ? null : t.flatAmount().minor())).toList(),
+                    p.lookupKey(), p.nickname(), p.metadata(), p.status().code(),
                     p.status().name().equals("ACTIVE"), p.createdAt(), p.updatedAt());
         }
     }

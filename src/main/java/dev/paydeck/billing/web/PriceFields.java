@@ -49,7 +49,7 @@ final class PriceFields {
         }
         Price.Recurring recurring = new Price.Recurring(StripeCodes.of(Price.Interval.class, billing),
                 intervalCount == null ? 1 : intervalCount);
-        if (!PricesApiController.withinAYear(recurring)) {
+        if (!PricesApiController.withinThreeYears(recurring)) {
             errors.rejectValue("intervalCount", "products.interval-count.invalid");
             return Optional.empty();
         }

@@ -9,7 +9,7 @@ record PriceForm(
         String amount,
         String currency,
         String billing,
-        @Min(1) @Max(365) Integer intervalCount,
+        @Min(1) @Max(1095) Integer intervalCount,
         @Size(max = 200) String nickname,
         @Size(max = 100) String idempotencyKey) {
 

@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,19 +74,33 @@ class PricesApiController {
     record RecurringRequest(
             @Schema(example = "month") @NotBlank @Pattern(regexp = "day|week|month|year",
                     message = "must be day, week, month or year") String interval,
-            @Schema(example = "1", description = "Defaults to 1; at most a year in all (e.g. 12 months, 52 weeks)")
-            @Min(1) @Max(365) Integer intervalCount) {
+            @Schema(example = "1", description = "Defaults to 1; at most three years in all (36 months, 156 weeks)")
+            @Min(1) @Max(1095) Integer intervalCount) {
+    }
+
+    record TierRequest(
+            @Schema(example = "10", description = "Up to this many units; absent (or null) for the last tier")
+            @Min(1) Long upTo,
+            @Schema(example = "900") @PositiveOrZero @Max(Money.MAXIMUM_MINOR) Long unitAmount,
+            @Schema(example = "0") @PositiveOrZero @Max(Money.MAXIMUM_MINOR) Long flatAmount) {
     }
 
     record CreatePrice(
             @Schema(description = "The product this price is for", example = "3a7e5c1d-2b4f-4e6a-9c8d-0f1e2d3c4b5a")
             @NotNull UUID productId,
-            @Schema(example = "1500", description = "Smallest currency unit (cents; whole yen for JPY)")
-            @NotNull @PositiveOrZero @Max(Money.MAXIMUM_MINOR) Long unitAmount,
+            @Schema(example = "1500", description = "Smallest currency unit (cents; whole yen for JPY); absent for "
+                    + "a tiered price") @PositiveOrZero @Max(Money.MAXIMUM_MINOR) Long unitAmount,
             @Schema(example = "usd") @NotBlank @Pattern(regexp = "^[A-Za-z]{3}$",
                     message = "must be a three-letter ISO currency code") String currency,
             @Schema(description = "Absent for a one-time price", example = "{\"interval\": \"month\", \"interval_count\": 1}")
             @Valid RecurringRequest recurring,
+            @Schema(example = "graduated", description = "For a tiered (recurring) price instead of unit_amount: "
+                    + "graduated or volume") @Pattern(regexp = "graduated|volume",
+                    message = "must be graduated or volume") String tiersMode,
+            @Schema(example = "[{\"up_to\": 10, \"unit_amount\": 900, \"flat_amount\": 0}, {\"up_to\": null, "
+                    + "\"unit_amount\": 700, \"flat_amount\": 0}]",
+                    description = "With tiers_mode: increasing up_to, the last one null") @Size(max = 20)
+            List<@Valid @NotNull TierRequest> tiers,
             @Schema(example = "pro_monthly") @Size(max = 200) String lookupKey,
             @Schema(description = "Moves the lookup key from the price that holds it", example = "false")
             Boolean transferLookupKey,
@@ -114,17 +129,25 @@ class PricesApiController {
             + "to retry safely.")
     PriceView create(Caller caller, @Valid @RequestBody CreatePrice request) {
         caller.requireWrite();
-        Money amount = Money.currency(request.currency()).map(currency -> new Money(request.unitAmount(), currency))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        "'" + request.currency() + "' is not a currency."));
+        java.util.Currency currency = Money.currency(request.currency()).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + request.currency() + "' is not a currency."));
+        Price.Tiers tiers = tiers(request, currency);
+        if ((tiers == null) == (request.unitAmount() == null)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "A price needs either unit_amount, or tiers_mode and tiers.");
+        }
+        if (tiers != null && request.recurring() == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Stripe tiers recurring prices only.");
+        }
+        Money amount = request.unitAmount() == null ? null : new Money(request.unitAmount(), currency);
         Price.Recurring recurring = request.recurring() == null ? null : new Price.Recurring(
                 StripeCodes.of(Price.Interval.class, request.recurring().interval()),
                 request.recurring().intervalCount() == null ? 1 : request.recurring().intervalCount());
-        if (recurring != null && !withinAYear(recurring)) {
+        if (recurring != null && !withinThreeYears(recurring)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "A price recurs at most once a year: 1 year, 12 months, 52 weeks or 365 days.");
+                    "A price recurs at least once every three years: at most 3 years, 36 months, 156 weeks or 1095 days.");
         }
-        PriceDraft draft = new PriceDraft(amount, recurring, blankToNull(request.lookupKey()),
+        PriceDraft draft = new PriceDraft(amount, tiers, recurring, blankToNull(request.lookupKey()),
                 Boolean.TRUE.equals(request.transferLookupKey()), blankToNull(request.nickname()), request.metadata());
         return prices.create(caller.organization(), new ProductId(request.productId()), draft, caller.actor(),
                 null).map(PriceView::of).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -137,20 +160,49 @@ class PricesApiController {
                 "product-not-sellable", e.getMessage()));
     }
 
-    /** Stripe's limit: an interval of at most one year. */
-    static boolean withinAYear(Price.Recurring recurring) {
+    /** The tiers asked for, checked as Stripe checks them; null for a per-unit price. */
+    private static Price.Tiers tiers(CreatePrice request, java.util.Currency currency) {
+        if (request.tiersMode() == null && (request.tiers() == null || request.tiers().isEmpty())) {
+            return null;
+        }
+        if (request.tiersMode() == null || request.tiers() == null || request.tiers().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A tiered price needs tiers_mode and tiers.");
+        }
+        long previous = 0;
+        List<Price.Tier> tiers = new java.util.ArrayList<>();
+        for (int i = 0; i < request.tiers().size(); i++) {
+            TierRequest tier = request.tiers().get(i);
+            boolean last = i == request.tiers().size() - 1;
+            if (last != (tier.upTo() == null) || (tier.upTo() != null && tier.upTo() <= previous)) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Each tier's up_to must be greater than "
+                        + "the one before, and only the last tier has none.");
+            }
+            if (tier.unitAmount() == null && tier.flatAmount() == null) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Each tier needs a unit_amount or a "
+                        + "flat_amount.");
+            }
+            previous = tier.upTo() == null ? previous : tier.upTo();
+            tiers.add(new Price.Tier(tier.upTo(), tier.unitAmount() == null ? null
+                    : new Money(tier.unitAmount(), currency), tier.flatAmount() == null ? null
+                    : new Money(tier.flatAmount(), currency)));
+        }
+        return new Price.Tiers(request.tiersMode(), tiers);
+    }
+
+    /** Stripe's limit: an interval of at most three years. */
+    static boolean withinThreeYears(Price.Recurring recurring) {
         int max = switch (recurring.interval()) {
-            case DAY -> 365;
-            case WEEK -> 52;
-            case MONTH -> 12;
-            case YEAR -> 1;
+            case DAY -> 1095;
+            case WEEK -> 156;
+            case MONTH -> 36;
+            case YEAR -> 3;
         };
         return recurring.intervalCount() >= 1 && recurring.intervalCount() <= max;
     }
 
     @GetMapping
     @ExampleAnswer(description = "A page of prices", value = "{\"data\": [" + PRICE_EXAMPLE
-            + "], \"has_more\": false, \"next_starting_after\": null}")
+            + "], \"has_more\": false}")
     @Operation(summary = "List prices", description = "Newest first, filtered by `active`, `type` and `product`.")
     CursorPage<PriceView> list(Caller caller,
             @Parameter(description = "true: active prices only; false: archived ones only")
@@ -192,8 +244,8 @@ class PricesApiController {
     @ExampleAnswer(description = "The price, archived", value = """
             {"id": "8c2d1e5b-7a40-4f3a-9e6b-1d2c3b4a5f60", "stripe_price_id": "price_1QxYbX2eZvKYlo2",
              "product_id": "3a7e5c1d-2b4f-4e6a-9c8d-0f1e2d3c4b5a", "currency": "usd", "unit_amount": 1500,
-             "unit_amount_formatted": "$15.00", "type": "one_time", "recurring": null, "billing_scheme": "per_unit",
-             "lookup_key": null, "nickname": null, "metadata": {}, "status": "archived", "active": false,
+             "unit_amount_formatted": "$15.00", "type": "one_time", "billing_scheme": "per_unit",
+             "metadata": {}, "status": "archived", "active": false,
              "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-25T10:00:00Z"}""")
     @Operation(summary = "Archive a price", description = "Archives it in Stripe (active=false): existing "
             + "subscriptions keep it, but no new purchase may use it. Stripe deletes no price.")

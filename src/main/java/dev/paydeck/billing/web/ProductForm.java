@@ -15,7 +15,7 @@ record ProductForm(
         String amount,
         String currency,
         String billing,
-        @Min(1) @Max(365) Integer intervalCount,
+        @Min(1) @Max(1095) Integer intervalCount,
         @Size(max = 100) String idempotencyKey) {
 
     static ProductForm empty() {

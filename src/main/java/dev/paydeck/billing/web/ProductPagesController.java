@@ -105,7 +105,7 @@ class ProductPagesController {
             return to;
         }
         try {
-            prices.create(caller.organization(), created.id(), new PriceDraft(amount.orElseThrow(),
+            prices.create(caller.organization(), created.id(), new PriceDraft(amount.orElseThrow(), null,
                     recurring.orElse(null), null, false, null, null), caller.actor(), key == null ? null : key + "-price");
             redirect.addFlashAttribute("saved", "product-created");
         } catch (StripeFailure | Prices.ProductNotSellable failure) {
@@ -137,7 +137,7 @@ class ProductPagesController {
             return detail(caller, found, model);
         }
         try {
-            prices.create(caller.organization(), found.id(), new PriceDraft(amount.orElseThrow(),
+            prices.create(caller.organization(), found.id(), new PriceDraft(amount.orElseThrow(), null,
                     recurring.orElse(null), null, false, blank(form.nickname()) ? null : form.nickname().strip(), null),
                     caller.actor(), blank(form.idempotencyKey()) ? null : form.idempotencyKey());
         } catch (StripeFailure failure) {

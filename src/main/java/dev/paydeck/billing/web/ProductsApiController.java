@@ -80,7 +80,7 @@ class ProductsApiController {
 
     @GetMapping
     @ExampleAnswer(description = "A page of products", value = "{\"data\": [" + PRODUCT_EXAMPLE
-            + "], \"has_more\": false, \"next_starting_after\": null}")
+            + "], \"has_more\": false}")
     @Operation(summary = "List products", description = "Newest first; deleted products left out.")
     CursorPage<ProductView> list(Caller caller,
             @Parameter(description = "true: active products only; false: archived ones only")
@@ -119,7 +119,7 @@ class ProductsApiController {
     @PostMapping("/{id}/archive")
     @ExampleAnswer(description = "The product, archived", value = """
             {"id": "3a7e5c1d-2b4f-4e6a-9c8d-0f1e2d3c4b5a", "stripe_product_id": "prod_QxYbX2eZvKYlo2",
-             "name": "Pro plan", "description": null, "metadata": {}, "status": "archived", "active": false,
+             "name": "Pro plan", "metadata": {}, "status": "archived", "active": false,
              "created_at": "2026-11-24T09:30:00Z", "updated_at": "2026-11-25T10:00:00Z"}""")
     @Operation(summary = "Archive a product", description = "Archives it in Stripe (active=false): it stays, with "
             + "its prices, but can no longer be bought.")
