@@ -230,6 +230,56 @@ class CatalogIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPriceWhoseCreateGotNoAnswerIsMadeOnceByTheJanitor() throws Exception {
+        StripeAccount account = organizationOnItsOwnSandboxAccount(signUp("Price outage"), "Prices down");
+        String productId = json(call("POST", "/api/v1/products", account.apiKey(), "{\"name\":\"Up\"}")).get("id")
+                .asString();
+        account.fault("unavailable");
+        var failed = call("POST", "/api/v1/prices", account.apiKey(), "{\"product_id\":\"" + productId + "\","
+                + "\"unit_amount\":4200,\"currency\":\"usd\",\"recurring\":{\"interval\":\"year\"}}");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        String id = json(failed).get("price_id").asString();
+        assertThat(json(call("GET", "/api/v1/prices/" + id, account.apiKey(), null)).get("status").asString())
+                .isEqualTo("unknown");
+        account.fault("none");
+
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            janitor.run();
+            return "active".equals(json(call("GET", "/api/v1/prices/" + id, account.apiKey(), null))
+                    .get("status").asString());
+        });
+        var prices = account.stripe().v1().prices().list().getData();
+        assertThat(prices).hasSize(1);
+        assertThat(prices.get(0).getUnitAmount()).isEqualTo(4200L);
+        assertThat(prices.get(0).getMetadata()).containsEntry("paydeck_price_id", id);
+    }
+
+    @Test
+    void everyChangeMadeThroughPaydeckIsInTheAuditLog() throws Exception {
+        Person owner = signUp("Audited seller");
+        String key = apiKey(owner, createOrganization(owner, "Audited catalog", null).get("id").asString(), "admin");
+        String productId = json(call("POST", "/api/v1/products", key, "{\"name\":\"Before\"}")).get("id")
+                .asString();
+        var renamed = call("PATCH", "/api/v1/products/" + productId, key, "{\"name\":\"After\"}");
+        assertThat(json(renamed).get("name").asString()).isEqualTo("After");
+        String priceId = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + productId + "\","
+                + "\"unit_amount\":2000,\"currency\":\"usd\"}")).get("id").asString();
+        call("PATCH", "/api/v1/prices/" + priceId, key, "{\"nickname\":\"Launch price\"}");
+        call("POST", "/api/v1/prices/" + priceId + "/archive", key, null);
+        call("POST", "/api/v1/products/" + productId + "/archive", key, null);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json(call("GET",
+                "/api/v1/audit-log?limit=100", owner.token(), null)).get("data").valueStream()
+                .filter(line -> line.get("object_id").asString().equals(productId)
+                        || line.get("object_id").asString().equals(priceId))
+                .map(line -> line.get("action").asString() + (line.has("detail") ? " " + line.get("detail").asString()
+                        : "")))
+                .containsExactlyInAnyOrder("product.created", "product.updated", "price.created $20.00",
+                        "price.updated $20.00", "price.archived $20.00", "product.archived"));
+    }
+
+    @Test
     void badInputIsRefusedWithAProblem() {
         Person owner = signUp("Careless");
         String key = apiKey(owner, createOrganization(owner, "Careless", null).get("id").asString(), "admin");
