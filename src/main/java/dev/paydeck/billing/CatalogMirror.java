@@ -70,7 +70,8 @@ class CatalogMirror implements StripeEventReads {
     }
 
     /** Stripe's current price, with its tiers when it has some (Stripe shows them only when asked). */
-    com.stripe.model.Price current(OrganizationId organization, com.stripe.model.Price price) throws Exception {
+    com.stripe.model.Price current(OrganizationId organization, com.stripe.model.Price price)
+            throws com.stripe.exception.StripeException {
         var params = com.stripe.param.PriceRetrieveParams.builder();
         if ("tiered".equals(price.getBillingScheme())) {
             params.addExpand("tiers");
