@@ -38,6 +38,8 @@ class CatalogIntegrationTests extends IntegrationTest {
     Janitor janitor;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.paydeck.organizations.StripeClients stripeClients;
 
     @AfterEach
     void timeBackToNow() {
@@ -202,6 +204,24 @@ class CatalogIntegrationTests extends IntegrationTest {
         assertThat(volume.get("tiers_mode").asString()).isEqualTo("volume");
         assertThat(volume.get("tiers").valueStream().map(t -> t.get("unit_amount").asLong())).containsExactly(50L, 40L);
         assertThat(volume.at("/tiers/1").has("up_to")).as("the last tier has no limit").isFalse();
+    }
+
+    @Test
+    void theEndpointPaydeckRegistersCarriesTheCatalogsEvents() throws Exception {
+        Person owner = signUp("Registered");
+        String organization = createOrganization(owner, "Registered endpoint", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        var stripe = stripeClients.forOrganization(OrganizationId.parse(organization).orElseThrow());
+
+        var product = stripe.v1().products().create(ProductCreateParams.builder().setName("Made beside Paydeck")
+                .build());
+        stripe.v1().prices().create(PriceCreateParams.builder().setProduct(product.getId()).setCurrency("usd")
+                .setUnitAmount(700L).build());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> json(call("GET", "/api/v1/prices", key, null))
+                .get("data").size() == 1);
+        assertThat(json(call("GET", "/api/v1/products", key, null)).at("/data/0/name").asString())
+                .isEqualTo("Made beside Paydeck");
     }
 
     @Test
