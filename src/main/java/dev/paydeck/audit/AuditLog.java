@@ -1,5 +1,13 @@
 package dev.paydeck.audit;
 
+import dev.paydeck.billing.CatalogEvent;
+import dev.paydeck.billing.PriceArchived;
+import dev.paydeck.billing.PriceCreated;
+import dev.paydeck.billing.PriceUpdated;
+import dev.paydeck.billing.ProductArchived;
+import dev.paydeck.billing.ProductCreated;
+import dev.paydeck.billing.ProductDeleted;
+import dev.paydeck.billing.ProductUpdated;
 import dev.paydeck.customers.CustomerCreated;
 import dev.paydeck.customers.CustomerDeleted;
 import dev.paydeck.customers.CustomerEvent;
@@ -52,11 +60,13 @@ public class AuditLog {
             "webhook_secret.entered", "member.invited", "member.added", "member.role_changed", "member.removed",
             "member.invitation_revoked", "api_key.created", "api_key.revoked", "customer.created",
             "customer.updated", "customer.deleted", "payment.created", "payment.declined", "payment.confirmed",
-            "payment.captured", "payment.canceled", "payment.refunded", "payment.disputed");
+            "payment.captured", "payment.canceled", "payment.refunded", "payment.disputed", "product.created",
+            "product.updated", "product.archived", "product.deleted", "price.created", "price.updated",
+            "price.archived");
 
     /** Every type of object the log's lines are about. */
     public static final List<String> OBJECT_TYPES = List.of("organization", "member", "api_key", "customer",
-            "payment");
+            "payment", "product", "price");
 
     private final AuditRecords records;
 
@@ -125,6 +135,28 @@ public class AuditLog {
         };
         write(event.organization(), event.actor(), action, "customer", event.customer().toString(), null,
                 event.occurredAt());
+    }
+
+    /** Every change to the catalog is a line; a price's says its amount. */
+    @ApplicationModuleListener
+    void catalog(CatalogEvent event) {
+        record Line(String action, String detail) {
+        }
+        Line line = switch (event) {
+            case ProductCreated created -> new Line("product.created", null);
+            case ProductUpdated updated -> new Line("product.updated", null);
+            case ProductArchived archived -> new Line("product.archived", null);
+            case ProductDeleted deleted -> new Line("product.deleted", null);
+            case PriceCreated created -> new Line("price.created", amount(created.unitAmount()));
+            case PriceUpdated updated -> new Line("price.updated", amount(updated.unitAmount()));
+            case PriceArchived archived -> new Line("price.archived", amount(archived.unitAmount()));
+        };
+        write(event.organization(), event.actor(), line.action(), event.objectType(), event.objectId(),
+                line.detail(), event.occurredAt());
+    }
+
+    private static String amount(dev.paydeck.shared.Money amount) {
+        return amount == null ? null : amount.format();
     }
 
     /** Every payment event is a line. */

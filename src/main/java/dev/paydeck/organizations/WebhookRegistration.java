@@ -27,7 +27,8 @@ class WebhookRegistration {
             "payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled",
             "payment_intent.processing", "payment_intent.requires_action", "payment_intent.amount_capturable_updated",
             "charge.refunded", "charge.dispute.created", "refund.created", "refund.updated", "refund.failed",
-            "customer.created", "customer.updated", "customer.deleted");
+            "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
+            "product.deleted", "price.created", "price.updated", "price.deleted");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
 

@@ -12,16 +12,17 @@ abstract class DocumentedApiTest extends IntegrationTest {
 
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
-                      String customer, String payment, String event) {
+                      String customer, String payment, String event, String product, String price) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
             return Map.of("/organizations/{id}", organization, "/customers/{id}", customer, "/payment-intents/{id}",
-                    payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId);
+                    payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId, "/products/{id}",
+                    product, "/prices/{id}", price);
         }
     }
 
-    /** Signs up its owner, creates the organization and an admin key, a customer, and a paid payment. */
+    /** Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price. */
     protected SampleShop sampleShop(String name) {
         Person owner = signUp(name + " owner");
         String organization = createOrganization(owner, name, null).get("id").asString();
@@ -34,7 +35,13 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String payment = json(call("POST", "/api/v1/payment-intents", adminKey, """
                 {"amount": 2000, "currency": "usd", "customer_id": "%s", "payment_method": "pm_card_visa",
                  "confirm": true}""".formatted(customer))).at("/payment/id").asString();
-        return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey));
+        String product = json(call("POST", "/api/v1/products", adminKey, "{\"name\":\"Sample plan\"}"))
+                .get("id").asString();
+        String price = json(call("POST", "/api/v1/prices", adminKey, """
+                {"product_id": "%s", "unit_amount": 1500, "currency": "usd", "recurring": {"interval": "month"}}"""
+                .formatted(product))).get("id").asString();
+        return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
+                product, price);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

@@ -46,6 +46,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 "{\"amount\":2050,\"currency\":\"eur\",\"payment_method\":\"pm_card_visa\",\"confirm\":true,"
                         + "\"description\":\"Blue mug\",\"customer_email\":\"axe@example.com\"}"))
                 .at("/payment/id").asString();
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Accessible plan\"}"))
+                .get("id").asString();
+        call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
+                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -72,7 +76,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/customers/new",
                             "/app/organizations/" + organization + "/customers/" + customer,
                             "/app/organizations/" + organization + "/payments",
-                            "/app/organizations/" + organization + "/payments/" + payment)) {
+                            "/app/organizations/" + organization + "/payments/" + payment,
+                            "/app/organizations/" + organization + "/products",
+                            "/app/organizations/" + organization + "/products/new",
+                            "/app/organizations/" + organization + "/products/" + product)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

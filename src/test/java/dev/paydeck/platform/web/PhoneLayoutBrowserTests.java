@@ -141,6 +141,32 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         Assertions.assertThat(first.evaluate("e => getComputedStyle(e).outlineStyle")).isEqualTo("solid");
     }
 
+    @Test
+    void theCatalogFitsAPhone() {
+        Person owner = signUp("Phone catalog owner");
+        String organization = createOrganization(owner, "Catalog on a phone", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"A rather long product name "
+                + "for a narrow phone screen\"}")).get("id").asString();
+        for (String price : new String[] {"{\"unit_amount\":123456,\"currency\":\"usd\",\"recurring\":"
+                + "{\"interval\":\"month\",\"interval_count\":3}}", "{\"unit_amount\":9900,\"currency\":\"eur\"}"}) {
+            call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\"," + price.substring(1));
+        }
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.navigate("/app/organizations/" + organization + "/products");
+        assertThat(page.getByTestId("price")).hasCount(2);
+        assertFitsThePhone("products");
+        page.navigate("/app/organizations/" + organization + "/products/" + product);
+        assertThat(page.getByTestId("price")).hasCount(2);
+        assertFitsThePhone("product-detail");
+        page.navigate("/app/organizations/" + organization + "/products/new");
+        assertFitsThePhone("product-new");
+    }
+
     private void assertFitsThePhone(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
