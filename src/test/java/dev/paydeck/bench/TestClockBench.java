@@ -20,11 +20,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -69,10 +72,11 @@ public final class TestClockBench {
                 .setProductData(PriceCreateParams.ProductData.builder().setName("Bench plan").build()).build());
         long setUpStarted = System.nanoTime();
         Semaphore parallel = new Semaphore(16);
+        List<Future<Object>> made = new ArrayList<>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < subscriptions; i++) {
                 int n = i;
-                executor.submit(() -> {
+                made.add(executor.submit(() -> {
                     parallel.acquireUninterruptibly();
                     try {
                         subscribe(stripe, clock.getId(), price.getId(), n);
@@ -82,8 +86,11 @@ public final class TestClockBench {
                         parallel.release();
                     }
                     return null;
-                });
+                }));
             }
+        }
+        for (Future<Object> subscription : made) {
+            subscription.get(); // a set-up that failed stops the benchmark with its cause
         }
         double setUpSeconds = (System.nanoTime() - setUpStarted) / 1e9;
         delivered.clear();
