@@ -125,8 +125,45 @@ class SandboxSubscriptionsOnTestClocksIntegrationTests extends SandboxTest {
                 .allSatisfy(event -> assertThat(event.getCreated()).isEqualTo(at(5, 0)));
         assertThat(year).filteredOn(event -> event.getType().equals("invoice.paid")).extracting(Event::getCreated)
                 .hasSize(13).contains(at(5, 3));
+        assertThat(year).filteredOn(event -> event.getType().equals("invoice.upcoming")).extracting(Event::getCreated)
+                .as("a week before each renewal").hasSize(12).contains(at(1, -7), at(5, -7), at(12, -7));
         assertThat(year).extracting(Event::getType).containsSubsequence("invoice.payment_failed",
                 "customer.subscription.updated", "invoice.paid", "customer.subscription.updated");
+    }
+
+    @Test
+    void aRenewalIsAnnouncedAWeekBeforeWithTheInvoiceItWillMakeNotStored() throws Exception {
+        defaultCard("pm_card_visa");
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(monthly.getId()).setQuantity(3L).build()).putMetadata("plan", "team").build());
+
+        advance(at(1, -7) - 1);
+        assertThat(events("invoice.upcoming")).isEmpty();
+        advance(at(1, -1));
+
+        Event announced = events("invoice.upcoming").getFirst();
+        assertThat(events("invoice.upcoming")).hasSize(1);
+        assertThat(announced.getCreated()).isEqualTo(at(1, -7));
+        Invoice upcoming = (Invoice) announced.getDataObjectDeserializer().deserializeUnsafe();
+        assertThat(upcoming.getId()).as("not an invoice yet").isNull();
+        assertThat(upcoming.getBillingReason()).isEqualTo("upcoming");
+        assertThat(upcoming.getCustomer()).isEqualTo(customer.getId());
+        assertThat(upcoming.getAmountDue()).isEqualTo(3000L);
+        assertThat(upcoming.getParent().getSubscriptionDetails().getSubscription()).isEqualTo(subscription.getId());
+        assertThat(upcoming.getLines().getData().getFirst().getPeriod().getStart()).isEqualTo(at(1, 0));
+        assertThat(upcoming.getLines().getData().getFirst().getPeriod().getEnd()).isEqualTo(at(2, 0));
+        assertThat(stripe.v1().invoices().list(InvoiceListParams.builder().setCustomer(customer.getId()).build())
+                .getData()).as("only the first invoice is stored").hasSize(1);
+
+        advance(at(2, -1));
+        assertThat(events("invoice.upcoming")).as("once per period").extracting(Event::getCreated)
+                .containsExactly(at(2, -7), at(1, -7));
+        stripe.v1().subscriptions().update(subscription.getId(), com.stripe.param.SubscriptionUpdateParams.builder()
+                .setCancelAtPeriodEnd(true).build());
+        advance(at(3, 0));
+        assertThat(events("invoice.upcoming")).as("no renewal to announce").hasSize(2);
+        assertThat(stripe.v1().subscriptions().retrieve(subscription.getId()).getStatus()).isEqualTo("canceled");
     }
 
     @Test
