@@ -195,6 +195,38 @@ class SandboxSubscriptionsOnTestClocksIntegrationTests extends SandboxTest {
                 .satisfies(event -> assertThat(event.getCreated()).isEqualTo(trialEnd));
     }
 
+    @Test
+    void deletingTheClockCancelsItsCustomersSubscriptionsAtTheClocksTime() throws Exception {
+        defaultCard("pm_card_visa");
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(monthly.getId()).build()).build());
+        Customer elsewhere = stripe.v1().customers().create(CustomerCreateParams.builder()
+                .setEmail("grace@example.com").build());
+        PaymentMethod card = stripe.v1().paymentMethods().attach("pm_card_visa", PaymentMethodAttachParams.builder()
+                .setCustomer(elsewhere.getId()).build());
+        Subscription unrelated = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(elsewhere.getId()).setDefaultPaymentMethod(card.getId()).addItem(
+                        SubscriptionCreateParams.Item.builder().setPrice(monthly.getId()).build()).build());
+        advance(at(0, 10));
+
+        stripe.v1().testHelpers().testClocks().delete(clock.getId());
+
+        Subscription canceled = stripe.v1().subscriptions().retrieve(subscription.getId());
+        assertThat(canceled.getStatus()).isEqualTo("canceled");
+        assertThat(canceled.getCanceledAt()).as("on the clock's time").isEqualTo(at(0, 10));
+        assertThat(canceled.getEndedAt()).isEqualTo(at(0, 10));
+        assertThat(stripe.v1().subscriptions().retrieve(unrelated.getId()).getStatus()).isEqualTo("active");
+        List<String> types = stripe.v1().events().list(EventListParams.builder().setLimit(20L).build()).getData()
+                .stream().map(Event::getType).toList();
+        assertThat(types).as("newest first").containsSubsequence("test_helpers.test_clock.deleted",
+                "customer.deleted", "customer.subscription.deleted", "test_helpers.test_clock.ready");
+        Event deleted = events("customer.subscription.deleted").getFirst();
+        assertThat(((Subscription) deleted.getDataObjectDeserializer().deserializeUnsafe()).getId())
+                .isEqualTo(subscription.getId());
+        assertThat(events("customer.subscription.deleted")).hasSize(1);
+    }
+
     /** The time {@code months} months and {@code days} days after the clock's start, in UTC. */
     private static long at(int months, int days) {
         return NEW_YEAR.plusMonths(months).plusDays(days).toEpochSecond();
