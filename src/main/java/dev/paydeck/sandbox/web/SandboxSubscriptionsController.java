@@ -37,7 +37,7 @@ class SandboxSubscriptionsController {
     }
 
     /** One item: its price's amount and cadence (message keys, said in the visitor's language) and its quantity. */
-    record ItemView(String price, String product, Phrase amount, Phrase cadence, long quantity) {
+    record ItemView(Phrase amount, Phrase cadence, long quantity) {
     }
 
     private final SandboxAccounts accounts;
@@ -63,8 +63,7 @@ class SandboxSubscriptionsController {
         List<ItemView> items = new ArrayList<>();
         for (JsonNode item : subscription.path("items").path("data")) {
             JsonNode price = item.path("price");
-            items.add(new ItemView(price.path("id").asString(), price.path("product").asString(null),
-                    SandboxCatalogController.amount(price), SandboxCatalogController.cadence(price),
+            items.add(new ItemView(SandboxCatalogController.amount(price), SandboxCatalogController.cadence(price),
                     item.path("quantity").asLong(1)));
         }
         JsonNode firstItem = subscription.path("items").path("data").path(0);
