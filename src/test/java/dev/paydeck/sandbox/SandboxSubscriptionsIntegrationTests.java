@@ -510,7 +510,10 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
                 .setCustomer(customer.getId()).addItem(item(basic, 1L)).build());
         long end = subscription.getItems().getData().getFirst().getCurrentPeriodEnd();
         defaultPaymentMethod("pm_card_chargeCustomerFail");
-        assertThat(nextDue(subscription.getStartDate(), end + 90 * DAY)).hasValue(end);
+        assertThat(nextDue(subscription.getStartDate(), end + 90 * DAY)).as("invoice.upcoming, a week before")
+                .hasValue(end - 7 * DAY);
+        runDue(end - 7 * DAY);
+        assertThat(nextDue(end - 7 * DAY, end + 90 * DAY)).hasValue(end);
 
         runDue(end);
 
@@ -542,8 +545,8 @@ class SandboxSubscriptionsIntegrationTests extends SandboxTest {
         assertThat(previous(reactivated, "status")).isEqualTo("past_due");
         assertThat(invoiceEvents(renewal.getId())).containsExactly("invoice.payment_succeeded", "invoice.paid",
                 "invoice.payment_failed", "invoice.payment_failed", "invoice.finalized", "invoice.created");
-        assertThat(nextDue(firstRetry + 5 * DAY, end + 90 * DAY)).as("the next renewal")
-                .hasValue(active.getItems().getData().getFirst().getCurrentPeriodEnd());
+        assertThat(nextDue(firstRetry + 5 * DAY, end + 90 * DAY)).as("the next renewal's invoice.upcoming")
+                .hasValue(active.getItems().getData().getFirst().getCurrentPeriodEnd() - 7 * DAY);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.paydeck.sandbox.customers;
 
+import dev.paydeck.sandbox.api.CustomerDependents;
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.events.SandboxEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,14 +14,20 @@ public class SandboxCustomers {
 
     private final ObjectStore store;
     private final SandboxEvents events;
+    private final ObjectProvider<CustomerDependents> dependents;
 
-    SandboxCustomers(ObjectStore store, SandboxEvents events) {
+    SandboxCustomers(ObjectStore store, SandboxEvents events, ObjectProvider<CustomerDependents> dependents) {
         this.store = store;
         this.events = events;
+        this.dependents = dependents;
     }
 
-    /** Deletes the customer (a tombstone stays, which retrieving shows as deleted), with {@code customer.deleted}. */
+    /**
+     * Deletes the customer (a tombstone stays, which retrieving shows as deleted), with {@code customer.deleted}, after
+     * ending what ends with them ({@link CustomerDependents}: their subscriptions).
+     */
     public ObjectNode delete(StripeCall call, ObjectNode customer) {
+        dependents.orderedStream().forEach(dependent -> dependent.customerDeleting(call, customer));
         store.delete(call.accountId(), customer.get("id").asString());
         ObjectNode tombstone = store.json().createObjectNode();
         tombstone.put("id", customer.get("id").asString());

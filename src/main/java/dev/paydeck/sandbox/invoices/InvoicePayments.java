@@ -63,6 +63,8 @@ class InvoicePayments {
         invoice.put("status", InvoiceTransitions.move(InvoiceStatus.of(invoice.get("status").asString()), PAID)
                 .stripeName());
         invoice.put("auto_advance", false);
+        // A paid invoice has no further attempt planned (a retried renewal's, say).
+        invoice.putNull("next_payment_attempt");
         ((ObjectNode) invoice.get("status_transitions")).put("paid_at", now);
         store.update(accountId, invoice);
         events.publish(accountId, apiVersion, "invoice.paid", invoice, null);

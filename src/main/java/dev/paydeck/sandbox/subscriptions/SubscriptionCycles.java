@@ -19,6 +19,7 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 /**
  * What time does to a subscription, one step at a time, each at the moment Stripe does it:
  * <ul>
+ *   <li>{@code invoice.upcoming} seven days before a renewal charged automatically ({@link UpcomingInvoices});</li>
  *   <li>{@code customer.subscription.trial_will_end} three days before a trial ends;</li>
  *   <li>the trial's end: a new period and its invoice ({@code subscription_cycle}), charged; without a payment method,
  *       {@code trial_settings.end_behavior.missing_payment_method}: {@code create_invoice} (the invoice is left to
@@ -43,9 +44,11 @@ class SubscriptionCycles {
     static final long INCOMPLETE_EXPIRES_AFTER = 23 * 3600;
 
     private final Subscriptions subscriptions;
+    private final UpcomingInvoices upcomingInvoices;
 
-    SubscriptionCycles(Subscriptions subscriptions) {
+    SubscriptionCycles(Subscriptions subscriptions, UpcomingInvoices upcomingInvoices) {
         this.subscriptions = subscriptions;
+        this.upcomingInvoices = upcomingInvoices;
     }
 
     /** When the subscription's next step is due, if it has one. */
@@ -62,7 +65,10 @@ class SubscriptionCycles {
                 }
                 due.add(trialEnd);
             }
-            case ACTIVE, PAST_DUE, UNPAID -> due.add(SubscriptionJson.periodEnd(subscription));
+            case ACTIVE, PAST_DUE, UNPAID -> {
+                due.add(SubscriptionJson.periodEnd(subscription));
+                UpcomingInvoices.due(subscription).ifPresent(due::add);
+            }
             default -> {
                 return OptionalLong.empty();
             }
@@ -102,6 +108,8 @@ class SubscriptionCycles {
             subscription.put("_trial_will_end_sent", true);
             subscriptions.save(call.accountId(), subscription);
             subscriptions.publish(call, "customer.subscription.trial_will_end", subscription);
+        } else if (UpcomingInvoices.due(subscription).equals(OptionalLong.of(when))) {
+            upcomingInvoices.announce(call, subscription, when);
         } else {
             renew(call, subscription, when);
         }

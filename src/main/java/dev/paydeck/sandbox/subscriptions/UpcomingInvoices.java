@@ -1,0 +1,67 @@
+package dev.paydeck.sandbox.subscriptions;
+
+import dev.paydeck.sandbox.api.StripeCall;
+import dev.paydeck.sandbox.api.StripeObjects;
+import dev.paydeck.sandbox.events.SandboxEvents;
+import dev.paydeck.sandbox.invoices.InvoiceBilling;
+import dev.paydeck.sandbox.invoices.InvoiceBilling.Billing;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * {@code invoice.upcoming}: Stripe announces a renewal that will be charged automatically a number of days before it
+ * (the account's "upcoming renewal events" setting, seven days by default), with the invoice it will make — not
+ * stored, without an id, like {@code /v1/invoices/create_preview}'s. Once per period; none for a period shorter than
+ * that, nor for a subscription that will not renew (canceled at its period's end, or before).
+ */
+@Component
+class UpcomingInvoices {
+
+    static final long BEFORE = 7 * SubscriptionJson.DAY;
+    /** The period end whose renewal was announced (or passed without one being due). */
+    static final String ANNOUNCED = "_upcoming_announced";
+
+    private final Subscriptions subscriptions;
+    private final InvoiceBilling billing;
+    private final SandboxEvents events;
+
+    UpcomingInvoices(Subscriptions subscriptions, InvoiceBilling billing, SandboxEvents events) {
+        this.subscriptions = subscriptions;
+        this.billing = billing;
+        this.events = events;
+    }
+
+    /** When the current period's renewal is to be announced, unless it already was. */
+    static OptionalLong due(JsonNode subscription) {
+        long end = SubscriptionJson.periodEnd(subscription);
+        long at = end - BEFORE;
+        if (subscription.path(ANNOUNCED).asLong(0) == end || at <= SubscriptionJson.periodStart(subscription)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(at);
+    }
+
+    /** Announces the renewal, when it will come and be charged automatically; either way, this period is done. */
+    void announce(StripeCall call, ObjectNode subscription, long now) {
+        long start = SubscriptionJson.periodEnd(subscription);
+        subscription.put(ANNOUNCED, start);
+        subscriptions.save(call.accountId(), subscription);
+        boolean renews = !subscription.path("cancel_at_period_end").asBoolean()
+                && !(subscription.path("cancel_at").isNumber() && subscription.get("cancel_at").asLong() <= start);
+        if (!renews || !"charge_automatically".equals(subscription.get("collection_method").asString())) {
+            return;
+        }
+        long end = SubscriptionJson.periods(subscription).endAfter(start);
+        String customerId = subscription.get("customer").asString();
+        ObjectNode upcoming = billing.preview(call, customerId, subscription.get("currency").asString(),
+                new Billing("upcoming", subscription.get("id").asString(), (ObjectNode) subscription.get("metadata"),
+                        "charge_automatically", null, StripeObjects.string(subscription, "default_payment_method")),
+                List.of(), true, subscriptions.lines(call.accountId(), subscription, start, end, false), now);
+        upcoming.putNull("id");
+        events.publish(call, "invoice.upcoming", upcoming);
+    }
+}
