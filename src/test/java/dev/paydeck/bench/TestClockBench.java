@@ -8,7 +8,7 @@ import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceListParams;
-import com.stripe.param.PaymentMethodListParams;
+import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
@@ -90,7 +90,12 @@ public final class TestClockBench {
             }
         }
         for (Future<Object> subscription : made) {
-            subscription.get(); // a set-up that failed stops the benchmark with its cause
+            try {
+                subscription.get();
+            } catch (java.util.concurrent.ExecutionException failed) {
+                server.stop(0); // else its threads keep the JVM running
+                throw failed; // a set-up that failed stops the benchmark with its cause
+            }
         }
         double setUpSeconds = (System.nanoTime() - setUpStarted) / 1e9;
         delivered.clear();
@@ -135,10 +140,9 @@ public final class TestClockBench {
 
     private static void subscribe(StripeClient stripe, String clock, String price, int n) throws Exception {
         Customer customer = stripe.v1().customers().create(CustomerCreateParams.builder()
-                .setEmail("bench-" + n + "@example.com").setTestClock(clock).setPaymentMethod("pm_card_visa")
-                .build());
-        String card = stripe.v1().paymentMethods().list(PaymentMethodListParams.builder().setCustomer(customer.getId())
-                .build()).getData().getFirst().getId();
+                .setEmail("bench-" + n + "@example.com").setTestClock(clock).build());
+        String card = stripe.v1().paymentMethods().attach("pm_card_visa", PaymentMethodAttachParams.builder()
+                .setCustomer(customer.getId()).build()).getId();
         stripe.v1().subscriptions().create(SubscriptionCreateParams.builder().setCustomer(customer.getId())
                 .setDefaultPaymentMethod(card)
                 .addItem(SubscriptionCreateParams.Item.builder().setPrice(price).build()).build());

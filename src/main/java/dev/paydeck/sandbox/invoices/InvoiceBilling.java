@@ -123,6 +123,7 @@ public class InvoiceBilling {
                     : billing.subscriptionMetadata().deepCopy());
             details.put("subscription", billing.subscription());
             parent.put("type", "subscription_details");
+            invoice.put("_subscription", billing.subscription()); // what lists filter by (subscription=)
         }
         ArrayNode lines = invoice.putArray("_subscription_lines");
         subscriptionLines.forEach(lines::add);

@@ -44,7 +44,7 @@ class InvoiceResource implements StripeResource {
             .string("customer", "currency")
             .oneOf("pending_invoice_items_behavior", "include", "exclude")
             .required("customer"));
-    private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("customer")
+    private static final ParamSpec LIST = ListQuery.PAGING.with(ParamSpec.of().string("customer", "subscription")
             .oneOf("status", "draft", "open", "paid", "uncollectible", "void")
             .oneOf("collection_method", "charge_automatically", "send_invoice"));
     private static final ParamSpec LINES = ParamSpec.of().integer("limit").string("starting_after", "ending_before");
@@ -156,7 +156,8 @@ class InvoiceResource implements StripeResource {
     private StripeList list(StripeCall call) {
         return store.list(call.accountId(), "invoice", ListQuery.from(call)
                 .where("customer", call.string("customer")).where("status", call.string("status"))
-                .where("collection_method", call.string("collection_method")), "/v1/invoices");
+                .where("collection_method", call.string("collection_method"))
+                .where("_subscription", call.string("subscription")), "/v1/invoices");
     }
 
     /** The invoice's lines in their order, a page at a time. */

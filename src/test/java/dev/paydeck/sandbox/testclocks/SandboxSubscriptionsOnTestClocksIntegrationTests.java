@@ -101,6 +101,10 @@ class SandboxSubscriptionsOnTestClocksIntegrationTests extends SandboxTest {
         List<Invoice> invoices = new ArrayList<>(stripe.v1().invoices().list(InvoiceListParams.builder()
                 .setCustomer(customer.getId()).setLimit(100L).build()).getData());
         invoices.sort(Comparator.comparing(Invoice::getCreated));
+        // Listed by subscription, the same thirteen.
+        assertThat(stripe.v1().invoices().list(InvoiceListParams.builder().setSubscription(subscription.getId())
+                .setLimit(100L).build()).getData()).extracting(Invoice::getId)
+                .containsExactlyInAnyOrderElementsOf(invoices.stream().map(Invoice::getId).toList());
         assertThat(invoices).hasSize(13).allSatisfy(invoice -> {
             assertThat(invoice.getStatus()).isEqualTo("paid");
             assertThat(invoice.getAmountPaid()).isEqualTo(1000L);
