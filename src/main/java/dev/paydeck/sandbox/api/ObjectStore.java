@@ -53,17 +53,19 @@ public class ObjectStore {
         final String object;
         final long created;
         final boolean isNew;
-        String data;
+        /** The object as last written (a copy: the caller may go on changing its own), turned into JSON once. */
+        ObjectNode snapshot;
         boolean stored;
 
-        Written(String accountId, ObjectNode object, boolean isNew, String data) {
+        Written(String accountId, ObjectNode snapshot, boolean isNew) {
             this.accountId = accountId;
-            this.id = object.get("id").asString();
-            this.object = object.get("object").asString();
+            this.id = snapshot.get("id").asString();
+            this.object = snapshot.get("object").asString();
             // Stripe renders no "created" on some objects (an invoice item has a "date"): they keep it internally.
-            this.created = object.has("created") ? object.get("created").asLong() : object.get("_created").asLong();
+            this.created = snapshot.has("created") ? snapshot.get("created").asLong()
+                    : snapshot.get("_created").asLong();
             this.isNew = isNew;
-            this.data = data;
+            this.snapshot = snapshot;
         }
     }
 
@@ -82,19 +84,21 @@ public class ObjectStore {
     }
 
     private ObjectNode write(String accountId, ObjectNode object, boolean isNew) {
-        String data = json.writeValueAsString(object);
+        // A copy, not yet JSON: an object written several times in a transaction (an invoice as it is finalized and
+        // paid) is turned into JSON once, when it is stored.
+        ObjectNode snapshot = object.deepCopy();
         Map<String, Written> objects = written.get();
         if (objects == null) {
-            write(List.of(new Written(accountId, object, isNew, data)));
+            write(List.of(new Written(accountId, snapshot, isNew)));
             return object;
         }
         String key = key(accountId, object.get("id").asString());
         Written earlier = objects.get(key);
         if (earlier != null && !earlier.stored) {
             // Still only here: it is written once, as new if it was made in this transaction.
-            earlier.data = data;
+            earlier.snapshot = snapshot;
         } else {
-            objects.put(key, new Written(accountId, object, isNew && earlier == null, data));
+            objects.put(key, new Written(accountId, snapshot, isNew && earlier == null));
         }
         return object;
     }
@@ -133,7 +137,7 @@ public class ObjectStore {
             ids[i] = object.id;
             kinds[i] = object.object;
             created[i] = object.created;
-            data[i] = object.data;
+            data[i] = json.writeValueAsString(object.snapshot);
             isNew[i] = object.isNew;
             expectNew.put(object.id, object.isNew);
         }
@@ -178,7 +182,7 @@ public class ObjectStore {
     private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
         Map<String, Written> objects = written.existing();
         Written object = objects == null ? null : objects.get(key(accountId, id));
-        return object == null ? Optional.empty() : Optional.of((ObjectNode) json.readTree(object.data));
+        return object == null ? Optional.empty() : Optional.of(object.snapshot.deepCopy());
     }
 
     /**
