@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money: {@code long} minor units of an ISO currency, as Stripe counts them. Stripe's rules live here,
@@ -38,6 +39,9 @@ public record Money(long minor, Currency currency) {
             Map.entry("PLN", 200L), Map.entry("RON", 200L), Map.entry("SEK", 300L), Map.entry("SGD", 50L),
             Map.entry("THB", 1_000L));
 
+    /** What {@link #parse} reads: a sign, up to twelve digits, a decimal mark and up to three more. */
+    private static final Pattern TYPED = Pattern.compile("-?[0-9]{1,12}([.,][0-9]{1,3})?");
+
     public Money {
         if (currency == null) {
             throw new IllegalArgumentException("currency is required");
@@ -48,6 +52,28 @@ public record Money(long minor, Currency currency) {
     public static Money of(long minor, String currencyCode) {
         return new Money(minor, currency(currencyCode).orElseThrow(() -> new IllegalArgumentException(
                 "'" + currencyCode + "' is not an ISO currency code")));
+    }
+
+    /**
+     * An amount as a person types it, in major units with either decimal mark ({@code 12.50}, {@code 12,5},
+     * {@code -3}; spaces ignored, no thousands separators), in this currency; empty when it is no such number or has
+     * more digits after the mark than the currency ({@code 12.505} USD, {@code 5.5} JPY, and {@code 1,000} USD, which
+     * may have meant a thousand). Callers say which signs and sizes they take.
+     */
+    public static Optional<Money> parse(String typed, Currency currency) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String plain = typed.strip().replace(" ", "").replace("\u00a0", "");
+        if (!TYPED.matcher(plain).matches()) {
+            return Optional.empty();
+        }
+        Money zero = new Money(0, currency);
+        BigDecimal major = new BigDecimal(plain.replace(',', '.'));
+        if (major.scale() > zero.decimals()) {
+            return Optional.empty();
+        }
+        return Optional.of(zero.withMinor(major.movePointRight(zero.decimals()).longValueExact()));
     }
 
     /** The same currency, another amount. */

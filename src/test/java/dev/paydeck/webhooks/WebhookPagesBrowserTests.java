@@ -126,7 +126,7 @@ class WebhookPagesBrowserTests extends BrowserTest {
             assertThat(page.getByTestId("resync-status")).hasAttribute("data-state", "failed",
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
             assertThat(page.getByTestId("resync-failed")).hasText(Pattern.compile("Stripe could not be read for "
-                    + "(customers|payment_intents), so the resync stopped there\\. Try again in a moment\\."));
+                    + "(customers|payment_intents|products|prices), so the resync stopped there\\. Try again in a moment\\."));
         } finally {
             shop.fault("none");
         }

@@ -5,7 +5,6 @@ import dev.paydeck.shared.Money;
 import dev.paydeck.shared.mirror.StripeCodes;
 import org.springframework.validation.BindingResult;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ final class PriceFields {
             errors.rejectValue("currency", "products.currency.invalid");
             return Optional.empty();
         }
-        Optional<Money> parsed = parse(amount, known.get());
+        Optional<Money> parsed = Money.parse(amount, known.get());
         if (parsed.isEmpty() || parsed.get().minor() < 0 || parsed.get().minor() > Money.MAXIMUM_MINOR) {
             errors.rejectValue("amount", "products.amount.invalid");
             return Optional.empty();
@@ -54,22 +53,5 @@ final class PriceFields {
             return Optional.empty();
         }
         return Optional.of(recurring);
-    }
-
-    /** {@code 12.50} or {@code 12,50}; no more digits after the point than the currency has. */
-    private static Optional<Money> parse(String text, Currency currency) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String plain = text.strip().replace(" ", "").replace("\u00a0", "");
-        if (!plain.matches("^[0-9]{1,12}([.,][0-9]{1,3})?$")) {
-            return Optional.empty();
-        }
-        Money zero = new Money(0, currency);
-        BigDecimal major = new BigDecimal(plain.replace(',', '.'));
-        if (major.scale() > zero.decimals()) {
-            return Optional.empty();
-        }
-        return Optional.of(zero.withMinor(major.movePointRight(zero.decimals()).longValueExact()));
     }
 }

@@ -73,7 +73,7 @@ class NewPaymentPagesController {
         if (Forms.blankToNull(newPaymentForm.amount()) == null) {
             errors.rejectValue("amount", "newpayment.amount.required");
         } else if (currency.isPresent()) {
-            amount = AmountParser.parse(newPaymentForm.amount(), currency.get()).orElse(null);
+            amount = Money.parse(newPaymentForm.amount(), currency.get()).orElse(null);
             if (amount == null) {
                 errors.rejectValue("amount", "newpayment.amount.number",
                         new Object[] {new Money(0, currency.get()).decimals()}, null);
