@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -217,13 +216,5 @@ class ProductsBrowserTests extends BrowserTest {
 
     private void create() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the product")).click();
-    }
-
-    private void signIn(Person person) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
     }
 }

@@ -37,7 +37,7 @@ class NewPaymentBrowserTests extends BrowserTest {
 
     @Test
     void aPaymentLinkIsMadeAndPaidInAnotherBrowser() {
-        ShopBrowserTests.signIn(page, owner);
+        signIn(page, owner);
         page.navigate("/app/organizations/" + organization + "/payments/new");
         assertThat(page.locator("h1")).hasText("New payment");
         assertThat(page.getByLabel("Currency")).hasValue("USD");
@@ -86,7 +86,7 @@ class NewPaymentBrowserTests extends BrowserTest {
 
     @Test
     void badAmountsAndCurrenciesAreRefusedAtTheField() {
-        ShopBrowserTests.signIn(page, owner);
+        signIn(page, owner);
         page.navigate("/app/organizations/" + organization + "/payments/new");
 
         assertThat(amountError("0", "USD")).hasText("The amount must be more than zero.");
@@ -111,7 +111,7 @@ class NewPaymentBrowserTests extends BrowserTest {
         try (BrowserContext context = page.context().browser().newContext(new Browser.NewContextOptions()
                 .setBaseURL(url("")).setLocale("es-ES"))) {
             Page tab = context.newPage();
-            ShopBrowserTests.signIn(tab, owner);
+            signIn(tab, owner);
             tab.navigate("/app/organizations/" + organization + "/payments/new");
             assertThat(tab.locator("h1")).hasText("Nuevo pago");
             tab.getByLabel("Importe").fill("0,30");
@@ -150,7 +150,7 @@ class NewPaymentBrowserTests extends BrowserTest {
                 "{\"email\":\"" + viewer.email() + "\",\"role\":\"viewer\"}");
         String path = "/app/organizations/" + organization + "/payments/new";
 
-        ShopBrowserTests.signIn(page, viewer);
+        signIn(page, viewer);
         org.assertj.core.api.Assertions.assertThat(page.navigate(path).status()).isEqualTo(403);
 
         // Posting anyway, with a valid session and CSRF token, is refused too and makes nothing.
@@ -170,7 +170,7 @@ class NewPaymentBrowserTests extends BrowserTest {
         Person stranger = signUp("Stranger");
         createOrganization(stranger, "Elsewhere Ltd", null);
 
-        ShopBrowserTests.signIn(page, stranger);
+        signIn(page, stranger);
         org.assertj.core.api.Assertions.assertThat(page.navigate("/app/organizations/" + organization
                 + "/payments/new").status()).isEqualTo(404);
     }

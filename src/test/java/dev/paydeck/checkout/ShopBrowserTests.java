@@ -302,16 +302,4 @@ class ShopBrowserTests extends BrowserTest {
     private void pay() {
         page.locator("#submit").click();
     }
-
-    static void signIn(Page page, Person person) {
-        page.navigate("/login");
-        page.locator("#username").fill(person.email());
-        page.locator("#password").fill(PASSWORD);
-        page.locator("main").getByRole(AriaRole.BUTTON).click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
-    }
-
-    private void signIn(Person person) {
-        signIn(page, person);
-    }
 }

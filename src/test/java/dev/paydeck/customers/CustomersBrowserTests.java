@@ -256,12 +256,4 @@ class CustomersBrowserTests extends BrowserTest {
     private void create() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the customer")).click();
     }
-
-    private void signIn(Person person) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
-    }
 }

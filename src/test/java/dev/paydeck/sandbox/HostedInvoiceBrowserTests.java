@@ -13,7 +13,6 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import dev.paydeck.support.BrowserTest;
-import dev.paydeck.support.MailPages;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -227,10 +226,6 @@ class HostedInvoiceBrowserTests extends BrowserTest {
 
     private StripeClient client(String secretKey) {
         return StripeClient.builder().setApiKey(secretKey).setApiBase(url("/sandbox")).build();
-    }
-
-    private void signIn(Person person) {
-        MailPages.signIn(page, person.email(), PASSWORD);
     }
 
     private static void fillCard(Page page, String number) {

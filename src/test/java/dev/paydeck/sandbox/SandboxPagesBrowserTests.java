@@ -301,14 +301,6 @@ class SandboxPagesBrowserTests extends BrowserTest {
     private record Account(String id, String secretKey) {
     }
 
-    private void signIn(Person person) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
-    }
-
     /** Signs a new person in, who opens an account on the sandbox page: theirs. */
     private Account signedInWithAnAccountOfTheirOwn(String name) {
         signIn(signUp("Sandbox user"));

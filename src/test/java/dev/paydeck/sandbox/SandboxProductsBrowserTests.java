@@ -9,7 +9,6 @@ import com.stripe.param.PriceCreateParams;
 import com.stripe.param.PriceUpdateParams;
 import com.stripe.param.ProductCreateParams;
 import dev.paydeck.support.BrowserTest;
-import dev.paydeck.support.MailPages;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,10 +20,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class SandboxProductsBrowserTests extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("docs/screenshots");
-
-    private void signIn(Person person) {
-        MailPages.signIn(page, person.email(), PASSWORD);
-    }
 
     @Test
     void listsTheAccountsProductsWithTheirPrices() throws Exception {

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -12,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * Base of browser tests: headless Chromium driven by Playwright against the running application. Uses Debian's
@@ -62,5 +66,19 @@ public abstract class BrowserTest extends IntegrationTest {
         if (context != null) {
             context.close();
         }
+    }
+
+    /** Signs the person in through the sign-in page, as they would. */
+    protected void signIn(Person person) {
+        signIn(page, person);
+    }
+
+    /** Signs the person in on that page (another tab, a page in another language). */
+    protected static void signIn(Page page, Person person) {
+        page.navigate("/login");
+        page.locator("#username").fill(person.email());
+        page.locator("#password").fill(PASSWORD);
+        page.locator("main").getByRole(AriaRole.BUTTON).click();
+        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
     }
 }

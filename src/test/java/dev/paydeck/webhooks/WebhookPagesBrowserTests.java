@@ -182,12 +182,4 @@ class WebhookPagesBrowserTests extends BrowserTest {
             page.reload();
         }
     }
-
-    private void signIn(Person person) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(person.email());
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
-    }
 }
