@@ -36,13 +36,15 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 @Component
 class SubscriptionResource implements StripeResource {
 
-    static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").metadata();
+    static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").stringList("tax_rates")
+            .metadata();
     static final ParamSpec TRIAL_SETTINGS = ParamSpec.of().object("end_behavior", ParamSpec.of()
             .oneOf("missing_payment_method", "cancel", "create_invoice", "pause")
             .required("missing_payment_method")).required("end_behavior");
     private static final ParamSpec CREATE = ParamSpec.of()
             .string("customer", "default_payment_method", "description", "trial_end", "currency")
             .objectList("items", ITEM)
+            .stringList("default_tax_rates")
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "billing_cycle_anchor", "cancel_at", "trial_period_days")
             .bool("cancel_at_period_end", "off_session")
@@ -121,6 +123,10 @@ class SubscriptionResource implements StripeResource {
                     call.string("default_payment_method"), customerId, "default_payment_method"));
         }
         StripeObjects.text(subscription, "description", call.string("description"));
+        if (call.has("default_tax_rates")) {
+            subscription.set("default_tax_rates", items.taxRates(call.accountId(), call.list("default_tax_rates"),
+                    "default_tax_rates"));
+        }
         if (call.map("metadata") != null) {
             StripeObjects.applyMetadata(subscription, call.map("metadata"));
         }

@@ -13,6 +13,8 @@ import dev.paydeck.sandbox.paymentintents.Currencies;
 import dev.paydeck.sandbox.prices.PriceAmounts;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -107,6 +109,13 @@ class Subscriptions {
         return lines;
     }
 
+    /** The rates that tax what the item bills: its own {@code tax_rates}, else the subscription's defaults. */
+    static ArrayNode taxRates(JsonNode subscription, JsonNode item) {
+        JsonNode rates = item.path("tax_rates").isEmpty() ? subscription.path("default_tax_rates")
+                : item.get("tax_rates");
+        return rates.isArray() ? ((ArrayNode) rates).deepCopy() : JsonNodeFactory.instance.arrayNode();
+    }
+
     /** What the item bills for a whole period: its price for its quantity. */
     static long amount(JsonNode item) {
         return PriceAmounts.of(item.get("price")).amount(item.get("quantity").asLong());
@@ -133,7 +142,7 @@ class Subscriptions {
         pricing.put("type", "price_details");
         pricing.set("unit_amount_decimal", price.get("unit_amount_decimal"));
         line.put("quantity", item.get("quantity").asLong());
-        line.putArray("tax_rates");
+        line.set("tax_rates", taxRates(subscription, item));
         line.put("_line_id", Ids.generate("il"));
         line.put("_subscription", subscription.get("id").asString());
         ObjectNode parent = line.putObject("_parent");
