@@ -1,6 +1,7 @@
 package dev.paydeck.sandbox;
 
 import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.Coupon;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoiceLineItem;
@@ -10,6 +11,7 @@ import com.stripe.model.Product;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.TaxRate;
+import com.stripe.param.CouponCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -34,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A subscription's tax rates through stripe-java: its {@code default_tax_rates} and its items' {@code tax_rates}, shown
- * on it and carried onto every invoice it makes (the first, renewals moved by calling the sandbox's
- * {@link ClockWork}s as a test clock's advance would, prorations).
+ * A subscription's tax rates and discounts through stripe-java: its {@code default_tax_rates} and its items'
+ * {@code tax_rates}, shown on it and carried onto every invoice it makes (the first, renewals moved by calling the
+ * sandbox's {@link ClockWork}s as a test clock's advance would, prorations); its {@code discounts}, applied to its
+ * invoices for as long as their coupons' durations say.
  */
 class SandboxSubscriptionTaxesAndDiscountsIntegrationTests extends SandboxTest {
 
@@ -158,6 +161,116 @@ class SandboxSubscriptionTaxesAndDiscountsIntegrationTests extends SandboxTest {
                     assertThat(error.getCode()).isEqualTo("resource_missing");
                     assertThat(error.getParam()).isEqualTo("items[0][tax_rates][1]");
                 });
+    }
+
+    @Test
+    void aOnceCouponDiscountsTheFirstInvoiceOnlyAndIsRedeemedOnce() throws Exception {
+        Coupon quarter = coupon(CouponCreateParams.Duration.ONCE, null);
+
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build())
+                .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon(quarter.getId()).build())
+                .addExpand("latest_invoice").build());
+
+        Invoice first = subscription.getLatestInvoiceObject();
+        assertThat(first.getTotal()).as("25 % off $10.00").isEqualTo(750L);
+        assertThat(first.getAmountPaid()).isEqualTo(750L);
+        assertThat(first.getTotalDiscountAmounts()).singleElement()
+                .satisfies(off -> assertThat(off.getAmount()).isEqualTo(250L));
+        assertThat(subscription.getDiscounts()).as("used up on the first invoice").isEmpty();
+        assertThat(stripe.v1().coupons().retrieve(quarter.getId()).getTimesRedeemed()).isEqualTo(1L);
+
+        runDue(subscription.getItems().getData().getFirst().getCurrentPeriodEnd());
+
+        Invoice renewal = retrieveWithInvoice(subscription.getId()).getLatestInvoiceObject();
+        assertThat(renewal.getBillingReason()).isEqualTo("subscription_cycle");
+        assertThat(renewal.getTotal()).as("full price").isEqualTo(1000L);
+        assertThat(stripe.v1().coupons().retrieve(quarter.getId()).getTimesRedeemed()).isEqualTo(1L);
+    }
+
+    @Test
+    void aRepeatingCouponDiscountsTwoMonthsOfInvoicesThenFullPriceWithTaxesOnWhatIsLeft() throws Exception {
+        Coupon quarter = coupon(CouponCreateParams.Duration.REPEATING, 2L);
+
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build())
+                .addDefaultTaxRate(vat.getId())
+                .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon(quarter.getId()).build())
+                .addAllExpand(List.of("latest_invoice", "discounts")).build());
+
+        assertThat(subscription.getDiscountObjects()).singleElement().satisfies(discount -> {
+            assertThat(discount.getId()).startsWith("di_");
+            assertThat(discount.getSubscription()).isEqualTo(subscription.getId());
+            assertThat(discount.getSource().getCoupon()).isEqualTo(quarter.getId());
+            assertThat(discount.getEnd()).isEqualTo(java.time.Instant.ofEpochSecond(discount.getStart())
+                    .atZone(java.time.ZoneOffset.UTC).plusMonths(2).toEpochSecond());
+        });
+        List<Long> totals = new java.util.ArrayList<>();
+        totals.add(subscription.getLatestInvoiceObject().getTotal());
+        for (int month = 0; month < 3; month++) {
+            runDue(stripe.v1().subscriptions().retrieve(subscription.getId()).getItems().getData().getFirst()
+                    .getCurrentPeriodEnd());
+            totals.add(retrieveWithInvoice(subscription.getId()).getLatestInvoiceObject().getTotal());
+        }
+
+        assertThat(totals).as("$7.50 and its 20 % twice, then $10.00 and its 20 %")
+                .containsExactly(900L, 900L, 1200L, 1200L);
+        assertThat(stripe.v1().subscriptions().retrieve(subscription.getId()).getDiscounts()).isEmpty();
+        assertThat(stripe.v1().coupons().retrieve(quarter.getId()).getTimesRedeemed()).isEqualTo(1L);
+    }
+
+    @Test
+    void discountsAreAddedByUpdateKeptByIdAndRemovedWithAnEmptyValue() throws Exception {
+        Coupon quarter = coupon(CouponCreateParams.Duration.FOREVER, null);
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build()).build());
+
+        Subscription discounted = stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams
+                .builder().addDiscount(SubscriptionUpdateParams.Discount.builder().setCoupon(quarter.getId())
+                        .build()).build());
+        assertThat(discounted.getDiscounts()).singleElement().asString().startsWith("di_");
+        String discountId = discounted.getDiscounts().getFirst();
+        Subscription kept = stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams
+                .builder().addDiscount(SubscriptionUpdateParams.Discount.builder().setDiscount(discountId).build())
+                .build());
+        assertThat(kept.getDiscounts()).containsExactly(discountId);
+        assertThat(stripe.v1().coupons().retrieve(quarter.getId()).getTimesRedeemed()).isEqualTo(1L);
+
+        runDue(subscription.getItems().getData().getFirst().getCurrentPeriodEnd());
+        assertThat(retrieveWithInvoice(subscription.getId()).getLatestInvoiceObject().getTotal()).isEqualTo(750L);
+
+        Subscription removed = stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams
+                .builder().setDiscounts(com.stripe.param.common.EmptyParam.EMPTY).build());
+        assertThat(removed.getDiscounts()).isEmpty();
+    }
+
+    @Test
+    void unknownCouponsAndPromotionCodesAreRefusedWithStripesResourceMissingError() throws Exception {
+        assertThatThrownBy(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build())
+                .addDiscount(SubscriptionCreateParams.Discount.builder().setCoupon("nope").build()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("resource_missing");
+                    assertThat(error.getParam()).isEqualTo("discounts[0][coupon]");
+                });
+        assertThatThrownBy(() -> stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build())
+                .addDiscount(SubscriptionCreateParams.Discount.builder().setPromotionCode("promo_nope").build())
+                .build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo("resource_missing");
+                    assertThat(error.getParam()).isEqualTo("discounts[0][promotion_code]");
+                });
+    }
+
+    private Coupon coupon(CouponCreateParams.Duration duration, Long months) throws Exception {
+        return stripe.v1().coupons().create(CouponCreateParams.builder().setPercentOff(new BigDecimal("25"))
+                .setDuration(duration).setDurationInMonths(months).build());
     }
 
     private TaxRate taxRate(String name, String percentage) throws Exception {

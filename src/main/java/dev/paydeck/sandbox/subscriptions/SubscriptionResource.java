@@ -12,6 +12,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.subscriptions.SubscriptionTransitions.Operation;
 import dev.paydeck.sandbox.subscriptions.Subscriptions.Billed;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ class SubscriptionResource implements StripeResource {
             .string("customer", "default_payment_method", "description", "trial_end", "currency")
             .objectList("items", ITEM)
             .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "billing_cycle_anchor", "cancel_at", "trial_period_days")
             .bool("cancel_at_period_end", "off_session")
@@ -78,9 +80,11 @@ class SubscriptionResource implements StripeResource {
     private final SubscriptionItems items;
     private final SubscriptionCycles cycles;
     private final SandboxClock clock;
+    private final SubscriptionDiscounts discounts;
 
     SubscriptionResource(Subscriptions subscriptions, SubscriptionItems items, SubscriptionCycles cycles,
-            SandboxClock clock) {
+            SandboxClock clock, SubscriptionDiscounts discounts) {
+        this.discounts = discounts;
         this.subscriptions = subscriptions;
         this.items = items;
         this.cycles = cycles;
@@ -149,6 +153,9 @@ class SubscriptionResource implements StripeResource {
             subscriptionItems.add(items.create(call.accountId(), id, item, now));
         }
         SubscriptionJson.items(subscription, subscriptionItems);
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), subscription, call.list("discounts"), now);
+        }
         List<ObjectNode> lines;
         if (trialEnd != null) {
             subscription.put("status", TRIALING.stripeName());

@@ -7,6 +7,7 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.subscriptions.SubscriptionItems.Given;
 import dev.paydeck.sandbox.subscriptions.SubscriptionUpdates.Terms;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class SubscriptionUpdateResource implements StripeResource {
             .string("default_payment_method", "description", "trial_end")
             .objectList("items", ITEM_CHANGE)
             .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "cancel_at", "proration_date")
             .bool("cancel_at_period_end", "off_session")

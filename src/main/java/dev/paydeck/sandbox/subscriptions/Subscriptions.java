@@ -44,11 +44,13 @@ class Subscriptions {
     private final ObjectStore store;
     private final SandboxEvents events;
     private final InvoiceBilling billing;
+    private final SubscriptionDiscounts discounts;
 
-    Subscriptions(ObjectStore store, SandboxEvents events, InvoiceBilling billing) {
+    Subscriptions(ObjectStore store, SandboxEvents events, InvoiceBilling billing, SubscriptionDiscounts discounts) {
         this.store = store;
         this.events = events;
         this.billing = billing;
+        this.discounts = discounts;
     }
 
     ObjectNode require(String accountId, String id, String param) {
@@ -192,6 +194,7 @@ class Subscriptions {
                 : null;
         Billing what = new Billing(reason, subscription.get("id").asString(), (ObjectNode) subscription
                 .get("metadata"), collection, days, StripeObjects.string(subscription, "default_payment_method"));
+        discounts.onLines(subscription, lines, now);
         ObjectNode invoice = billing.createDraft(call, subscription.get("customer").asString(),
                 subscription.get("currency").asString(), what, lines, now);
         String invoiceId = invoice.get("id").asString();
