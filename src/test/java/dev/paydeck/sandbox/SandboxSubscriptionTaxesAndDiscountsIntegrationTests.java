@@ -14,6 +14,7 @@ import com.stripe.model.TaxRate;
 import com.stripe.param.CouponCreateParams;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerUpdateParams;
+import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
@@ -239,6 +240,8 @@ class SandboxSubscriptionTaxesAndDiscountsIntegrationTests extends SandboxTest {
         assertThat(kept.getDiscounts()).containsExactly(discountId);
         assertThat(stripe.v1().coupons().retrieve(quarter.getId()).getTimesRedeemed()).isEqualTo(1L);
 
+        assertThat(stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
+                .setSubscription(subscription.getId()).build()).getTotal()).as("the renewal's preview").isEqualTo(750L);
         runDue(subscription.getItems().getData().getFirst().getCurrentPeriodEnd());
         assertThat(retrieveWithInvoice(subscription.getId()).getLatestInvoiceObject().getTotal()).isEqualTo(750L);
 

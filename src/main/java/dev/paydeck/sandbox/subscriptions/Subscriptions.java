@@ -118,6 +118,11 @@ class Subscriptions {
         return rates.isArray() ? ((ArrayNode) rates).deepCopy() : JsonNodeFactory.instance.arrayNode();
     }
 
+    /** The subscription's discounts put on the lines of an invoice not made (a preview), the subscription unchanged. */
+    void previewDiscounts(ObjectNode subscription, List<ObjectNode> lines, long at) {
+        discounts.onLines(subscription.deepCopy(), lines, at);
+    }
+
     /** What the item bills for a whole period: its price for its quantity. */
     static long amount(JsonNode item) {
         return PriceAmounts.of(item.get("price")).amount(item.get("quantity").asLong());
