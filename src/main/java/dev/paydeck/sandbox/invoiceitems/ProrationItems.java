@@ -4,6 +4,7 @@ import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.events.SandboxEvents;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -14,9 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class ProrationItems {
 
-    /** One proration: its amount (negative for a credit), what it bills and the time it covers. */
+    /**
+     * One proration: its amount (negative for a credit), what it bills, the time it covers and the tax rates of the
+     * item it prorates (null: none).
+     */
     public record Proration(String customer, String subscription, String subscriptionItem, ObjectNode price,
-                            long quantity, long amount, String description, long periodStart, long periodEnd) {
+                            long quantity, long amount, String description, long periodStart, long periodEnd,
+                            ArrayNode taxRates) {
     }
 
     private final ObjectStore store;
@@ -47,6 +52,9 @@ public class ProrationItems {
         pricing.put("unit_amount_decimal", price.path("unit_amount_decimal").asString(null));
         item.put("proration", true);
         item.put("quantity", proration.quantity());
+        if (proration.taxRates() != null) {
+            item.set("tax_rates", proration.taxRates().deepCopy());
+        }
         ObjectNode parent = item.putObject("parent");
         ObjectNode subscription = parent.putObject("subscription_details");
         subscription.put("subscription", proration.subscription());

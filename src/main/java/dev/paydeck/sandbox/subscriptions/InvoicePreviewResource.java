@@ -89,6 +89,7 @@ class InvoicePreviewResource implements StripeResource {
                     : SubscriptionJson.periodEnd(subscription);
             long end = SubscriptionJson.periods(subscription).endAfter(start);
             lines = subscriptions.lines(call.accountId(), subscription, start, end, false);
+            subscriptions.previewDiscounts(subscription, lines, start);
         }
         Billing what = new Billing(immediately ? "subscription_update" : "upcoming", subscriptionId,
                 (ObjectNode) subscription.get("metadata"), subscription.get("collection_method").asString(),

@@ -6,8 +6,10 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.invoiceitems.ProrationItems;
 import dev.paydeck.sandbox.invoiceitems.ProrationItems.Proration;
+import dev.paydeck.sandbox.taxrates.TaxRates;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ class SubscriptionItems {
 
     /** One item as given: an existing one ({@code id}) to change or delete, or a new one. */
     record Given(String id, ObjectNode price, Long quantity, Map<String, Object> metadata, boolean deleted,
-                 String param) {
+                 String param, ArrayNode taxRates) {
     }
 
     private static final int MAX_ITEMS = 20;
@@ -34,9 +36,12 @@ class SubscriptionItems {
     private final ObjectStore store;
     private final ProrationItems prorationItems;
     private final Subscriptions subscriptions;
+    private final TaxRates taxRates;
 
-    SubscriptionItems(ObjectStore store, ProrationItems prorationItems, Subscriptions subscriptions) {
+    SubscriptionItems(ObjectStore store, ProrationItems prorationItems, Subscriptions subscriptions,
+            TaxRates taxRates) {
         this.store = store;
+        this.taxRates = taxRates;
         this.prorationItems = prorationItems;
         this.subscriptions = subscriptions;
     }
@@ -63,10 +68,23 @@ class SubscriptionItems {
             if (id == null && price == null) {
                 throw StripeError.parameterMissing(at + "[price]");
             }
+            ArrayNode rates = item.containsKey("tax_rates") ? taxRates(accountId, item.get("tax_rates"),
+                    at + "[tax_rates]") : null;
             given.add(new Given(id, price, quantity, (Map<String, Object>) item.get("metadata"),
-                    Boolean.TRUE.equals(item.get("deleted")), at));
+                    Boolean.TRUE.equals(item.get("deleted")), at, rates));
         }
         return given;
+    }
+
+    /** Tax rates by id ({@code tax_rates[0]=txr_…}; an empty value clears them), with Stripe's error for a bad one. */
+    ArrayNode taxRates(String accountId, Object ids, String param) {
+        ArrayNode rates = store.json().createArrayNode();
+        if (ids instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                rates.add(taxRates.require(accountId, (String) list.get(i), param + "[" + i + "]"));
+            }
+        }
+        return rates;
     }
 
     /** A price a subscription can bill: the account's, active, recurring and licensed (per seat). */
@@ -126,6 +144,9 @@ class SubscriptionItems {
         if (given.metadata() != null) {
             StripeObjects.applyMetadata(item, given.metadata());
         }
+        if (given.taxRates() != null) {
+            item.set("tax_rates", given.taxRates());
+        }
         return item;
     }
 
@@ -163,7 +184,8 @@ class SubscriptionItems {
                 + ProrationDates.format(at);
         Proration proration = new Proration(subscription.get("customer").asString(),
                 subscription.get("id").asString(), item.get("id").asString(), (ObjectNode) item.get("price"),
-                quantity, credit ? -remaining : remaining, description, Math.max(at, start), end);
+                quantity, credit ? -remaining : remaining, description, Math.max(at, start), end,
+                Subscriptions.taxRates(subscription, item));
         return prorationItems.create(call, proration, at, save);
     }
 }

@@ -12,6 +12,7 @@ import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeObjects;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.subscriptions.SubscriptionTransitions.Operation;
 import dev.paydeck.sandbox.subscriptions.Subscriptions.Billed;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,16 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 @Component
 class SubscriptionResource implements StripeResource {
 
-    static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").metadata();
+    static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").stringList("tax_rates")
+            .metadata();
     static final ParamSpec TRIAL_SETTINGS = ParamSpec.of().object("end_behavior", ParamSpec.of()
             .oneOf("missing_payment_method", "cancel", "create_invoice", "pause")
             .required("missing_payment_method")).required("end_behavior");
     private static final ParamSpec CREATE = ParamSpec.of()
             .string("customer", "default_payment_method", "description", "trial_end", "currency")
             .objectList("items", ITEM)
+            .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "billing_cycle_anchor", "cancel_at", "trial_period_days")
             .bool("cancel_at_period_end", "off_session")
@@ -76,9 +80,11 @@ class SubscriptionResource implements StripeResource {
     private final SubscriptionItems items;
     private final SubscriptionCycles cycles;
     private final SandboxClock clock;
+    private final SubscriptionDiscounts discounts;
 
     SubscriptionResource(Subscriptions subscriptions, SubscriptionItems items, SubscriptionCycles cycles,
-            SandboxClock clock) {
+            SandboxClock clock, SubscriptionDiscounts discounts) {
+        this.discounts = discounts;
         this.subscriptions = subscriptions;
         this.items = items;
         this.cycles = cycles;
@@ -121,6 +127,10 @@ class SubscriptionResource implements StripeResource {
                     call.string("default_payment_method"), customerId, "default_payment_method"));
         }
         StripeObjects.text(subscription, "description", call.string("description"));
+        if (call.has("default_tax_rates")) {
+            subscription.set("default_tax_rates", items.taxRates(call.accountId(), call.list("default_tax_rates"),
+                    "default_tax_rates"));
+        }
         if (call.map("metadata") != null) {
             StripeObjects.applyMetadata(subscription, call.map("metadata"));
         }
@@ -143,6 +153,9 @@ class SubscriptionResource implements StripeResource {
             subscriptionItems.add(items.create(call.accountId(), id, item, now));
         }
         SubscriptionJson.items(subscription, subscriptionItems);
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), subscription, call.list("discounts"), now);
+        }
         List<ObjectNode> lines;
         if (trialEnd != null) {
             subscription.put("status", TRIALING.stripeName());

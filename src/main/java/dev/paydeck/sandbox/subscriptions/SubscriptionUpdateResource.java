@@ -7,6 +7,7 @@ import dev.paydeck.sandbox.api.StripeError;
 import dev.paydeck.sandbox.api.StripeList;
 import dev.paydeck.sandbox.api.StripeResource;
 import dev.paydeck.sandbox.api.StripeRoutes;
+import dev.paydeck.sandbox.discounts.Discounts;
 import dev.paydeck.sandbox.subscriptions.SubscriptionItems.Given;
 import dev.paydeck.sandbox.subscriptions.SubscriptionUpdates.Terms;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,8 @@ class SubscriptionUpdateResource implements StripeResource {
     private static final ParamSpec UPDATE = ParamSpec.of()
             .string("default_payment_method", "description", "trial_end")
             .objectList("items", ITEM_CHANGE)
+            .stringList("default_tax_rates")
+            .objectList("discounts", Discounts.PARAM)
             .oneOf("collection_method", "charge_automatically", "send_invoice")
             .integer("days_until_due", "cancel_at", "proration_date")
             .bool("cancel_at_period_end", "off_session")
@@ -40,6 +43,7 @@ class SubscriptionUpdateResource implements StripeResource {
             .object("cancellation_details", ParamSpec.of().string("comment").string("feedback"))
             .metadata();
     private static final ParamSpec ITEM_UPDATE = ParamSpec.of().string("price").integer("quantity", "proration_date")
+            .stringList("tax_rates")
             .oneOf("proration_behavior", PRORATION).oneOf("payment_behavior", PAYMENT).bool("off_session")
             .metadata();
     private static final ParamSpec ITEM_CREATE = ITEM_UPDATE.with(ParamSpec.of().string("subscription")
@@ -98,6 +102,9 @@ class SubscriptionUpdateResource implements StripeResource {
         given.put("price", call.string("price"));
         given.put("quantity", call.longValue("quantity"));
         given.put("metadata", call.map("metadata"));
+        if (call.has("tax_rates")) {
+            given.put("tax_rates", call.list("tax_rates") == null ? List.of() : call.list("tax_rates"));
+        }
         ObjectNode updated = change(call, subscription, given);
         List<ObjectNode> all = SubscriptionJson.items(updated);
         return all.getLast();
@@ -111,6 +118,9 @@ class SubscriptionUpdateResource implements StripeResource {
         given.put("price", call.string("price"));
         given.put("quantity", call.longValue("quantity"));
         given.put("metadata", call.map("metadata"));
+        if (call.has("tax_rates")) {
+            given.put("tax_rates", call.list("tax_rates") == null ? List.of() : call.list("tax_rates"));
+        }
         ObjectNode updated = change(call, subscription, given);
         return SubscriptionJson.items(updated).stream().filter(found -> found.get("id").equals(item.get("id")))
                 .findFirst().orElseThrow();

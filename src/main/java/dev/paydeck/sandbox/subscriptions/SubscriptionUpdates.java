@@ -58,9 +58,11 @@ class SubscriptionUpdates {
     private final SubscriptionItems items;
     private final SubscriptionCycles cycles;
     private final SandboxClock clock;
+    private final SubscriptionDiscounts discounts;
 
     SubscriptionUpdates(Subscriptions subscriptions, SubscriptionItems items, SubscriptionCycles cycles,
-            SandboxClock clock) {
+            SandboxClock clock, SubscriptionDiscounts discounts) {
+        this.discounts = discounts;
         this.subscriptions = subscriptions;
         this.items = items;
         this.cycles = cycles;
@@ -163,6 +165,9 @@ class SubscriptionUpdates {
             if (given.metadata() != null) {
                 StripeObjects.applyMetadata(changed, given.metadata());
             }
+            if (given.taxRates() != null) {
+                changed.set("tax_rates", given.taxRates());
+            }
             boolean billedDifferently = !changed.get("price").get("id").equals(item.get("price").get("id"))
                     || changed.get("quantity").asLong() != item.get("quantity").asLong();
             if (prorate && billedDifferently) {
@@ -197,6 +202,13 @@ class SubscriptionUpdates {
         }
         if (call.has("description")) {
             StripeObjects.text(subscription, "description", call.string("description"));
+        }
+        if (call.has("default_tax_rates")) {
+            subscription.set("default_tax_rates", items.taxRates(call.accountId(), call.list("default_tax_rates"),
+                    "default_tax_rates"));
+        }
+        if (call.has("discounts")) {
+            discounts.apply(call.accountId(), subscription, call.list("discounts"), now);
         }
         if (call.has("metadata")) {
             StripeObjects.applyMetadata(subscription, call.map("metadata"));

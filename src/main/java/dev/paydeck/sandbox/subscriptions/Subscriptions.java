@@ -13,6 +13,8 @@ import dev.paydeck.sandbox.paymentintents.Currencies;
 import dev.paydeck.sandbox.prices.PriceAmounts;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -42,11 +44,13 @@ class Subscriptions {
     private final ObjectStore store;
     private final SandboxEvents events;
     private final InvoiceBilling billing;
+    private final SubscriptionDiscounts discounts;
 
-    Subscriptions(ObjectStore store, SandboxEvents events, InvoiceBilling billing) {
+    Subscriptions(ObjectStore store, SandboxEvents events, InvoiceBilling billing, SubscriptionDiscounts discounts) {
         this.store = store;
         this.events = events;
         this.billing = billing;
+        this.discounts = discounts;
     }
 
     ObjectNode require(String accountId, String id, String param) {
@@ -107,6 +111,18 @@ class Subscriptions {
         return lines;
     }
 
+    /** The rates that tax what the item bills: its own {@code tax_rates}, else the subscription's defaults. */
+    static ArrayNode taxRates(JsonNode subscription, JsonNode item) {
+        JsonNode rates = item.path("tax_rates").isEmpty() ? subscription.path("default_tax_rates")
+                : item.get("tax_rates");
+        return rates.isArray() ? ((ArrayNode) rates).deepCopy() : JsonNodeFactory.instance.arrayNode();
+    }
+
+    /** The subscription's discounts put on the lines of an invoice not made (a preview), the subscription unchanged. */
+    void previewDiscounts(ObjectNode subscription, List<ObjectNode> lines, long at) {
+        discounts.onLines(subscription.deepCopy(), lines, at);
+    }
+
     /** What the item bills for a whole period: its price for its quantity. */
     static long amount(JsonNode item) {
         return PriceAmounts.of(item.get("price")).amount(item.get("quantity").asLong());
@@ -133,7 +149,7 @@ class Subscriptions {
         pricing.put("type", "price_details");
         pricing.set("unit_amount_decimal", price.get("unit_amount_decimal"));
         line.put("quantity", item.get("quantity").asLong());
-        line.putArray("tax_rates");
+        line.set("tax_rates", taxRates(subscription, item));
         line.put("_line_id", Ids.generate("il"));
         line.put("_subscription", subscription.get("id").asString());
         ObjectNode parent = line.putObject("_parent");
@@ -183,6 +199,7 @@ class Subscriptions {
                 : null;
         Billing what = new Billing(reason, subscription.get("id").asString(), (ObjectNode) subscription
                 .get("metadata"), collection, days, StripeObjects.string(subscription, "default_payment_method"));
+        discounts.onLines(subscription, lines, now);
         ObjectNode invoice = billing.createDraft(call, subscription.get("customer").asString(),
                 subscription.get("currency").asString(), what, lines, now);
         String invoiceId = invoice.get("id").asString();
