@@ -16,15 +16,12 @@ import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.SubscriptionCreateParams;
 import com.stripe.param.testhelpers.TestClockCreateParams;
+import dev.paydeck.support.Axe;
 import dev.paydeck.support.BrowserTest;
 import dev.paydeck.support.MailPages;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -145,29 +142,11 @@ class SandboxSubscriptionsBrowserTests extends BrowserTest {
             assertThat(trial.getByTestId("subscription-status")).hasText(trialing);
             assertThat(trial.getByTestId("cancellation")).hasText(cancels);
             window.setViewportSize(1280, 800);
-            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 1280 px")
+            org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(window)).as(language + " at 1280 px")
                     .isEmpty();
             window.setViewportSize(390, 844);
-            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 390 px")
+            org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(window)).as(language + " at 390 px")
                     .isEmpty();
         }
-    }
-
-    /** What axe-core (vendored under test resources) finds serious or critical against WCAG 2 A/AA on the page. */
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations(Page page) {
-        try (InputStream in = SandboxSubscriptionsBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return (List<String>) page.evaluate("""
-                async () => {
-                  const result = await axe.run(document, {runOnly: {type: 'tag',
-                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
-                  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                      .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-                }""");
     }
 }

@@ -4,32 +4,20 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.paydeck.support.Axe;
 import dev.paydeck.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * axe-core (Deque's accessibility engine, vendored under test resources) finds no serious or critical violation of
+ * axe-core ({@link Axe}) finds no serious or critical violation of
  * WCAG 2 A/AA on the pages a newcomer sees, on a desktop and on a phone, in each language.
  */
 class AccessibilityBrowserTests extends BrowserTest {
-
-    private static final String AXE = axe();
-    private static final String RUN = """
-            async () => {
-              const result = await axe.run(document, {runOnly: {type: 'tag',
-                  values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
-              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                  .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
-                      + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
-            }""";
 
     @Test
     void theNewcomersPagesHaveNoSeriousViolation() {
@@ -134,17 +122,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 
     private static List<String> check(Page tab, String path, String language, int width) {
         tab.navigate(path);
-        tab.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) tab.evaluate(RUN);
-        return found.stream().map(violation -> path + " [" + language + ", " + width + " px] " + violation).toList();
-    }
-
-    private static String axe() {
-        try (InputStream in = AccessibilityBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Axe.seriousViolations(tab).stream()
+                .map(violation -> path + " [" + language + ", " + width + " px] " + violation).toList();
     }
 }

@@ -8,16 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import dev.paydeck.support.Axe;
 import dev.paydeck.support.BrowserTest;
 import dev.paydeck.support.MailPages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -82,24 +79,6 @@ class SandboxTestClocksBrowserTests extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sandbox-test-clocks-390.png")));
     }
 
-    /** What axe-core (vendored under test resources) finds serious or critical against WCAG 2 A/AA on the page. */
-    @SuppressWarnings("unchecked")
-    private static List<String> seriousViolations(Page page) {
-        try (InputStream in = SandboxTestClocksBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return (List<String>) page.evaluate("""
-                async () => {
-                  const result = await axe.run(document, {runOnly: {type: 'tag',
-                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']});
-                  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                      .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-                }""");
-    }
-
     @Test
     void theTabSpeaksSpanishAndFrenchWithNoSeriousAccessibilityViolation() {
         Person owner = signUp("Clock languages");
@@ -135,10 +114,10 @@ class SandboxTestClocksBrowserTests extends BrowserTest {
             window.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(create)).click();
             assertThat(window.locator("#clock-time-problem")).hasText(timeRequired);
             window.setViewportSize(1280, 800);
-            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 1280 px")
+            org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(window)).as(language + " at 1280 px")
                     .isEmpty();
             window.setViewportSize(390, 844);
-            org.assertj.core.api.Assertions.assertThat(seriousViolations(window)).as(language + " at 390 px")
+            org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(window)).as(language + " at 390 px")
                     .isEmpty();
         }
     }
