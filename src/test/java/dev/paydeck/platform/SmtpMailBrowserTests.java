@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,7 +57,7 @@ class SmtpMailBrowserTests extends BrowserTest {
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry registry) {
-        registry.add("paydeck.database.url", () -> DATABASE);
+        registry.add("paydeck.test.database-url", () -> DATABASE);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
@@ -75,8 +76,13 @@ class SmtpMailBrowserTests extends BrowserTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeEach
     void staff() {
+        // Not the suite's database, whose other contexts would take the delivery job's runs (and send nothing).
+        assertThat(DATABASE).contains("/" + jdbc.queryForObject("select current_database()", String.class) + "?");
         signUpMailStaff();
     }
 

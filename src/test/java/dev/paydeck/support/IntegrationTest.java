@@ -41,7 +41,9 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("paydeck.database.url", TestDatabase::jdbcUrl);
+        // The suite's database, unless a test class names one of its own in paydeck.test.database-url: a subclass's
+        // @DynamicPropertySource runs before this one, so it could not replace the URL itself.
+        registry.add("paydeck.database.url", () -> "${paydeck.test.database-url:" + TestDatabase.jdbcUrl() + "}");
         registry.add("paydeck.database.user", TestDatabase::user);
         registry.add("paydeck.data-directory", () -> "target/test-data");
         registry.add("paydeck.sandbox.rate-limit", () -> "0");
