@@ -1,5 +1,6 @@
 package dev.paydeck.webhooks;
 
+import dev.paydeck.support.PaydeckProcess;
 import dev.paydeck.support.TestDatabase;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.paydeck.webhooks;
+package dev.paydeck.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,13 +12,19 @@ import java.util.List;
  * keys, as a second machine is given the same ones) and its own output file. Unlike an instance in the test JVM, it
  * can be killed for real ({@link Process#destroyForcibly()} is SIGKILL on Linux: no shutdown hook, no clean-up).
  */
-final class PaydeckProcess {
+public final class PaydeckProcess {
 
     private PaydeckProcess() {
     }
 
     /** Starts it with these command-line arguments (they override application.yml); its output goes to {@code log}. */
-    static Process start(Path dataDirectory, Path log, String... args) throws IOException {
+    public static Process start(Path dataDirectory, Path log, String... args) throws IOException {
+        return start(List.of(), dataDirectory, log, args);
+    }
+
+    /** Starts it with these JVM options (a heap limit, say) and command-line arguments. */
+    public static Process start(List<String> jvmOptions, Path dataDirectory, Path log, String... args)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         for (String key : new String[] {"master.key", "jwt-signing.key"}) {
             Files.copy(Path.of("target", "test-data", key), dataDirectory.resolve(key),
@@ -27,7 +33,9 @@ final class PaydeckProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Starts in about half the time on a busy machine; it runs for seconds, not long enough to need C2.
-                "-XX:TieredStopAtLevel=1",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "dev.paydeck.PaydeckApplication",
                 "--paydeck.data-directory=" + dataDirectory.toAbsolutePath()));
