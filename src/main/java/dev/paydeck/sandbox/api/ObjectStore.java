@@ -43,8 +43,32 @@ public class ObjectStore {
      * PaymentMethod it just made, an expansion the charge) gets it from here; its row is locked by this
      * transaction once written, and no other transaction can see it before, so reading "for update" is the same.
      */
-    private final TransactionScoped<Map<String, Written>> written =
-            new TransactionScoped<>(LinkedHashMap::new, this::write);
+    private final TransactionScoped<Writes> written = new TransactionScoped<>(Writes::new, this::write);
+
+    /**
+     * This transaction's written objects by key, and those not yet stored, in writing order: a flush writes only
+     * those, however many the transaction holds (a test clock's step renews a thousand subscriptions in one).
+     */
+    private static final class Writes {
+        final Map<String, Written> byKey = new HashMap<>();
+        final Map<String, Written> unstored = new LinkedHashMap<>();
+        /**
+         * Objects this transaction has read (and not written), as read, with whether it locked them: a renewal reads
+         * its clock, customer and product several times; the database is asked once. The most recently read are
+         * kept, up to {@link #READS_KEPT}.
+         */
+        final Map<String, Read> reads = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
+                return size() > READS_KEPT;
+            }
+        };
+    }
+
+    private record Read(ObjectNode object, boolean locked) {
+    }
+
+    private static final int READS_KEPT = 2_000;
 
     /** An object written in this transaction; {@code stored} once it is in the database. */
     private static final class Written {
@@ -87,18 +111,20 @@ public class ObjectStore {
         // A copy, not yet JSON: an object written several times in a transaction (an invoice as it is finalized and
         // paid) is turned into JSON once, when it is stored.
         ObjectNode snapshot = object.deepCopy();
-        Map<String, Written> objects = written.get();
-        if (objects == null) {
+        Writes writes = written.get();
+        if (writes == null) {
             write(List.of(new Written(accountId, snapshot, isNew)));
             return object;
         }
         String key = key(accountId, object.get("id").asString());
-        Written earlier = objects.get(key);
+        Written earlier = writes.byKey.get(key);
         if (earlier != null && !earlier.stored) {
             // Still only here: it is written once, as new if it was made in this transaction.
             earlier.snapshot = snapshot;
         } else {
-            objects.put(key, new Written(accountId, snapshot, isNew && earlier == null));
+            Written now = new Written(accountId, snapshot, isNew && earlier == null);
+            writes.byKey.put(key, now);
+            writes.unstored.put(key, now);
         }
         return object;
     }
@@ -108,17 +134,18 @@ public class ObjectStore {
      * by queries that must see those objects.
      */
     public void flush() {
-        Map<String, Written> objects = written.existing();
-        if (objects != null) {
-            write(objects);
+        Writes writes = written.existing();
+        if (writes != null) {
+            write(writes);
         }
     }
 
-    private void write(Map<String, Written> objects) {
-        List<Written> unstored = objects.values().stream().filter(object -> !object.stored).toList();
-        if (!unstored.isEmpty()) {
+    private void write(Writes writes) {
+        if (!writes.unstored.isEmpty()) {
+            List<Written> unstored = List.copyOf(writes.unstored.values());
             write(unstored);
             unstored.forEach(object -> object.stored = true);
+            writes.unstored.clear();
         }
     }
 
@@ -151,27 +178,45 @@ public class ObjectStore {
     }
 
     public void delete(String accountId, String id) {
-        Map<String, Written> objects = written.existing();
-        if (objects != null) {
-            objects.remove(key(accountId, id));
+        Writes writes = written.existing();
+        if (writes != null) {
+            writes.byKey.remove(key(accountId, id));
+            writes.unstored.remove(key(accountId, id));
+            writes.reads.remove(key(accountId, id));
         }
         jdbc.sql("delete from sandbox.objects where account_id = ? and id = ?").params(accountId, id).update();
     }
 
+    /**
+     * The object as this transaction last wrote or read it, else as stored: read twice in one transaction, an object
+     * another transaction has changed meanwhile is seen as first read (lock it with {@link #findForUpdate} to see
+     * and keep the latest).
+     */
     public Optional<ObjectNode> find(String accountId, String id) {
-        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, ""));
+        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, false));
     }
 
     /** Reads and locks the object for the rest of the transaction, so concurrent changes serialize. */
     public Optional<ObjectNode> findForUpdate(String accountId, String id) {
-        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, " for update"));
+        return writtenInThisTransaction(accountId, id).or(() -> read(accountId, id, true));
     }
 
-    private Optional<ObjectNode> read(String accountId, String id, String lock) {
-        return jdbc.sql("select data from sandbox.objects where account_id = ? and id = ?" + lock)
+    private Optional<ObjectNode> read(String accountId, String id, boolean lock) {
+        Writes writes = written.get();
+        String key = key(accountId, id);
+        Read earlier = writes == null ? null : writes.reads.get(key);
+        if (earlier != null && (earlier.locked() || !lock)) {
+            return Optional.of(earlier.object().deepCopy());
+        }
+        Optional<ObjectNode> found = jdbc.sql("select data from sandbox.objects where account_id = ? and id = ?"
+                        + (lock ? " for update" : ""))
                 .params(accountId, id)
                 .query((rs, row) -> (ObjectNode) json.readTree(rs.getString(1)))
                 .optional();
+        if (writes != null && found.isPresent()) {
+            writes.reads.put(key, new Read(found.get().deepCopy(), lock));
+        }
+        return found;
     }
 
     /** How the transaction's written objects are found: ids are unique within an account. */
@@ -180,8 +225,8 @@ public class ObjectStore {
     }
 
     private Optional<ObjectNode> writtenInThisTransaction(String accountId, String id) {
-        Map<String, Written> objects = written.existing();
-        Written object = objects == null ? null : objects.get(key(accountId, id));
+        Writes writes = written.existing();
+        Written object = writes == null ? null : writes.byKey.get(key(accountId, id));
         return object == null ? Optional.empty() : Optional.of(object.snapshot.deepCopy());
     }
 

@@ -59,13 +59,19 @@ class SubscriptionClockWork implements ClockWork {
 
     @Override
     public void runDue(String accountId, String testClockId, long at) {
+        StripeCall call = null;
         for (ObjectNode listed : due(accountId, testClockId)) {
             OptionalLong due = SubscriptionCycles.nextDue(listed);
             if (due.isEmpty() || due.getAsLong() > at) {
                 continue;
             }
+            if (call == null) {
+                call = new StripeCall(accounts.byId(accountId).orElseThrow(), Map.of(), Map.of(), null, null, false,
+                        StripeCall.DEFAULT_API_VERSION);
+            }
+            StripeCall asAccount = call;
             try {
-                transactions.executeWithoutResult(status -> run(accountId, listed.get("id").asString(), at));
+                transactions.executeWithoutResult(status -> run(asAccount, listed.get("id").asString(), at));
             } catch (RuntimeException e) {
                 LOG.warn("sandbox subscription work failed account={} subscription={} error={}", accountId,
                         listed.get("id").asString(), e.getClass().getSimpleName());
@@ -73,10 +79,9 @@ class SubscriptionClockWork implements ClockWork {
         }
     }
 
-    private void run(String accountId, String subscriptionId, long at) {
+    private void run(StripeCall call, String subscriptionId, long at) {
+        String accountId = call.account().id();
         ObjectNode subscription = store.findForUpdate(accountId, subscriptionId).orElseThrow();
-        StripeCall call = new StripeCall(accounts.byId(accountId).orElseThrow(), Map.of(), Map.of(), null, null,
-                false, StripeCall.DEFAULT_API_VERSION);
         for (int step = 0; step < MAX_STEPS && cycles.step(call, subscription, at); step++) {
             subscription = store.findForUpdate(accountId, subscriptionId).orElseThrow();
         }
