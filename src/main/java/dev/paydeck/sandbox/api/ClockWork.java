@@ -13,9 +13,16 @@ import java.util.OptionalLong;
  */
 public interface ClockWork {
 
-    /** The earliest time in {@code (from, to]} at which work is due for the clock's customers, if any. */
+    /**
+     * The earliest time in {@code (from, to]} at which work is due for the clock's customers, if any. Work overdue
+     * (due at {@code from} or before: a walk cut short by a restart, a piece that failed) is due at {@code from + 1}.
+     */
     OptionalLong nextDue(String accountId, String testClockId, long from, long to);
 
-    /** Does the work due at {@code at} or before it (the clock's time is {@code at} while it runs). */
+    /**
+     * Does the work due at {@code at} or before it (the clock's time is {@code at}, committed, while it runs), each
+     * piece in a transaction of its own that checks again, under the lock of what it changes, that it is still due:
+     * no transaction surrounds the call, and another instance may be doing the same work at once.
+     */
     void runDue(String accountId, String testClockId, long at);
 }

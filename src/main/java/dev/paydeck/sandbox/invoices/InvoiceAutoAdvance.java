@@ -3,12 +3,15 @@ package dev.paydeck.sandbox.invoices;
 import dev.paydeck.sandbox.api.ClockWork;
 import dev.paydeck.sandbox.api.ListQuery;
 import dev.paydeck.sandbox.api.ObjectStore;
+import dev.paydeck.sandbox.api.ParallelWork;
+import dev.paydeck.sandbox.api.SandboxAccount;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.sandbox.api.StripeCall;
 import dev.paydeck.sandbox.api.StripeError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,15 +35,21 @@ class InvoiceAutoAdvance implements ClockWork {
     /** How long after it was made Stripe finalizes a draft that advances on its own. */
     static final long FINALIZES_AFTER = 3_600;
     private static final int PAGE = 100;
+    /** Drafts finalized (and paid) at once, as {@code SubscriptionClockWork} renews subscriptions. */
+    private static final int PARALLEL = 4;
 
     private final ObjectStore store;
     private final SandboxAccounts accounts;
     private final InvoiceLifecycleResource lifecycle;
 
-    InvoiceAutoAdvance(ObjectStore store, SandboxAccounts accounts, InvoiceLifecycleResource lifecycle) {
+    private final TransactionTemplate transactions;
+
+    InvoiceAutoAdvance(ObjectStore store, SandboxAccounts accounts, InvoiceLifecycleResource lifecycle,
+            TransactionTemplate transactions) {
         this.store = store;
         this.accounts = accounts;
         this.lifecycle = lifecycle;
+        this.transactions = transactions;
     }
 
     /** Sets when a draft finalizes on its own ({@code automatically_finalizes_at}), or that it does not. */
@@ -67,15 +76,30 @@ class InvoiceAutoAdvance implements ClockWork {
         List<ObjectNode> due = new ArrayList<>(drafts(accountId, testClockId).stream()
                 .filter(invoice -> dueAt(invoice) <= at).toList());
         due.sort(Comparator.comparingLong(InvoiceAutoAdvance::dueAt));
-        for (ObjectNode draft : due) {
-            advance(accountId, draft.get("id").asString());
+        if (due.isEmpty()) {
+            return;
         }
+        SandboxAccount account = accounts.byId(accountId).orElseThrow();
+        ParallelWork.forEach(due, PARALLEL, draft -> {
+            String invoiceId = draft.get("id").asString();
+            try {
+                transactions.executeWithoutResult(status -> advance(account, invoiceId, at));
+            } catch (RuntimeException e) {
+                // Still a draft: finalized at the clock's next step.
+                log.warn("Automatic finalization of invoice {} failed: {}", invoiceId, e.getClass().getSimpleName());
+            }
+        });
     }
 
-    private void advance(String accountId, String invoiceId) {
-        StripeCall call = new StripeCall(accounts.byId(accountId).orElseThrow(), Map.of(),
-                Map.of("id", invoiceId), null, null, false, StripeCall.DEFAULT_API_VERSION);
-        ObjectNode invoice = store.require(accountId, invoiceId, "invoice", "id");
+    private void advance(SandboxAccount account, String invoiceId, long at) {
+        StripeCall call = new StripeCall(account, Map.of(), Map.of("id", invoiceId), null, null, false,
+                StripeCall.DEFAULT_API_VERSION);
+        ObjectNode invoice = store.require(account.id(), invoiceId, "invoice", "id");
+        // Looked at again under its lock: finalized meanwhile (by hand, or by another instance), it is left alone.
+        if (!"draft".equals(invoice.path("status").asString()) || !invoice.path("auto_advance").asBoolean()
+                || dueAt(invoice) > at) {
+            return;
+        }
         lifecycle.finalizeDraft(call, invoice);
         if (!"open".equals(invoice.get("status").asString())
                 || !"charge_automatically".equals(invoice.get("collection_method").asString())) {

@@ -22,10 +22,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A clock's advance after the call that started it: step by step, each in its own transaction, the clock's time
- * moves to the earliest time some {@link ClockWork} is due, that work runs, and so on until nothing is due before
- * the target; then the clock is {@code ready} at the target. A step that fails is rolled back whole, and the clock
- * is left at the last time it reached, in {@code internal_failure}.
+ * A clock's advance after the call that started it: step by step, the clock's time moves to the earliest time some
+ * {@link ClockWork} is due (committed first, so that the work sees it), that work runs (each piece in a transaction
+ * of its own, several at once), and so on until nothing is due before the target; then the clock is {@code ready}
+ * at the target. Work cut short (a restart, a failed piece) is overdue at the next step and done then; a walk that
+ * fails is left at the last time it reached, in {@code internal_failure}.
  */
 @Component
 class TestClockWalk {
@@ -90,8 +91,12 @@ class TestClockWalk {
     void walk(String accountId, String clockId, String apiVersion) {
         try {
             for (int step = 0; step < MAX_STEPS; step++) {
-                if (Boolean.TRUE.equals(transactions.execute(status -> step(accountId, clockId, apiVersion)))) {
+                Step next = transactions.execute(status -> step(accountId, clockId, apiVersion));
+                if (next == null) {
                     return;
+                }
+                for (ClockWork work : next.due()) {
+                    work.runDue(accountId, clockId, next.at());
                 }
             }
             throw new IllegalStateException("Test clock " + clockId + " still had work due after " + MAX_STEPS
@@ -102,12 +107,16 @@ class TestClockWalk {
         }
     }
 
-    /** One step: true when the clock is done (ready at its target, or gone). */
-    private boolean step(String accountId, String clockId, String apiVersion) {
+    /** The work due at a clock's new time. */
+    private record Step(long at, List<ClockWork> due) {
+    }
+
+    /** Moves the clock to the time work is next due, and says what is due then; null when the clock is done. */
+    private Step step(String accountId, String clockId, String apiVersion) {
         ObjectNode clock = store.findForUpdate(accountId, clockId)
                 .filter(found -> TestClockJson.OBJECT.equals(found.path("object").asString())).orElse(null);
         if (clock == null || TestClockJson.status(clock) != TestClockStatus.ADVANCING) {
-            return true;
+            return null;
         }
         long from = clock.get("frozen_time").asLong();
         long target = clock.at("/status_details/advancing/target_frozen_time").asLong();
@@ -136,15 +145,12 @@ class TestClockWalk {
             TestClockJson.ready(clock);
             store.update(accountId, clock);
             events.publish(accountId, apiVersion, "test_helpers.test_clock.ready", clock, null);
-            return true;
+            return null;
         }
         // The clock's time first: what the work makes reads it (SandboxClock.nowOn) as its "now".
         clock.put("frozen_time", earliest);
         store.update(accountId, clock);
-        for (ClockWork work : due) {
-            work.runDue(accountId, clockId, earliest);
-        }
-        return false;
+        return new Step(earliest, due);
     }
 
     private void failed(String accountId, String clockId, String apiVersion) {

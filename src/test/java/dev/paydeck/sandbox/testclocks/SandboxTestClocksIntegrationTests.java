@@ -196,7 +196,10 @@ class SandboxTestClocksIntegrationTests extends SandboxTest {
                 .setFrozenTime(NEW_YEAR + 1_000).build());
 
         TestClock failed = await(clock.getId(), "internal_failure");
-        assertThat(failed.getFrozenTime()).isEqualTo(NEW_YEAR + 100);
+        // The time of the work that failed, reached before the work ran; the work before it done.
+        assertThat(failed.getFrozenTime()).isEqualTo(NEW_YEAR + 200);
+        assertThat(scripted.runs(clock.getId())).containsExactly(
+                new ScriptedClockWork.Run(NEW_YEAR + 100, NEW_YEAR + 100));
         assertThat(eventTypes()).first().isEqualTo("test_helpers.test_clock.internal_failure");
     }
 
