@@ -34,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two filter chains: a stateless one for the REST API under {@code /api/**} (bearer credentials, problem+json
  * 401/403, no CSRF since no cookies are used), and one for pages (session, form login, CSRF). Public: home,
  * health, the sandbox's API, Stripe.js and hosted pages, webhooks, static assets and API docs, and the pages customers
- * pay on (the shops, {@code /shop/**}, and the hosted payment pages, {@code /pay/**}). Pages that need a
+ * pay on (the shops, {@code /shop/**}, the hosted payment pages, {@code /pay/**}, and the customer portal,
+ * {@code /portal/**}, which its link's token opens). Pages that need a
  * signed-in person live under {@code /app/**}, and so do the sandbox's own pages (its accounts, their keys, requests,
  * events and webhook endpoints; {@link #SANDBOX_DASHBOARD}) but in sandbox-only mode, where they are open. People
  * sign in with the accounts module's authentication provider.
@@ -56,8 +57,9 @@ class SecurityConfiguration {
             + "object-src 'none'";
 
     /**
-     * The hosted payment pages ({@code /pay/**}) load the organization's Stripe.js: Stripe's own script, frames and
-     * API when the organization is on Stripe (Stripe's documented policy), the sandbox's, from this origin, otherwise.
+     * The hosted payment pages ({@code /pay/**}) and the customer portal ({@code /portal/**}) load the organization's
+     * Stripe.js: Stripe's own script, frames and API when the organization is on Stripe (Stripe's documented policy),
+     * the sandbox's, from this origin, otherwise.
      */
     static final String PAY_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' https://js.stripe.com; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https://*.stripe.com; font-src 'self' data:; "
@@ -130,7 +132,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/app/**").authenticated();
                     // Customers pay without an account: the storefronts and the hosted payment pages.
-                    requests.requestMatchers("/shop/**", "/pay/**").permitAll();
+                    requests.requestMatchers("/shop/**", "/pay/**", "/portal/**").permitAll();
                     if (!sandboxOnly) {
                         requests.requestMatchers(HttpMethod.POST, "/sandbox/accounts", "/sandbox/accounts/*/fault")
                                 .permitAll()
@@ -163,7 +165,10 @@ class SecurityConfiguration {
 
     private static final RequestMatcher SANDBOX_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/sandbox/**");
     private static final RequestMatcher OTHER_PAGES = new NegatedRequestMatcher(SANDBOX_PAGES);
-    private static final RequestMatcher PAY_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/pay/**");
+    /** The pages that load the organization's Stripe.js: hosted payment pages and the customer portal. */
+    private static final RequestMatcher PAY_PAGES = new org.springframework.security.web.util.matcher
+            .OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/pay/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/portal/**"));
     private static final RequestMatcher OTHER_PAGES_BUT_PAY = new org.springframework.security.web.util.matcher
             .AndRequestMatcher(OTHER_PAGES, new NegatedRequestMatcher(PAY_PAGES));
 

@@ -86,7 +86,7 @@ class AccessibilityBrowserTests extends BrowserTest {
     dev.paydeck.checkout.PayLinks payLinks;
 
     @Test
-    void theShopThePaymentPageAndTheNewPaymentFormHaveNoSeriousViolation() {
+    void theShopThePaymentPageThePortalAndTheNewPaymentFormHaveNoSeriousViolation() {
         Person owner = signUp("Accessible shopkeeper");
         String organization = createOrganization(owner, "Accessible Books", null).get("id").asString();
         var id = dev.paydeck.shared.OrganizationId.parse(organization).orElseThrow();
@@ -96,6 +96,11 @@ class AccessibilityBrowserTests extends BrowserTest {
                 "Moby-Dick", java.util.Map.of(), false, null, false, false, null, null, null), null, "test");
         String payPage = payLinks.forPayment(id, created.payment().id(), dev.paydeck.checkout.PayLinks.Source.SHOP)
                 .path();
+        String key = apiKey(owner, organization, "admin");
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"portal@example.com\"}"))
+                .get("id").asString();
+        String portal = java.net.URI.create(json(call("POST", "/api/v1/customers/" + customer + "/portal-links", key,
+                null)).get("url").asString()).getPath();
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -104,7 +109,8 @@ class AccessibilityBrowserTests extends BrowserTest {
                         .setViewportSize(width, 900))) {
                     Page tab = context.newPage();
                     for (String path : List.of("/shop/" + organization,
-                            "/shop/" + organization + "/items/" + book.id(), payPage)) {
+                            "/shop/" + organization + "/items/" + book.id(), payPage, portal,
+                            portal + "/cards/new")) {
                         violations.addAll(check(tab, path, language, width));
                     }
                     tab.navigate("/login");

@@ -1,0 +1,129 @@
+package dev.paydeck.checkout;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.paydeck.support.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The customer portal in a browser, as the customer uses it from the link the business made: saving cards with the
+ * Payment Element (the first becomes the default), choosing another default, removing one; in Spanish too; and a link
+ * that cannot reach another customer's card.
+ */
+class PortalBrowserTests extends BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    private record Shop(String key, String customer) {
+    }
+
+    private Shop shop(String name) {
+        Person owner = signUp(name + " owner");
+        String organization = createOrganization(owner, name, null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        var customer = call("POST", "/api/v1/customers", key, "{\"email\":\"portal-" + UUID.randomUUID()
+                + "@example.com\",\"name\":\"Grace Portal\"}");
+        return new Shop(key, json(customer).get("id").asString());
+    }
+
+    private String link(Shop shop) {
+        var made = call("POST", "/api/v1/customers/" + shop.customer() + "/portal-links", shop.key(),
+                "{\"return_url\":\"https://shop.example.com/account\"}");
+        assertThat(made.statusCode()).isEqualTo(201);
+        return json(made).get("url").asString();
+    }
+
+    private void addCard(String number) {
+        page.locator("#add-card").click();
+        assertThat(page.locator("#submit")).isEnabled();
+        ShopBrowserTests.fillCard(page, number);
+        page.locator("#submit").click();
+        assertThat(page.locator("#portal-done")).hasText("Your card was saved.");
+    }
+
+    @Test
+    void aCustomerSavesCardsChoosesTheDefaultAndRemovesOne() {
+        Shop shop = shop("Portal Shop");
+        page.navigate(link(shop));
+        assertThat(page.locator("h1")).hasText("Your account");
+        assertThat(page.locator("#no-cards")).isVisible();
+        assertThat(page.locator("#portal-return")).hasAttribute("href", "https://shop.example.com/account");
+
+        addCard("4242424242424242");
+        assertThat(page.locator("#cards li")).hasCount(1);
+        assertThat(page.locator("#cards li").first()).containsText("ending 4242");
+        assertThat(page.locator("#cards li").first()).containsText("Default");
+
+        addCard("5555555555554444");
+        assertThat(page.locator("#cards li")).hasCount(2);
+        assertThat(page.locator("#cards li").first()).containsText("ending 4242");
+        var mastercard = page.locator("#cards li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("ending 4444"));
+        assertThat(mastercard).not().containsText("Default");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal.png")).setFullPage(true));
+
+        mastercard.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Make default")).click();
+        assertThat(page.locator("#portal-done")).hasText("That card is now your default.");
+        assertThat(page.locator("#cards li").first()).containsText("ending 4444");
+        assertThat(page.locator("#cards li").first()).containsText("Default");
+
+        page.locator("#cards li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("ending 4242"))
+                .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Remove"))
+                .click();
+        assertThat(page.locator("#portal-done")).hasText("The card was removed.");
+        assertThat(page.locator("#cards li")).hasCount(1);
+        assertThat(page.locator("#cards")).not().containsText("ending 4242");
+    }
+
+    @Test
+    void aDeclinedCardIsNotSavedAndTheCustomerIsTold() {
+        Shop shop = shop("Declining Shop");
+        page.navigate(link(shop));
+        page.locator("#add-card").click();
+        assertThat(page.locator("#submit")).isEnabled();
+        ShopBrowserTests.fillCard(page, "4000000000000002");
+        page.locator("#submit").click();
+        assertThat(page.locator("#payment-message")).hasText("Your card was declined.");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to your account")).click();
+        assertThat(page.locator("#no-cards")).isVisible();
+    }
+
+    @Test
+    void aLinkReachesNoCardOfAnotherCustomer() {
+        Shop first = shop("First Portal Shop");
+        page.navigate(link(first));
+        addCard("4242424242424242");
+        String card = page.locator("#cards li").first().getAttribute("data-card");
+
+        Shop second = shop("Second Portal Shop");
+        page.navigate(link(second));
+        assertThat(page.locator("#no-cards")).isVisible();
+        // The second customer's portal, asked to remove the first customer's card (the form's own token and CSRF).
+        String token = page.url().substring(page.url().lastIndexOf('/') + 1);
+        var answer = page.request().post(page.url().replace(token, token + "/cards/" + card + "/remove"),
+                com.microsoft.playwright.options.RequestOptions.create().setForm(
+                        com.microsoft.playwright.options.FormData.create().set("_csrf",
+                                page.locator("meta[name=csrf-token]").getAttribute("content")))
+                        .setMaxRedirects(0));
+        assertThat(answer.status()).isEqualTo(404);
+
+        page.navigate(link(first));
+        assertThat(page.locator("#cards li")).hasCount(1);
+    }
+
+    @Test
+    void thePortalSpeaksSpanish() {
+        Shop shop = shop("Tienda Portal");
+        page.setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "es"));
+        page.navigate(link(shop));
+        assertThat(page.locator("h1")).hasText("Tu cuenta");
+        assertThat(page.locator("#no-cards")).hasText("Aún no hay ninguna tarjeta guardada.");
+    }
+}
