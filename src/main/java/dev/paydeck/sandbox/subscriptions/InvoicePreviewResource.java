@@ -84,17 +84,18 @@ class InvoicePreviewResource implements StripeResource {
         Change change = updates.change(call, subscription, changes, terms, now, false);
         boolean immediately = "always_invoice".equals(terms.prorationBehavior());
         List<ObjectNode> lines = List.of();
+        long start = now;
         if (!immediately) {
-            long start = SubscriptionJson.status(subscription) == TRIALING ? subscription.get("trial_end").asLong()
+            start = SubscriptionJson.status(subscription) == TRIALING ? subscription.get("trial_end").asLong()
                     : SubscriptionJson.periodEnd(subscription);
             long end = SubscriptionJson.periods(subscription).endAfter(start);
             lines = subscriptions.lines(call.accountId(), subscription, start, end, false);
-            subscriptions.previewDiscounts(subscription, lines, start);
         }
         Billing what = new Billing(immediately ? "subscription_update" : "upcoming", subscriptionId,
                 (ObjectNode) subscription.get("metadata"), subscription.get("collection_method").asString(),
                 subscription.path("days_until_due").isNumber() ? subscription.get("days_until_due").asLong() : null,
                 StripeObjects.string(subscription, "default_payment_method"));
+        what = subscriptions.previewDiscounts(subscription, lines, start, what);
         return billing.preview(call, customerId, subscription.get("currency").asString(), what,
                 change.prorations(), true, lines, now);
     }

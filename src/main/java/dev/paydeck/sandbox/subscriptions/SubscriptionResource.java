@@ -38,7 +38,7 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 class SubscriptionResource implements StripeResource {
 
     static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").stringList("tax_rates")
-            .metadata();
+            .objectList("discounts", Discounts.PARAM).metadata();
     static final ParamSpec TRIAL_SETTINGS = ParamSpec.of().object("end_behavior", ParamSpec.of()
             .oneOf("missing_payment_method", "cancel", "create_invoice", "pause")
             .required("missing_payment_method")).required("end_behavior");
@@ -150,7 +150,9 @@ class SubscriptionResource implements StripeResource {
         }
         List<ObjectNode> subscriptionItems = new ArrayList<>();
         for (SubscriptionItems.Given item : given) {
-            subscriptionItems.add(items.create(call.accountId(), id, item, now));
+            ObjectNode created = items.create(call.accountId(), id, item, now);
+            items.discounts(call.accountId(), subscription, created, item, now);
+            subscriptionItems.add(created);
         }
         SubscriptionJson.items(subscription, subscriptionItems);
         if (call.has("discounts")) {

@@ -58,10 +58,10 @@ class UpcomingInvoices {
         long end = SubscriptionJson.periods(subscription).endAfter(start);
         String customerId = subscription.get("customer").asString();
         List<ObjectNode> lines = subscriptions.lines(call.accountId(), subscription, start, end, false);
-        subscriptions.previewDiscounts(subscription, lines, start);
-        ObjectNode upcoming = billing.preview(call, customerId, subscription.get("currency").asString(),
-                new Billing("upcoming", subscription.get("id").asString(), (ObjectNode) subscription.get("metadata"),
-                        "charge_automatically", null, StripeObjects.string(subscription, "default_payment_method")),
+        Billing what = subscriptions.previewDiscounts(subscription, lines, start, new Billing("upcoming",
+                subscription.get("id").asString(), (ObjectNode) subscription.get("metadata"), "charge_automatically",
+                null, StripeObjects.string(subscription, "default_payment_method")));
+        ObjectNode upcoming = billing.preview(call, customerId, subscription.get("currency").asString(), what,
                 List.of(), true, lines, now);
         upcoming.putNull("id");
         events.publish(call, "invoice.upcoming", upcoming);
