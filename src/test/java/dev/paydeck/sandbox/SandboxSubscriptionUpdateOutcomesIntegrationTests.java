@@ -127,6 +127,25 @@ class SandboxSubscriptionUpdateOutcomesIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void aNewSubscriptionCanceledWithinItsFirstPeriodIsBilledForThatShareOfIt() throws Exception {
+        long cancelAt = java.time.Instant.now().getEpochSecond() + 10 * 86_400L;
+
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build()).setCancelAt(cancelAt).addExpand("latest_invoice").build());
+
+        long start = subscription.getStartDate();
+        long wholeEnd = java.time.Instant.ofEpochSecond(start).atZone(java.time.ZoneOffset.UTC).plusMonths(1)
+                .toEpochSecond();
+        assertThat(subscription.getCancelAt()).isEqualTo(cancelAt);
+        assertThat(subscription.getItems().getData().getFirst().getCurrentPeriodEnd()).isEqualTo(cancelAt);
+        Invoice first = subscription.getLatestInvoiceObject();
+        assertThat(first.getTotal()).as("the ten days of the month it lasts")
+                .isEqualTo(Math.round(1000.0 * (cancelAt - start) / (wholeEnd - start)));
+        assertThat(first.getLines().getData().getFirst().getPeriod().getEnd()).isEqualTo(cancelAt);
+    }
+
+    @Test
     void cancelAtWithProrationBehaviorNoneCreditsNothing() throws Exception {
         Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
                 .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()

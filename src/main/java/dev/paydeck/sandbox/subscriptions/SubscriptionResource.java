@@ -182,8 +182,18 @@ class SubscriptionResource implements StripeResource {
             }
         } else {
             long end = SubscriptionJson.periods(subscription).endAfter(now);
-            SubscriptionJson.period(subscription, now, end);
-            lines = subscriptions.lines(call.accountId(), subscription, now, end, false);
+            // A cancel_at within the first period ends it there; unless proration_behavior=none, its invoice bills
+            // that share of the period only (Stripe prorates the first invoice).
+            Long cancelAt = call.longValue("cancel_at");
+            boolean cut = cancelAt != null && cancelAt > now && cancelAt < end;
+            SubscriptionJson.period(subscription, now, cut ? cancelAt : end);
+            lines = subscriptions.lines(call.accountId(), subscription, now, cut ? cancelAt : end, false);
+            if (cut && !"none".equals(call.string("proration_behavior"))) {
+                for (ObjectNode line : lines) {
+                    long amount = line.get("amount").asLong();
+                    line.put("amount", amount - Prorations.remaining(amount, now, end, cancelAt));
+                }
+            }
         }
         cancelAt(call, subscription, now);
         boolean sendInvoice = "send_invoice".equals(subscription.get("collection_method").asString());
