@@ -1,5 +1,6 @@
 package dev.paydeck.sandbox;
 
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.model.Coupon;
 import com.stripe.model.Customer;
 import com.stripe.model.Invoice;
@@ -33,6 +34,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Where a subscription's discounts go, through stripe-java: the subscription's on its invoices as a whole (the
@@ -174,6 +176,33 @@ class SandboxSubscriptionDiscountsIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void theSubscriptionItemEndpointTakesDiscountsTooAndPreviewsRefuseThemClearly() throws Exception {
+        Coupon half = percentOff("50", CouponCreateParams.Duration.FOREVER);
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(item(basic)).build());
+        SubscriptionItem item = subscription.getItems().getData().getFirst();
+
+        SubscriptionItem discounted = stripe.v1().subscriptionItems().update(item.getId(),
+                com.stripe.param.SubscriptionItemUpdateParams.builder().addDiscount(
+                        com.stripe.param.SubscriptionItemUpdateParams.Discount.builder().setCoupon(half.getId())
+                                .build()).build());
+        assertThat(discounted.getDiscounts()).singleElement().asString().startsWith("di_");
+        assertThat(stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
+                .setSubscription(subscription.getId()).build()).getTotal()).isEqualTo(500L);
+
+        assertThatThrownBy(() -> stripe.v1().invoices().createPreview(InvoiceCreatePreviewParams.builder()
+                .setSubscription(subscription.getId()).setSubscriptionDetails(InvoiceCreatePreviewParams
+                        .SubscriptionDetails.builder().addItem(InvoiceCreatePreviewParams.SubscriptionDetails.Item
+                                .builder().setId(item.getId()).addDiscount(InvoiceCreatePreviewParams
+                                        .SubscriptionDetails.Item.Discount.builder().setCoupon(half.getId())
+                                        .build()).build()).build()).build()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, error -> {
+                    assertThat(error.getStatusCode()).isEqualTo(400);
+                    assertThat(error.getParam()).isEqualTo("subscription_details[items][0][discounts]");
+                });
+    }
+
+    @Test
     void prorationsOfADiscountedSubscriptionAreDiscountedOnceAsStripesAre() throws Exception {
         Coupon quarter = percentOff("25", CouponCreateParams.Duration.FOREVER);
         Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
@@ -216,6 +245,21 @@ class SandboxSubscriptionDiscountsIntegrationTests extends SandboxTest {
             assertThat(proration.getProrationDetails().getDiscountAmounts()).singleElement()
                     .satisfies(off -> assertThat(off.getDiscount()).isEqualTo(discount));
         });
+
+        // Prorations left pending (create_prorations) are discounted the same way, and not again by the renewal.
+        stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
+                .addItem(SubscriptionUpdateParams.Item.builder().setId(item.getId()).setQuantity(3L).build())
+                .setProrationDate(halfway).build());
+        long unusedOnTwo = Math.round(2000.0 * (end - halfway) / (end - start));
+        long remainingOnThree = Math.round(3000.0 * (end - halfway) / (end - start));
+        long credit = -(unusedOnTwo - Math.round(unusedOnTwo * 0.25));
+        long charge = remainingOnThree - Math.round(remainingOnThree * 0.25);
+        runDue(end);
+        Invoice renewal = retrieveWithInvoice(subscription.getId()).getLatestInvoiceObject();
+        assertThat(renewal.getBillingReason()).isEqualTo("subscription_cycle");
+        assertThat(renewal.getTotalDiscountAmounts()).singleElement().satisfies(off -> assertThat(off.getAmount())
+                .as("25 % of the new period's $30.00 only").isEqualTo(750L));
+        assertThat(renewal.getTotal()).isEqualTo(3000L - 750L + credit + charge);
     }
 
     private Price monthly(String name, long amount) throws Exception {

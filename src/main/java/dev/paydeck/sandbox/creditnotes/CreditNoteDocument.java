@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An issued (or voided) credit note as its customer reads it in its PDF, the amounts and dates already written for
- * the reader's language ({@link CreditNotePdfPage} builds it from the credit note's Stripe JSON). Public for the
+ * the reader's language ({@link CreditNoteDocuments} builds it from the credit note's Stripe JSON). Public for the
  * template's expression language.
  *
  * @param reason   Stripe's word ({@code duplicate}, {@code fraudulent}, {@code order_change},

@@ -80,6 +80,13 @@ class InvoicePreviewResource implements StripeResource {
         @SuppressWarnings("unchecked")
         List<Object> rawItems = (List<Object>) details.get("items");
         List<Given> changes = items.given(call.accountId(), rawItems, "subscription_details[items]");
+        for (Given given : changes) {
+            if (given.discounts() != null) {
+                // Previewing them would redeem their coupons: refused rather than left out of the preview unsaid.
+                throw StripeError.invalid(given.param() + "[discounts]", "The sandbox does not preview the "
+                        + "discounts of subscription items yet: preview without them, then update the subscription.");
+            }
+        }
         Terms terms = Terms.of(details);
         Change change = updates.change(call, subscription, changes, terms, now, false);
         boolean immediately = "always_invoice".equals(terms.prorationBehavior());
