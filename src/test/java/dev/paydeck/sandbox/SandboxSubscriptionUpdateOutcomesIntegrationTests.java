@@ -127,6 +127,38 @@ class SandboxSubscriptionUpdateOutcomesIntegrationTests extends SandboxTest {
     }
 
     @Test
+    void removingACancelAtThatCutThePeriodGivesItsEndBackAndChargesThatTimeAgain() throws Exception {
+        Subscription subscription = stripe.v1().subscriptions().create(SubscriptionCreateParams.builder()
+                .setCustomer(customer.getId()).addItem(SubscriptionCreateParams.Item.builder()
+                        .setPrice(basic.getId()).build()).build());
+        SubscriptionItem item = subscription.getItems().getData().getFirst();
+        long start = item.getCurrentPeriodStart();
+        long end = item.getCurrentPeriodEnd();
+        long halfway = start + (end - start) / 2;
+        stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams.builder()
+                .setCancelAt(halfway).build());
+
+        Subscription renewing = stripe.v1().subscriptions().update(subscription.getId(), SubscriptionUpdateParams
+                .builder().setCancelAt(com.stripe.param.common.EmptyParam.EMPTY).build());
+
+        assertThat(renewing.getCancelAt()).isNull();
+        assertThat(renewing.getItems().getData().getFirst().getCurrentPeriodEnd()).isEqualTo(end);
+        List<InvoiceItem> pending = stripe.v1().invoiceItems().list(InvoiceItemListParams.builder()
+                .setCustomer(customer.getId()).setPending(true).build()).getData();
+        long share = Math.round(1000.0 * (end - halfway) / (end - start));
+        assertThat(pending).extracting(InvoiceItem::getAmount).containsExactlyInAnyOrder(-share, share);
+        assertThat(pending).extracting(InvoiceItem::getDescription)
+                .anySatisfy(description -> assertThat(description).startsWith("Remaining time on Basic after "));
+
+        runDue(end);
+        Subscription renewed = stripe.v1().subscriptions().retrieve(subscription.getId(),
+                com.stripe.param.SubscriptionRetrieveParams.builder().addExpand("latest_invoice").build());
+        assertThat(renewed.getStatus()).isEqualTo("active");
+        assertThat(renewed.getLatestInvoiceObject().getTotal()).as("the new period, the prorations even")
+                .isEqualTo(1000L);
+    }
+
+    @Test
     void aNewSubscriptionCanceledWithinItsFirstPeriodIsBilledForThatShareOfIt() throws Exception {
         long cancelAt = java.time.Instant.now().getEpochSecond() + 10 * 86_400L;
 

@@ -187,6 +187,9 @@ class SubscriptionResource implements StripeResource {
             Long cancelAt = call.longValue("cancel_at");
             boolean cut = cancelAt != null && cancelAt > now && cancelAt < end;
             SubscriptionJson.period(subscription, now, cut ? cancelAt : end);
+            if (cut) {
+                subscription.put(SubscriptionUpdates.UNCUT_PERIOD_END, end);
+            }
             lines = subscriptions.lines(call.accountId(), subscription, now, cut ? cancelAt : end, false);
             if (cut && !"none".equals(call.string("proration_behavior"))) {
                 for (ObjectNode line : lines) {

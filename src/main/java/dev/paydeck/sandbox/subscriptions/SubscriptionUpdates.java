@@ -50,6 +50,8 @@ class SubscriptionUpdates {
         }
     }
 
+    /** Where a period cut short by a {@code cancel_at} would have ended. */
+    static final String UNCUT_PERIOD_END = "_uncut_period_end";
     /** What a canceled subscription still lets change. */
     private static final Set<String> CANCELED_CHANGES = Set.of("metadata", "cancellation_details");
     /** What an incomplete subscription lets change (Stripe: its metadata and default payment source). */
@@ -89,8 +91,8 @@ class SubscriptionUpdates {
         Change change = change(call, subscription, itemChanges, terms, now, true);
         fields(call, subscription, now);
         List<ObjectNode> prorations = new ArrayList<>(change.prorations());
-        if (call.has("cancel_at")) {
-            prorations.addAll(cutShort(call, subscription, terms));
+        if (call.has("cancel_at") || call.has("cancel_at_period_end")) {
+            prorations.addAll(cancelAtWithinPeriod(call, subscription, terms));
         }
         if ("always_invoice".equals(terms.prorationBehavior()) && !prorations.isEmpty()) {
             subscription.put(Subscriptions.BUSY, true);
@@ -125,24 +127,40 @@ class SubscriptionUpdates {
 
     /**
      * A {@code cancel_at} before the current period's end cuts the period short there (the subscription is canceled
-     * then) and, unless {@code proration_behavior=none}, credits the unused time from then to the period's former end
-     * (a proration of each item, pending for the customer's next invoice or invoiced at once with
-     * {@code always_invoice}), as Stripe does. The cut is not undone if {@code cancel_at} is removed afterwards.
+     * then) and, unless {@code proration_behavior=none}, credits the unused time from then to the period's end (a
+     * proration of each item, pending for the customer's next invoice or invoiced at once with
+     * {@code always_invoice}), as Stripe does. A cut undone ({@code cancel_at} removed or moved) gives the period its
+     * end back and charges that time again (then cuts it anew, if the new {@code cancel_at} falls within the period).
      */
-    private List<ObjectNode> cutShort(StripeCall call, ObjectNode subscription, Terms terms) {
+    private List<ObjectNode> cancelAtWithinPeriod(StripeCall call, ObjectNode subscription, Terms terms) {
         SubscriptionStatus status = SubscriptionJson.status(subscription);
-        if (!subscription.path("cancel_at").isNumber() || (status != SubscriptionStatus.ACTIVE
-                && status != PAST_DUE)) {
+        if (status != SubscriptionStatus.ACTIVE && status != PAST_DUE) {
             return List.of();
         }
-        long at = subscription.get("cancel_at").asLong();
-        if (at >= SubscriptionJson.periodEnd(subscription)) {
-            return List.of();
+        boolean prorate = !"none".equals(terms.prorationBehavior());
+        List<ObjectNode> prorations = new ArrayList<>();
+        long start = SubscriptionJson.periodStart(subscription);
+        long end = SubscriptionJson.periodEnd(subscription);
+        Long cancelAt = subscription.path("cancel_at").isNumber() ? subscription.get("cancel_at").asLong() : null;
+        if (subscription.has(UNCUT_PERIOD_END) && (cancelAt == null || cancelAt != end)) {
+            long uncut = subscription.get(UNCUT_PERIOD_END).asLong();
+            subscription.remove(UNCUT_PERIOD_END);
+            SubscriptionJson.period(subscription, start, uncut);
+            if (prorate) {
+                for (ObjectNode item : SubscriptionJson.items(subscription)) {
+                    prorations.add(items.proration(call, subscription, item, end, false, true));
+                }
+            }
+            end = uncut;
         }
-        List<ObjectNode> credits = "none".equals(terms.prorationBehavior()) ? List.of()
-                : items.creditUnusedTime(call, subscription, at, true);
-        SubscriptionJson.period(subscription, SubscriptionJson.periodStart(subscription), at);
-        return credits;
+        if (cancelAt != null && cancelAt < end) {
+            if (prorate) {
+                prorations.addAll(items.creditUnusedTime(call, subscription, cancelAt, true));
+            }
+            subscription.put(UNCUT_PERIOD_END, end);
+            SubscriptionJson.period(subscription, start, cancelAt);
+        }
+        return prorations;
     }
 
     /**
