@@ -184,9 +184,14 @@ class SubscriptionItems {
 
     /** The credit for the unused time of each item from {@code at} to the period's end (a cancellation's). */
     List<ObjectNode> creditUnusedTime(StripeCall call, ObjectNode subscription, long at, boolean save) {
+        return creditUnusedTime(call, subscription, at, at, save);
+    }
+
+    /** The same credits for a time to come ({@code at}), made {@code now}. */
+    List<ObjectNode> creditUnusedTime(StripeCall call, ObjectNode subscription, long at, long now, boolean save) {
         List<ObjectNode> credits = new ArrayList<>();
         for (ObjectNode item : SubscriptionJson.items(subscription)) {
-            credits.add(proration(call, subscription, item, at, true, save));
+            credits.add(proration(call, subscription, item, at, now, true, save));
         }
         return credits;
     }
@@ -196,6 +201,12 @@ class SubscriptionItems {
      * for the remaining time; stored as a pending invoice item when {@code save}.
      */
     ObjectNode proration(StripeCall call, ObjectNode subscription, JsonNode item, long at, boolean credit,
+            boolean save) {
+        return proration(call, subscription, item, at, at, credit, save);
+    }
+
+    /** The same proration, made {@code now} (its invoice item's {@code date}). */
+    ObjectNode proration(StripeCall call, ObjectNode subscription, JsonNode item, long at, long now, boolean credit,
             boolean save) {
         long start = item.get("current_period_start").asLong();
         long end = item.get("current_period_end").asLong();
@@ -210,14 +221,14 @@ class SubscriptionItems {
                 subscription.get("id").asString(), item.get("id").asString(), (ObjectNode) item.get("price"),
                 quantity, credit ? -remaining : remaining, description, Math.max(at, start), end,
                 Subscriptions.taxRates(subscription, item), included);
-        return prorationItems.create(call, proration, at, save);
+        return prorationItems.create(call, proration, now, save);
     }
 
     /**
      * What the discounts of the item and of the subscription take off a proration of it, made at {@code at}, by
      * discount: each percentage off (of what the earlier ones left, rounded halves up), as Stripe includes them in a
-     * proration's amount (its default {@code proration_discounts=included}). An amount off is not spread over
-     * prorations: the invoice that takes them shares it between its lines.
+     * proration's amount (its default {@code proration_discounts=included}). An amount off is left out of prorations:
+     * the subscription's is shared between the lines of the invoice that takes them.
      */
     private Map<String, Long> included(JsonNode subscription, JsonNode item, long amount, long at) {
         Map<String, Long> taken = new LinkedHashMap<>();

@@ -92,7 +92,7 @@ class SubscriptionUpdates {
         fields(call, subscription, now);
         List<ObjectNode> prorations = new ArrayList<>(change.prorations());
         if (call.has("cancel_at") || call.has("cancel_at_period_end")) {
-            prorations.addAll(cancelAtWithinPeriod(call, subscription, terms));
+            prorations.addAll(cancelAtWithinPeriod(call, subscription, terms, now));
         }
         if ("always_invoice".equals(terms.prorationBehavior()) && !prorations.isEmpty()) {
             subscription.put(Subscriptions.BUSY, true);
@@ -132,7 +132,7 @@ class SubscriptionUpdates {
      * {@code always_invoice}), as Stripe does. A cut undone ({@code cancel_at} removed or moved) gives the period its
      * end back and charges that time again (then cuts it anew, if the new {@code cancel_at} falls within the period).
      */
-    private List<ObjectNode> cancelAtWithinPeriod(StripeCall call, ObjectNode subscription, Terms terms) {
+    private List<ObjectNode> cancelAtWithinPeriod(StripeCall call, ObjectNode subscription, Terms terms, long now) {
         SubscriptionStatus status = SubscriptionJson.status(subscription);
         if (status != SubscriptionStatus.ACTIVE && status != PAST_DUE) {
             return List.of();
@@ -148,14 +148,14 @@ class SubscriptionUpdates {
             SubscriptionJson.period(subscription, start, uncut);
             if (prorate) {
                 for (ObjectNode item : SubscriptionJson.items(subscription)) {
-                    prorations.add(items.proration(call, subscription, item, end, false, true));
+                    prorations.add(items.proration(call, subscription, item, end, now, false, true));
                 }
             }
             end = uncut;
         }
         if (cancelAt != null && cancelAt < end) {
             if (prorate) {
-                prorations.addAll(items.creditUnusedTime(call, subscription, cancelAt, true));
+                prorations.addAll(items.creditUnusedTime(call, subscription, cancelAt, now, true));
             }
             subscription.put(UNCUT_PERIOD_END, end);
             SubscriptionJson.period(subscription, start, cancelAt);
