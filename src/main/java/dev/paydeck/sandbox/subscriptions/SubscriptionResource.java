@@ -28,7 +28,9 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.INCOMPLETE;
 import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 
 /**
- * {@code /v1/subscriptions}: create (its first invoice billed at once, by {@code payment_behavior}), retrieve, list
+ * {@code /v1/subscriptions}: create (its first invoice billed at once, by {@code payment_behavior}; its items may
+ * have discounts of their own, {@code items[][discounts]}; a {@code cancel_at} within the first period ends the
+ * period there and, unless {@code proration_behavior=none}, bills that share of it), retrieve, list
  * (by {@code customer}, {@code price}, {@code status}, {@code collection_method}, {@code test_clock}), search
  * ({@code created}, {@code metadata}, {@code status}), cancel
  * ({@code DELETE}, with {@code invoice_now} and {@code prorate}) and resume a paused one. Updates:
