@@ -251,6 +251,39 @@ class SandboxCreditNotesIntegrationTests extends SandboxTest {
     }
 
     /** An open send_invoice invoice for one item of that amount, or of 3 units of 10.00 taxed at the rate. */
+    @Test
+    void aCreditNotesPdfIsServedWhereItsPdfFieldPointsInTheReadersLanguage() throws Exception {
+        Invoice open = openInvoice(3000L, null);
+        CreditNote note = stripe.v1().creditNotes().create(CreditNoteCreateParams.builder()
+                .setInvoice(open.getId()).setAmount(1200L).setMemo("Two days without service")
+                .setReason(CreditNoteCreateParams.Reason.ORDER_CHANGE).build());
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                request(java.net.URI.create(note.getPdf()).getPath()).header("Accept-Language", "en").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString()
+                .contains("filename=\"CreditNote-" + note.getNumber() + ".pdf\"");
+        assertThat(pdfText(pdf.body())).contains("Credit note", note.getNumber(), open.getNumber(), "Ada",
+                "Order change", "Two days without service", "Total credited", "$12.00");
+
+        stripe.v1().creditNotes().voidCreditNote(note.getId());
+        String french = pdfText(java.net.http.HttpClient.newHttpClient().send(
+                request(java.net.URI.create(note.getPdf()).getPath()).header("Accept-Language", "fr").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+        assertThat(french).contains("Avoir", "Total crédité", "Cet avoir a été annulé le");
+        assertThat(send(request("/sandbox/credit_notes/cn_doesnotexist123/pdf")).statusCode()).isEqualTo(404);
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ');
+        }
+    }
+
     private Invoice openInvoice(Long amount, String taxRate) throws Exception {
         if (amount != null) {
             item(amount);

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Map;
+
 /**
  * The invoice items a subscription's change makes ({@code proration: true}): the credit for the unused time on what
  * was billed, the charge for the remaining time on what replaces it, left pending for the customer's next invoice
@@ -16,12 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
 public class ProrationItems {
 
     /**
-     * One proration: its amount (negative for a credit), what it bills, the time it covers and the tax rates of the
-     * item it prorates (null: none).
+     * One proration: its amount (negative for a credit) net of the discounts included in it, what it bills, the time
+     * it covers, the tax rates of the item it prorates (null: none) and the discounts included in its amount, by
+     * discount id (in the order they applied; empty: none).
      */
     public record Proration(String customer, String subscription, String subscriptionItem, ObjectNode price,
                             long quantity, long amount, String description, long periodStart, long periodEnd,
-                            ArrayNode taxRates) {
+                            ArrayNode taxRates, Map<String, Long> discounts) {
     }
 
     private final ObjectStore store;
@@ -54,6 +57,18 @@ public class ProrationItems {
         item.put("quantity", proration.quantity());
         if (proration.taxRates() != null) {
             item.set("tax_rates", proration.taxRates().deepCopy());
+        }
+        if (!proration.discounts().isEmpty()) {
+            // As Stripe's prorations (proration_discounts=included, its default): the amount is net of the
+            // discounts, which the item lists; proration_details tells what each took off. An invoice that takes the
+            // item applies these discounts to it no more (InvoiceJson).
+            ArrayNode ids = item.putArray("discounts");
+            ArrayNode amounts = ((ObjectNode) item.get("proration_details")).putArray("discount_amounts");
+            proration.discounts().forEach((id, off) -> {
+                ids.add(id);
+                amounts.addObject().put("amount", off).put("discount", id);
+            });
+            item.set("_included_discounts", ids.deepCopy());
         }
         ObjectNode parent = item.putObject("parent");
         ObjectNode subscription = parent.putObject("subscription_details");

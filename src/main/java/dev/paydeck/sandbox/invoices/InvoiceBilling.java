@@ -24,9 +24,26 @@ public class InvoiceBilling {
     /** How an attempt to pay an invoice ended. */
     public enum Attempt { PAID, REQUIRES_ACTION, FAILED }
 
-    /** What a billed invoice is for: its reason, its subscription (and its metadata), how it is collected. */
+    /**
+     * What a billed invoice is for: its reason, its subscription (and its metadata), how it is collected, and the
+     * subscription's discounts that apply to it ({@code discounts}: their ids; {@code discountTerms}: their coupons'
+     * terms, as {@link dev.paydeck.sandbox.discounts.Discounts} keeps them; null or empty: none).
+     */
     public record Billing(String billingReason, String subscription, ObjectNode subscriptionMetadata,
-                          String collectionMethod, Long daysUntilDue, String defaultPaymentMethod) {
+                          String collectionMethod, Long daysUntilDue, String defaultPaymentMethod,
+                          ArrayNode discounts, ArrayNode discountTerms) {
+
+        public Billing(String billingReason, String subscription, ObjectNode subscriptionMetadata,
+                String collectionMethod, Long daysUntilDue, String defaultPaymentMethod) {
+            this(billingReason, subscription, subscriptionMetadata, collectionMethod, daysUntilDue,
+                    defaultPaymentMethod, null, null);
+        }
+
+        /** The same billing with the subscription's discounts, applied to the invoice as a whole. */
+        public Billing withDiscounts(ArrayNode ids, ArrayNode terms) {
+            return new Billing(billingReason, subscription, subscriptionMetadata, collectionMethod, daysUntilDue,
+                    defaultPaymentMethod, ids, terms);
+        }
     }
 
     private final ObjectStore store;
@@ -124,6 +141,15 @@ public class InvoiceBilling {
             details.put("subscription", billing.subscription());
             parent.put("type", "subscription_details");
             invoice.put("_subscription", billing.subscription()); // what lists filter by (subscription=)
+        }
+        if (billing.discounts() != null && !billing.discounts().isEmpty()) {
+            // The subscription's discounts are the invoice's (Stripe lists them in its discounts): they apply to
+            // its lines as a whole, an amount off shared between them. Their promotion codes' restrictions were
+            // checked when the subscription took them, not at each invoice.
+            invoice.set("discounts", billing.discounts().deepCopy());
+            ArrayNode terms = billing.discountTerms().deepCopy();
+            terms.forEach(term -> ((ObjectNode) term).putNull("promotion_code"));
+            invoice.set("_discounts", terms);
         }
         ArrayNode lines = invoice.putArray("_subscription_lines");
         subscriptionLines.forEach(lines::add);

@@ -227,7 +227,7 @@ public class InvoiceDocuments {
     }
 
     /** An amount in minor units for a reader of the language: {@code $25.00}, {@code 25,00 €}. */
-    static String money(long minorUnits, String currency, Locale locale) {
+    public static String money(long minorUnits, String currency, Locale locale) {
         return money(BigDecimal.valueOf(minorUnits).movePointLeft(Currencies.decimals(currency)), currency, locale);
     }
 
@@ -252,7 +252,7 @@ public class InvoiceDocuments {
     }
 
     /** A day as the language writes it ({@code December 5, 2026}); the sandbox keeps its time in UTC. */
-    static String date(long epochSecond, Locale locale) {
+    public static String date(long epochSecond, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                 .format(Instant.ofEpochSecond(epochSecond).atZone(ZoneOffset.UTC));
     }

@@ -246,8 +246,11 @@ final class InvoiceJson {
     private static List<Map<String, Long>> discounts(ObjectNode invoice, List<ObjectNode> items) {
         List<LineDiscounts.Line> lines = new ArrayList<>();
         for (ObjectNode item : items) {
+            Set<String> included = new LinkedHashSet<>();
+            item.path("_included_discounts").forEach(id -> included.add(id.asString()));
             lines.add(new LineDiscounts.Line(item.get("amount").asLong(), item.path("discountable").asBoolean(true),
-                    item.at("/pricing/price_details/product").asString(null), terms(item.path("_discounts"))));
+                    item.at("/pricing/price_details/product").asString(null), terms(item.path("_discounts")),
+                    included));
         }
         return LineDiscounts.of(lines, terms(invoice.path("_discounts")));
     }

@@ -16,19 +16,29 @@ import java.util.Set;
  * invoice's currency) is spread over the lines it applies to in proportion to what is left on them (the last line
  * takes what rounding left, so the parts add up to the coupon's amount), and never takes more than is left. A line
  * gets discounts only if it is discountable and, for a coupon limited to some products ({@code applies_to}), bills
- * one of them. Pure: {@link InvoiceJson} uses it for the lines and totals.
+ * one of them. A line whose amount already includes some discounts (a subscription's proration, made net of them)
+ * gets nothing more of those: it shows them at zero, as Stripe's prorations do. Pure: {@link InvoiceJson} uses it for
+ * the lines and totals.
  */
 final class LineDiscounts {
 
-    /** One line as discounts see it: its amount, whether it is discountable, its product (or null). */
-    record Line(long amount, boolean discountable, String product, List<Discount> own) {
+    /**
+     * One line as discounts see it: its amount, whether it is discountable, its product (or null), its own discounts
+     * and those its amount already includes (by id).
+     */
+    record Line(long amount, boolean discountable, String product, List<Discount> own, Set<String> included) {
+
+        Line(long amount, boolean discountable, String product, List<Discount> own) {
+            this(amount, discountable, product, own, Set.of());
+        }
     }
 
     /** A discount and its coupon's terms: a percentage or an amount off, and the products it applies to (or null). */
     record Discount(String id, BigDecimal percentOff, long amountOff, Set<String> products) {
 
         boolean appliesTo(Line line) {
-            return line.discountable() && (products == null || products.contains(line.product()));
+            return line.discountable() && (products == null || products.contains(line.product()))
+                    && !line.included().contains(id);
         }
     }
 
@@ -46,6 +56,7 @@ final class LineDiscounts {
             Line line = lines.get(i);
             left[i] = Math.max(0, line.amount());
             Map<String, Long> lineAmounts = new LinkedHashMap<>();
+            line.included().forEach(id -> lineAmounts.put(id, 0L));
             amounts.add(lineAmounts);
             for (Discount discount : line.own()) {
                 if (!discount.appliesTo(line)) {

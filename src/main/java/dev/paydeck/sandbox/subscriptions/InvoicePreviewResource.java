@@ -80,21 +80,29 @@ class InvoicePreviewResource implements StripeResource {
         @SuppressWarnings("unchecked")
         List<Object> rawItems = (List<Object>) details.get("items");
         List<Given> changes = items.given(call.accountId(), rawItems, "subscription_details[items]");
+        for (Given given : changes) {
+            if (given.discounts() != null) {
+                // Previewing them would redeem their coupons: refused rather than left out of the preview unsaid.
+                throw StripeError.invalid(given.param() + "[discounts]", "The sandbox does not preview the "
+                        + "discounts of subscription items yet: preview without them, then update the subscription.");
+            }
+        }
         Terms terms = Terms.of(details);
         Change change = updates.change(call, subscription, changes, terms, now, false);
         boolean immediately = "always_invoice".equals(terms.prorationBehavior());
         List<ObjectNode> lines = List.of();
+        long start = now;
         if (!immediately) {
-            long start = SubscriptionJson.status(subscription) == TRIALING ? subscription.get("trial_end").asLong()
+            start = SubscriptionJson.status(subscription) == TRIALING ? subscription.get("trial_end").asLong()
                     : SubscriptionJson.periodEnd(subscription);
             long end = SubscriptionJson.periods(subscription).endAfter(start);
             lines = subscriptions.lines(call.accountId(), subscription, start, end, false);
-            subscriptions.previewDiscounts(subscription, lines, start);
         }
         Billing what = new Billing(immediately ? "subscription_update" : "upcoming", subscriptionId,
                 (ObjectNode) subscription.get("metadata"), subscription.get("collection_method").asString(),
                 subscription.path("days_until_due").isNumber() ? subscription.get("days_until_due").asLong() : null,
                 StripeObjects.string(subscription, "default_payment_method"));
+        what = subscriptions.previewDiscounts(subscription, lines, start, what);
         return billing.preview(call, customerId, subscription.get("currency").asString(), what,
                 change.prorations(), true, lines, now);
     }

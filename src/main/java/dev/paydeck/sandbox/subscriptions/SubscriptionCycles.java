@@ -19,7 +19,8 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 /**
  * What time does to a subscription, one step at a time, each at the moment Stripe does it:
  * <ul>
- *   <li>{@code invoice.upcoming} seven days before a renewal charged automatically ({@link UpcomingInvoices});</li>
+ *   <li>{@code invoice.upcoming} seven days before a renewal charged automatically (on Stripe, as many days as the
+ *       account's renewal-events setting says; {@link UpcomingInvoices});</li>
  *   <li>{@code customer.subscription.trial_will_end} three days before a trial ends;</li>
  *   <li>the trial's end: a new period and its invoice ({@code subscription_cycle}), charged; without a payment method,
  *       {@code trial_settings.end_behavior.missing_payment_method}: {@code create_invoice} (the invoice is left to

@@ -12,8 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +29,12 @@ import java.util.Set;
 @Component
 class SubscriptionItems {
 
-    /** One item as given: an existing one ({@code id}) to change or delete, or a new one. */
+    /**
+     * One item as given: an existing one ({@code id}) to change or delete, or a new one; {@code discounts} null when
+     * not given, empty to remove them.
+     */
     record Given(String id, ObjectNode price, Long quantity, Map<String, Object> metadata, boolean deleted,
-                 String param, ArrayNode taxRates) {
+                 String param, ArrayNode taxRates, List<Object> discounts) {
     }
 
     private static final int MAX_ITEMS = 20;
@@ -37,10 +43,12 @@ class SubscriptionItems {
     private final ProrationItems prorationItems;
     private final Subscriptions subscriptions;
     private final TaxRates taxRates;
+    private final SubscriptionDiscounts discounts;
 
     SubscriptionItems(ObjectStore store, ProrationItems prorationItems, Subscriptions subscriptions,
-            TaxRates taxRates) {
+            TaxRates taxRates, SubscriptionDiscounts discounts) {
         this.store = store;
+        this.discounts = discounts;
         this.taxRates = taxRates;
         this.prorationItems = prorationItems;
         this.subscriptions = subscriptions;
@@ -70,8 +78,11 @@ class SubscriptionItems {
             }
             ArrayNode rates = item.containsKey("tax_rates") ? taxRates(accountId, item.get("tax_rates"),
                     at + "[tax_rates]") : null;
+            // items[0][discounts]="" removes the item's discounts: an empty list, as given for none.
+            List<Object> discounts = !item.containsKey("discounts") ? null
+                    : item.get("discounts") instanceof List<?> list ? (List<Object>) list : List.of();
             given.add(new Given(id, price, quantity, (Map<String, Object>) item.get("metadata"),
-                    Boolean.TRUE.equals(item.get("deleted")), at, rates));
+                    Boolean.TRUE.equals(item.get("deleted")), at, rates, discounts));
         }
         return given;
     }
@@ -137,6 +148,17 @@ class SubscriptionItems {
         return first.get("currency").asString();
     }
 
+    /**
+     * Gives the item the discounts given for it ({@code items[0][discounts]}), if any were: redeemed now, so only for
+     * a change that is stored.
+     */
+    void discounts(String accountId, ObjectNode subscription, ObjectNode item, Given given, long now) {
+        if (given.discounts() != null) {
+            discounts.applyToItem(accountId, subscription, item, given.discounts().isEmpty() ? null
+                    : given.discounts(), now);
+        }
+    }
+
     /** A new item (not stored: saving the subscription stores it). */
     ObjectNode create(String accountId, String subscriptionId, Given given, long now) {
         ObjectNode item = SubscriptionJson.item(store.newObject("subscription_item", "si", now), subscriptionId,
@@ -162,9 +184,14 @@ class SubscriptionItems {
 
     /** The credit for the unused time of each item from {@code at} to the period's end (a cancellation's). */
     List<ObjectNode> creditUnusedTime(StripeCall call, ObjectNode subscription, long at, boolean save) {
+        return creditUnusedTime(call, subscription, at, at, save);
+    }
+
+    /** The same credits for a time to come ({@code at}), made {@code now}. */
+    List<ObjectNode> creditUnusedTime(StripeCall call, ObjectNode subscription, long at, long now, boolean save) {
         List<ObjectNode> credits = new ArrayList<>();
         for (ObjectNode item : SubscriptionJson.items(subscription)) {
-            credits.add(proration(call, subscription, item, at, true, save));
+            credits.add(proration(call, subscription, item, at, now, true, save));
         }
         return credits;
     }
@@ -175,9 +202,17 @@ class SubscriptionItems {
      */
     ObjectNode proration(StripeCall call, ObjectNode subscription, JsonNode item, long at, boolean credit,
             boolean save) {
+        return proration(call, subscription, item, at, at, credit, save);
+    }
+
+    /** The same proration, made {@code now} (its invoice item's {@code date}). */
+    ObjectNode proration(StripeCall call, ObjectNode subscription, JsonNode item, long at, long now, boolean credit,
+            boolean save) {
         long start = item.get("current_period_start").asLong();
         long end = item.get("current_period_end").asLong();
-        long remaining = Prorations.remaining(Subscriptions.amount(item), start, end, at);
+        long gross = Prorations.remaining(Subscriptions.amount(item), start, end, at);
+        Map<String, Long> included = included(subscription, item, gross, at);
+        long remaining = gross - included.values().stream().mapToLong(Long::longValue).sum();
         long quantity = item.get("quantity").asLong();
         String description = (credit ? "Unused time on " : "Remaining time on ")
                 + subscriptions.prorated(call.accountId(), item) + " after "
@@ -185,7 +220,32 @@ class SubscriptionItems {
         Proration proration = new Proration(subscription.get("customer").asString(),
                 subscription.get("id").asString(), item.get("id").asString(), (ObjectNode) item.get("price"),
                 quantity, credit ? -remaining : remaining, description, Math.max(at, start), end,
-                Subscriptions.taxRates(subscription, item));
-        return prorationItems.create(call, proration, at, save);
+                Subscriptions.taxRates(subscription, item), included);
+        return prorationItems.create(call, proration, now, save);
+    }
+
+    /**
+     * What the discounts of the item and of the subscription take off a proration of it, made at {@code at}, by
+     * discount: each percentage off (of what the earlier ones left, rounded halves up), as Stripe includes them in a
+     * proration's amount (its default {@code proration_discounts=included}). An amount off is left out of prorations:
+     * the subscription's is shared between the lines of the invoice that takes them.
+     */
+    private Map<String, Long> included(JsonNode subscription, JsonNode item, long amount, long at) {
+        Map<String, Long> taken = new LinkedHashMap<>();
+        long left = amount;
+        String product = item.at("/price/product").asString(null);
+        for (JsonNode term : discounts.forProration(subscription, item, at).terms()) {
+            JsonNode products = term.path("products");
+            boolean applies = !products.isArray() || products.valueStream().anyMatch(id -> id.asString()
+                    .equals(product));
+            if (!applies || term.path("percent_off").isNull() || term.path("percent_off").isMissingNode()) {
+                continue;
+            }
+            long off = new BigDecimal(left).multiply(new BigDecimal(term.get("percent_off").asString()))
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            taken.merge(term.get("id").asString(), off, Long::sum);
+            left -= off;
+        }
+        return taken;
     }
 }

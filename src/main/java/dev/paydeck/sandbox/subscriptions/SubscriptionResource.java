@@ -28,7 +28,9 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.INCOMPLETE;
 import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 
 /**
- * {@code /v1/subscriptions}: create (its first invoice billed at once, by {@code payment_behavior}), retrieve, list
+ * {@code /v1/subscriptions}: create (its first invoice billed at once, by {@code payment_behavior}; its items may
+ * have discounts of their own, {@code items[][discounts]}; a {@code cancel_at} within the first period ends the
+ * period there and, unless {@code proration_behavior=none}, bills that share of it), retrieve, list
  * (by {@code customer}, {@code price}, {@code status}, {@code collection_method}, {@code test_clock}), search
  * ({@code created}, {@code metadata}, {@code status}), cancel
  * ({@code DELETE}, with {@code invoice_now} and {@code prorate}) and resume a paused one. Updates:
@@ -38,7 +40,7 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
 class SubscriptionResource implements StripeResource {
 
     static final ParamSpec ITEM = ParamSpec.of().string("price").integer("quantity").stringList("tax_rates")
-            .metadata();
+            .objectList("discounts", Discounts.PARAM).metadata();
     static final ParamSpec TRIAL_SETTINGS = ParamSpec.of().object("end_behavior", ParamSpec.of()
             .oneOf("missing_payment_method", "cancel", "create_invoice", "pause")
             .required("missing_payment_method")).required("end_behavior");
@@ -150,7 +152,9 @@ class SubscriptionResource implements StripeResource {
         }
         List<ObjectNode> subscriptionItems = new ArrayList<>();
         for (SubscriptionItems.Given item : given) {
-            subscriptionItems.add(items.create(call.accountId(), id, item, now));
+            ObjectNode created = items.create(call.accountId(), id, item, now);
+            items.discounts(call.accountId(), subscription, created, item, now);
+            subscriptionItems.add(created);
         }
         SubscriptionJson.items(subscription, subscriptionItems);
         if (call.has("discounts")) {
@@ -180,8 +184,21 @@ class SubscriptionResource implements StripeResource {
             }
         } else {
             long end = SubscriptionJson.periods(subscription).endAfter(now);
-            SubscriptionJson.period(subscription, now, end);
-            lines = subscriptions.lines(call.accountId(), subscription, now, end, false);
+            // A cancel_at within the first period ends it there; unless proration_behavior=none, its invoice bills
+            // that share of the period only (Stripe prorates the first invoice).
+            Long cancelAt = call.longValue("cancel_at");
+            boolean cut = cancelAt != null && cancelAt > now && cancelAt < end;
+            SubscriptionJson.period(subscription, now, cut ? cancelAt : end);
+            if (cut) {
+                subscription.put(SubscriptionUpdates.UNCUT_PERIOD_END, end);
+            }
+            lines = subscriptions.lines(call.accountId(), subscription, now, cut ? cancelAt : end, false);
+            if (cut && !"none".equals(call.string("proration_behavior"))) {
+                for (ObjectNode line : lines) {
+                    long amount = line.get("amount").asLong();
+                    line.put("amount", amount - Prorations.remaining(amount, now, end, cancelAt));
+                }
+            }
         }
         cancelAt(call, subscription, now);
         boolean sendInvoice = "send_invoice".equals(subscription.get("collection_method").asString());

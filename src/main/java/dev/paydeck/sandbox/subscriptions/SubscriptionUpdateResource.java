@@ -43,7 +43,7 @@ class SubscriptionUpdateResource implements StripeResource {
             .object("cancellation_details", ParamSpec.of().string("comment").string("feedback"))
             .metadata();
     private static final ParamSpec ITEM_UPDATE = ParamSpec.of().string("price").integer("quantity", "proration_date")
-            .stringList("tax_rates")
+            .stringList("tax_rates").objectList("discounts", Discounts.PARAM)
             .oneOf("proration_behavior", PRORATION).oneOf("payment_behavior", PAYMENT).bool("off_session")
             .metadata();
     private static final ParamSpec ITEM_CREATE = ITEM_UPDATE.with(ParamSpec.of().string("subscription")
@@ -105,6 +105,9 @@ class SubscriptionUpdateResource implements StripeResource {
         if (call.has("tax_rates")) {
             given.put("tax_rates", call.list("tax_rates") == null ? List.of() : call.list("tax_rates"));
         }
+        if (call.has("discounts")) {
+            given.put("discounts", call.list("discounts") == null ? List.of() : call.list("discounts"));
+        }
         ObjectNode updated = change(call, subscription, given);
         List<ObjectNode> all = SubscriptionJson.items(updated);
         return all.getLast();
@@ -120,6 +123,9 @@ class SubscriptionUpdateResource implements StripeResource {
         given.put("metadata", call.map("metadata"));
         if (call.has("tax_rates")) {
             given.put("tax_rates", call.list("tax_rates") == null ? List.of() : call.list("tax_rates"));
+        }
+        if (call.has("discounts")) {
+            given.put("discounts", call.list("discounts") == null ? List.of() : call.list("discounts"));
         }
         ObjectNode updated = change(call, subscription, given);
         return SubscriptionJson.items(updated).stream().filter(found -> found.get("id").equals(item.get("id")))

@@ -26,7 +26,8 @@ import static dev.paydeck.sandbox.subscriptions.SubscriptionStatus.TRIALING;
  * A subscription's changes: its items (price or quantity changed, added, deleted) prorated as Stripe prorates them
  * ({@code proration_behavior}: {@code create_prorations}, the default, leaves the prorations pending for the next
  * invoice; {@code always_invoice} invoices them at once; {@code none} makes none; at {@code proration_date} or now),
- * and its other fields; the same change computed without being stored for a preview.
+ * and its other fields; the same change computed without being stored for a preview. With
+ * {@code payment_behavior=error_if_incomplete}, a change whose invoice cannot be paid is refused (402) and not made.
  */
 @Component
 class SubscriptionUpdates {
@@ -49,6 +50,8 @@ class SubscriptionUpdates {
         }
     }
 
+    /** Where a period cut short by a {@code cancel_at} would have ended. */
+    static final String UNCUT_PERIOD_END = "_uncut_period_end";
     /** What a canceled subscription still lets change. */
     private static final Set<String> CANCELED_CHANGES = Set.of("metadata", "cancellation_details");
     /** What an incomplete subscription lets change (Stripe: its metadata and default payment source). */
@@ -87,13 +90,21 @@ class SubscriptionUpdates {
         long now = clock.nowFor(call.accountId(), subscription.get("customer").asString());
         Change change = change(call, subscription, itemChanges, terms, now, true);
         fields(call, subscription, now);
-        if ("always_invoice".equals(terms.prorationBehavior()) && !change.prorations().isEmpty()) {
+        List<ObjectNode> prorations = new ArrayList<>(change.prorations());
+        if (call.has("cancel_at") || call.has("cancel_at_period_end")) {
+            prorations.addAll(cancelAtWithinPeriod(call, subscription, terms, now));
+        }
+        if ("always_invoice".equals(terms.prorationBehavior()) && !prorations.isEmpty()) {
             subscription.put(Subscriptions.BUSY, true);
             subscriptions.save(call.accountId(), subscription);
             // payment_behavior=default_incomplete: the invoice is left open for the customer to pay.
             Billed billed = subscriptions.bill(call, subscription, "subscription_update", List.of(), now,
                     !"default_incomplete".equals(terms.paymentBehavior()));
             subscription.remove(Subscriptions.BUSY);
+            if ("error_if_incomplete".equals(terms.paymentBehavior()) && billed.attempt() != null
+                    && !billed.paid()) {
+                refuse(call, before, subscription, billed);
+            }
             if (billed.attempt() != null && !billed.paid()
                     && "charge_automatically".equals(subscription.get("collection_method").asString())
                     && SubscriptionJson.status(subscription) != INCOMPLETE) {
@@ -112,6 +123,63 @@ class SubscriptionUpdates {
             return subscriptions.require(call.accountId(), subscription.get("id").asString(), "id");
         }
         return subscription;
+    }
+
+    /**
+     * A {@code cancel_at} before the current period's end cuts the period short there (the subscription is canceled
+     * then) and, unless {@code proration_behavior=none}, credits the unused time from then to the period's end (a
+     * proration of each item, pending for the customer's next invoice or invoiced at once with
+     * {@code always_invoice}), as Stripe does. A cut undone ({@code cancel_at} removed or moved) gives the period its
+     * end back and charges that time again (then cuts it anew, if the new {@code cancel_at} falls within the period).
+     */
+    private List<ObjectNode> cancelAtWithinPeriod(StripeCall call, ObjectNode subscription, Terms terms, long now) {
+        SubscriptionStatus status = SubscriptionJson.status(subscription);
+        if (status != SubscriptionStatus.ACTIVE && status != PAST_DUE) {
+            return List.of();
+        }
+        boolean prorate = !"none".equals(terms.prorationBehavior());
+        List<ObjectNode> prorations = new ArrayList<>();
+        long start = SubscriptionJson.periodStart(subscription);
+        long end = SubscriptionJson.periodEnd(subscription);
+        Long cancelAt = subscription.path("cancel_at").isNumber() ? subscription.get("cancel_at").asLong() : null;
+        if (subscription.has(UNCUT_PERIOD_END) && (cancelAt == null || cancelAt != end)) {
+            long uncut = subscription.get(UNCUT_PERIOD_END).asLong();
+            subscription.remove(UNCUT_PERIOD_END);
+            SubscriptionJson.period(subscription, start, uncut);
+            if (prorate) {
+                for (ObjectNode item : SubscriptionJson.items(subscription)) {
+                    prorations.add(items.proration(call, subscription, item, end, now, false, true));
+                }
+            }
+            end = uncut;
+        }
+        if (cancelAt != null && cancelAt < end) {
+            if (prorate) {
+                prorations.addAll(items.creditUnusedTime(call, subscription, cancelAt, now, true));
+            }
+            subscription.put(UNCUT_PERIOD_END, end);
+            SubscriptionJson.period(subscription, start, cancelAt);
+        }
+        return prorations;
+    }
+
+    /**
+     * {@code payment_behavior=error_if_incomplete}: the change's invoice could not be paid, so the change is not made
+     * (Stripe answers 402 with the card error and leaves the subscription as it was): its invoice is voided, the
+     * subscription and its items are stored as they were before, and the card error is thrown.
+     */
+    private void refuse(StripeCall call, ObjectNode before, ObjectNode changed, Billed billed) {
+        subscriptions.voidInvoice(call, billed.invoice().get("id").asString());
+        for (ObjectNode item : SubscriptionJson.items(changed)) {
+            boolean added = SubscriptionJson.items(before).stream().noneMatch(kept -> kept.get("id")
+                    .equals(item.get("id")));
+            if (added) {
+                subscriptions.store().delete(call.accountId(), item.get("id").asString());
+            }
+        }
+        subscriptions.save(call.accountId(), before);
+        throw billed.declined() != null ? billed.declined() : StripeError.builder(402).type("card_error")
+                .code("card_declined").message("Your card was declined.").build();
     }
 
     /**
@@ -137,6 +205,9 @@ class SubscriptionUpdates {
         for (Given given : itemChanges) {
             if (given.id() == null) {
                 ObjectNode added = items.create(call.accountId(), subscription.get("id").asString(), given, now);
+                if (save) {
+                    items.discounts(call.accountId(), subscription, added, given, now);
+                }
                 added.put("current_period_start", start);
                 added.put("current_period_end", end);
                 current.add(added);
@@ -167,6 +238,9 @@ class SubscriptionUpdates {
             }
             if (given.taxRates() != null) {
                 changed.set("tax_rates", given.taxRates());
+            }
+            if (save) {
+                items.discounts(call.accountId(), subscription, changed, given, now);
             }
             boolean billedDifferently = !changed.get("price").get("id").equals(item.get("price").get("id"))
                     || changed.get("quantity").asLong() != item.get("quantity").asLong();

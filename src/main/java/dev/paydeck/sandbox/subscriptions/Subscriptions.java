@@ -118,9 +118,13 @@ class Subscriptions {
         return rates.isArray() ? ((ArrayNode) rates).deepCopy() : JsonNodeFactory.instance.arrayNode();
     }
 
-    /** The subscription's discounts put on the lines of an invoice not made (a preview), the subscription unchanged. */
-    void previewDiscounts(ObjectNode subscription, List<ObjectNode> lines, long at) {
-        discounts.onLines(subscription.deepCopy(), lines, at);
+    /**
+     * The subscription's discounts on an invoice not made (a preview) of the lines: its items' put on their lines,
+     * its own given to the invoice; the subscription unchanged.
+     */
+    Billing previewDiscounts(ObjectNode subscription, List<ObjectNode> lines, long at, Billing billing) {
+        SubscriptionDiscounts.Applied applied = discounts.forInvoice(subscription.deepCopy(), lines, at);
+        return billing.withDiscounts(applied.ids(), applied.terms());
     }
 
     /** What the item bills for a whole period: its price for its quantity. */
@@ -199,7 +203,8 @@ class Subscriptions {
                 : null;
         Billing what = new Billing(reason, subscription.get("id").asString(), (ObjectNode) subscription
                 .get("metadata"), collection, days, StripeObjects.string(subscription, "default_payment_method"));
-        discounts.onLines(subscription, lines, now);
+        SubscriptionDiscounts.Applied applied = discounts.forInvoice(subscription, lines, now);
+        what = what.withDiscounts(applied.ids(), applied.terms());
         ObjectNode invoice = billing.createDraft(call, subscription.get("customer").asString(),
                 subscription.get("currency").asString(), what, lines, now);
         String invoiceId = invoice.get("id").asString();

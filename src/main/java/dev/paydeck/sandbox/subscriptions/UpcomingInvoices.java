@@ -13,14 +13,23 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * {@code invoice.upcoming}: Stripe announces a renewal that will be charged automatically a number of days before it
- * (the account's "upcoming renewal events" setting, seven days by default), with the invoice it will make — not
- * stored, without an id, like {@code /v1/invoices/create_preview}'s. Once per period; none for a period shorter than
- * that, nor for a subscription that will not renew (canceled at its period's end, or before).
+ * {@code invoice.upcoming}: Stripe announces a renewal that will be charged automatically a number of days before it,
+ * with the invoice it will make — not stored, without an id, like {@code /v1/invoices/create_preview}'s (its
+ * discounts, the subscription's, on it as on the real one). Once per period; none for a period shorter than that, nor
+ * for a subscription that will not renew (canceled at its period's end, or before).
+ * <p>
+ * When: Stripe's API reference says the event "occurs X number of days before a subscription is scheduled to create
+ * an invoice that is automatically charged—where X is determined by your subscriptions settings" (the Dashboard's
+ * billing settings, {@code dashboard.stripe.com/settings/billing/automatic}, "Prevent failed payments"), and
+ * documents no default for it: a sandbox account has no such setting, so the sandbox uses {@link #BEFORE}, seven days
+ * (checked against Stripe's docs for issue 17: nothing there gives another default, so it is unchanged). Sent only
+ * for {@code collection_method=charge_automatically}, as documented; the sandbox does not send it before the invoice
+ * a trial's end makes.
  */
 @Component
 class UpcomingInvoices {
 
+    /** How long before a renewal it is announced (a sandbox account has no setting for it). */
     static final long BEFORE = 7 * SubscriptionJson.DAY;
     /** The period end whose renewal was announced (or passed without one being due). */
     static final String ANNOUNCED = "_upcoming_announced";
@@ -58,10 +67,10 @@ class UpcomingInvoices {
         long end = SubscriptionJson.periods(subscription).endAfter(start);
         String customerId = subscription.get("customer").asString();
         List<ObjectNode> lines = subscriptions.lines(call.accountId(), subscription, start, end, false);
-        subscriptions.previewDiscounts(subscription, lines, start);
-        ObjectNode upcoming = billing.preview(call, customerId, subscription.get("currency").asString(),
-                new Billing("upcoming", subscription.get("id").asString(), (ObjectNode) subscription.get("metadata"),
-                        "charge_automatically", null, StripeObjects.string(subscription, "default_payment_method")),
+        Billing what = subscriptions.previewDiscounts(subscription, lines, start, new Billing("upcoming",
+                subscription.get("id").asString(), (ObjectNode) subscription.get("metadata"), "charge_automatically",
+                null, StripeObjects.string(subscription, "default_payment_method")));
+        ObjectNode upcoming = billing.preview(call, customerId, subscription.get("currency").asString(), what,
                 List.of(), true, lines, now);
         upcoming.putNull("id");
         events.publish(call, "invoice.upcoming", upcoming);

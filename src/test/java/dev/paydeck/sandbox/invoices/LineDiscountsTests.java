@@ -71,4 +71,17 @@ class LineDiscountsTests {
 
         assertThat(amounts).containsExactly(Map.of(), Map.of(), Map.of("di_b", 100L));
     }
+
+    @Test
+    void aLineWhoseAmountIncludesADiscountShowsItAtZeroAndTakesNoShareOfIt() {
+        Line proration = new Line(750, true, "prod_a", List.of(), Set.of("di_sub"));
+
+        List<Map<String, Long>> amounts = LineDiscounts.of(List.of(line(1_000), proration),
+                List.of(percent("di_sub", "25"), amount("di_off", 500)));
+
+        assertThat(amounts.get(0)).containsEntry("di_sub", 250L);
+        assertThat(amounts.get(1)).containsEntry("di_sub", 0L);
+        // The amount off is shared between the lines it applies to: the proration still takes its part of it.
+        assertThat(amounts.get(0).get("di_off") + amounts.get(1).get("di_off")).isEqualTo(500L);
+    }
 }
