@@ -9,6 +9,7 @@ import dev.paydeck.payments.Payment;
 import dev.paydeck.payments.PaymentSucceeded;
 import dev.paydeck.payments.Payments;
 import dev.paydeck.platform.Mail;
+import dev.paydeck.platform.MailLanguages;
 import dev.paydeck.platform.MailMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,7 +21,6 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Mails the customer a receipt when their payment succeeded: the organization, the amount received, what it was for,
@@ -30,12 +30,6 @@ import java.util.Set;
  */
 @Component
 class PaymentReceipts {
-
-    /** Countries whose customers read Spanish or French receipts; the others get English. */
-    private static final Set<String> SPANISH = Set.of("ES", "MX", "CO", "AR", "CL", "PE", "EC", "VE", "GT", "CU", "BO",
-            "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR", "GQ");
-    private static final Set<String> FRENCH = Set.of("FR", "MC", "SN", "CI", "CM", "MG", "ML", "BF", "NE", "TG", "BJ",
-            "GA", "CG", "CD", "HT", "RE", "GP", "MQ", "GF", "PF", "NC");
 
     private final Payments payments;
     private final Customers customers;
@@ -88,9 +82,7 @@ class PaymentReceipts {
 
     /** The language of a receipt: the organization's country's, among those Paydeck speaks. */
     static Locale language(String country) {
-        String code = country == null ? "" : country.toUpperCase(Locale.ROOT);
-        return SPANISH.contains(code) ? Locale.forLanguageTag("es") : FRENCH.contains(code) ? Locale.FRENCH
-                : Locale.ENGLISH;
+        return MailLanguages.ofCountry(country);
     }
 
     private static String card(Charge charge) {

@@ -3,6 +3,7 @@ package dev.paydeck.checkout;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paydeck.support.BrowserTest;
+import dev.paydeck.support.MailPages;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,16 +21,17 @@ class PortalBrowserTests extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("docs/screenshots");
 
-    private record Shop(String key, String customer) {
+    private record Shop(Person owner, String organization, String key, String customer, String email) {
     }
 
     private Shop shop(String name) {
         Person owner = signUp(name + " owner");
         String organization = createOrganization(owner, name, null).get("id").asString();
         String key = apiKey(owner, organization, "admin");
-        var customer = call("POST", "/api/v1/customers", key, "{\"email\":\"portal-" + UUID.randomUUID()
-                + "@example.com\",\"name\":\"Grace Portal\"}");
-        return new Shop(key, json(customer).get("id").asString());
+        String email = "portal-" + UUID.randomUUID() + "@example.com";
+        var customer = call("POST", "/api/v1/customers", key, "{\"email\":\"" + email
+                + "\",\"name\":\"Grace Portal\"}");
+        return new Shop(owner, organization, key, json(customer).get("id").asString(), email);
     }
 
     private String link(Shop shop) {
@@ -116,6 +118,21 @@ class PortalBrowserTests extends BrowserTest {
 
         page.navigate(link(first));
         assertThat(page.locator("#cards li")).hasCount(1);
+    }
+
+    @Test
+    void staffEmailTheCustomerALinkThatOpensTheirPortal() {
+        Shop shop = shop("Mailing Portal Co");
+        signIn(shop.owner());
+        page.navigate("/app/organizations/" + shop.organization() + "/customers/" + shop.customer());
+        page.locator("#send-portal-link").click();
+        assertThat(page.getByTestId("saved")).containsText("was emailed to " + shop.email());
+
+        String mail = MailPages.open(page, shop.email(), "Your account with Mailing Portal Co");
+        assertThat(mail).contains("The link works for 7 days");
+        page.navigate(MailPages.link(mail));
+        assertThat(page.locator("h1")).hasText("Your account");
+        assertThat(page.locator("#portal-customer")).containsText(shop.email());
     }
 
     @Test
