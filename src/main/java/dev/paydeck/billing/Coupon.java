@@ -3,7 +3,6 @@ package dev.paydeck.billing;
 import dev.paydeck.shared.Money;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import java.util.Map;
  * Stripe fixes all but its name and metadata at creation.
  */
 public record Coupon(CouponId id, String stripeCouponId, String name, BigDecimal percentOff, Money amountOff,
-                     Duration duration, Integer durationInMonths, Long maxRedemptions, Instant redeemBy,
+                     Duration duration, Integer durationInMonths, Long maxRedemptions, OffsetDateTime redeemBy,
                      long timesRedeemed, Map<String, String> metadata, CouponStatus status, OffsetDateTime createdAt,
                      OffsetDateTime updatedAt) {
 

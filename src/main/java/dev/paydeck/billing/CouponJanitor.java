@@ -48,7 +48,8 @@ class CouponJanitor implements Unresolved<CouponId> {
         }
         var created = coupons.send(organization, id, new CouponDraft(unresolved.name(), unresolved.percentOff(),
                 unresolved.amountOff(), unresolved.duration(), unresolved.durationInMonths(),
-                unresolved.maxRedemptions(), unresolved.redeemBy(), unresolved.metadata()));
+                unresolved.maxRedemptions(),
+                unresolved.redeemBy() == null ? null : unresolved.redeemBy().toInstant(), unresolved.metadata()));
         transactions.executeWithoutResult(status -> records.apply(organization, id, created));
         return "created in Stripe";
     }

@@ -208,7 +208,7 @@ class CouponRecords {
         return new Coupon(new CouponId(rs.getObject("id", UUID.class)), rs.getString("stripe_coupon_id"),
                 rs.getString("name"), percent == null ? null : plain(percent), amount,
                 StripeCodes.of(Coupon.Duration.class, rs.getString("duration")), durationInMonths, max,
-                redeemBy == null ? null : redeemBy.toInstant(), rs.getLong("times_redeemed"),
+                redeemBy, rs.getLong("times_redeemed"),
                 json.readValue(rs.getString("metadata"), METADATA), CouponStatus.of(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }

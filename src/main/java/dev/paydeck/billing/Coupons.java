@@ -26,7 +26,7 @@ import java.util.Set;
  * retry can never make two; Stripe's answer and the event saying what happened commit together. Deleting a coupon
  * (in Stripe, then here) ends it for new redemptions; where it already applies, it keeps applying.
  */
-@Service
+@Service("billingCoupons")
 public class Coupons {
 
     /** The metadata key that links a Stripe coupon to Paydeck's record. */

@@ -13,4 +13,10 @@ public record TaxRate(TaxRateId id, String stripeTaxRateId, String displayName, 
                       BigDecimal percentage, boolean inclusive, String country, String state, String jurisdiction,
                       Map<String, String> metadata, TaxRateStatus status, OffsetDateTime createdAt,
                       OffsetDateTime updatedAt) {
+
+    /** Where it applies, as far as known: {@code DE · BY · Munich}; empty when it says nothing. */
+    public String where() {
+        return java.util.stream.Stream.of(country, state, jurisdiction).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
  * Stripe's answer and the event saying what happened commit together. Stripe deletes no tax rate: one is archived
  * ({@code active=false}), and can be made active again.
  */
-@Service
+@Service("billingTaxRates")
 public class TaxRates {
 
     /** The metadata key that links a Stripe tax rate to Paydeck's record. */

@@ -108,7 +108,7 @@ class CouponsApiController {
                     c.amountOff() == null ? null : c.amountOff().format(),
                     c.amountOff() == null ? null : c.amountOff().stripeCurrency(), c.duration().code(),
                     c.durationInMonths(), c.maxRedemptions(),
-                    c.redeemBy() == null ? null : c.redeemBy().atOffset(java.time.ZoneOffset.UTC), c.timesRedeemed(),
+                    c.redeemBy(), c.timesRedeemed(),
                     c.status() == CouponStatus.VALID, c.metadata(), c.status().code(), c.createdAt(), c.updatedAt());
         }
     }
