@@ -147,6 +147,13 @@ class CouponRecords {
         return fields;
     }
 
+    /** The Stripe ids of the coupons Paydeck holds as in Stripe ({@code valid} or {@code invalid}). */
+    List<String> stripeIdsInStripe(OrganizationId organization) {
+        return jdbc.sql("select stripe_coupon_id from coupons where organization_id = ? and status in ('valid', "
+                        + "'invalid') and stripe_coupon_id is not null")
+                .params(organization.id()).query(String.class).list();
+    }
+
     void markDeleted(OrganizationId organization, CouponId id) {
         jdbc.sql("update coupons set status = 'deleted', updated_at = ? where organization_id = ? and id = ?")
                 .params(OffsetDateTime.now(clock), organization.id(), id.id()).update();

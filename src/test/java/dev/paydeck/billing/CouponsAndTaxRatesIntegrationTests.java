@@ -194,6 +194,12 @@ class CouponsAndTaxRatesIntegrationTests extends IntegrationTest {
         JsonNode rate = json(call("GET", "/api/v1/tax-rates", account.apiKey(), null)).at("/data/0");
         assertThat(rate.get("percentage").asString()).isEqualTo("7.25");
         assertThat(rate.get("state").asString()).isEqualTo("CA");
+
+        // Deleted in Stripe with no event to say so: Stripe lists it no more, the resync reads it and finds it gone.
+        stripe.v1().coupons().delete(coupon.get("stripe_coupon_id").asString());
+        assertThat(call("POST", "/api/v1/resync", account.apiKey(), "{}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "deleted".equals(json(call("GET", "/api/v1/coupons/"
+                + coupon.get("id").asString(), account.apiKey(), null)).get("status").asString()));
     }
 
     @Test
