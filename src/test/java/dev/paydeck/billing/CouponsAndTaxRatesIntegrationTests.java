@@ -225,6 +225,31 @@ class CouponsAndTaxRatesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void anOutageLeavesTheTaxRateUnknownAndTheJanitorMakesItOnce() throws Exception {
+        StripeAccount account = organizationOnItsOwnSandboxAccount(signUp("Tax outage"), "Taxes down");
+        account.fault("unavailable");
+        var failed = call("POST", "/api/v1/tax-rates", account.apiKey(), "{\"display_name\":\"VAT\","
+                + "\"percentage\":\"20\",\"inclusive\":true}");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        String id = json(failed).get("tax_rate_id").asString();
+        assertThat(json(call("GET", "/api/v1/tax-rates/" + id, account.apiKey(), null)).get("status").asString())
+                .isEqualTo("unknown");
+        account.fault("none");
+
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            janitor.run();
+            return "active".equals(json(call("GET", "/api/v1/tax-rates/" + id, account.apiKey(), null))
+                    .get("status").asString());
+        });
+        var rates = account.stripe().v1().taxRates().list().getData();
+        assertThat(rates).hasSize(1);
+        assertThat(rates.get(0).getPercentage()).isEqualByComparingTo("20");
+        assertThat(rates.get(0).getInclusive()).isTrue();
+        assertThat(rates.get(0).getMetadata()).containsEntry("paydeck_tax_rate_id", id);
+    }
+
+    @Test
     void everyChangeMadeThroughPaydeckIsInTheAuditLog() {
         Person owner = signUp("Audited discounter");
         String key = apiKey(owner, createOrganization(owner, "Audited coupons", null).get("id").asString(), "admin");
