@@ -1,6 +1,9 @@
 package dev.paydeck.audit;
 
 import dev.paydeck.billing.CatalogEvent;
+import dev.paydeck.billing.CouponCreated;
+import dev.paydeck.billing.CouponDeleted;
+import dev.paydeck.billing.CouponEvent;
 import dev.paydeck.billing.PriceArchived;
 import dev.paydeck.billing.PriceCreated;
 import dev.paydeck.billing.PriceUpdated;
@@ -8,6 +11,10 @@ import dev.paydeck.billing.ProductArchived;
 import dev.paydeck.billing.ProductCreated;
 import dev.paydeck.billing.ProductDeleted;
 import dev.paydeck.billing.ProductUpdated;
+import dev.paydeck.billing.TaxRateArchived;
+import dev.paydeck.billing.TaxRateCreated;
+import dev.paydeck.billing.TaxRateEvent;
+import dev.paydeck.billing.TaxRateUnarchived;
 import dev.paydeck.customers.CustomerCreated;
 import dev.paydeck.customers.CustomerDeleted;
 import dev.paydeck.customers.CustomerEvent;
@@ -62,11 +69,13 @@ public class AuditLog {
             "customer.updated", "customer.deleted", "payment.created", "payment.declined", "payment.confirmed",
             "payment.captured", "payment.canceled", "payment.refunded", "payment.disputed", "product.created",
             "product.updated", "product.archived", "product.deleted", "price.created", "price.updated",
-            "price.archived");
+            "price.archived",
+            "coupon.created", "coupon.deleted", "tax_rate.created", "tax_rate.archived", "tax_rate.unarchived");
 
     /** Every type of object the log's lines are about. */
     public static final List<String> OBJECT_TYPES = List.of("organization", "member", "api_key", "customer",
-            "payment", "product", "price");
+            "payment", "product", "price",
+            "coupon", "tax_rate");
 
     private final AuditRecords records;
 
@@ -153,6 +162,29 @@ public class AuditLog {
         };
         write(event.organization(), event.actor(), line.action(), event.objectType(), event.objectId(),
                 line.detail(), event.occurredAt());
+    }
+
+    /** Every coupon made or deleted through Paydeck is a line that says what it takes off. */
+    @ApplicationModuleListener
+    void coupon(CouponEvent event) {
+        String action = switch (event) {
+            case CouponCreated created -> "coupon.created";
+            case CouponDeleted deleted -> "coupon.deleted";
+        };
+        write(event.organization(), event.actor(), action, "coupon", event.coupon().toString(), event.off(),
+                event.occurredAt());
+    }
+
+    /** Every tax rate made, archived or made active again through Paydeck is a line with its name and percentage. */
+    @ApplicationModuleListener
+    void taxRate(TaxRateEvent event) {
+        String action = switch (event) {
+            case TaxRateCreated created -> "tax_rate.created";
+            case TaxRateArchived archived -> "tax_rate.archived";
+            case TaxRateUnarchived unarchived -> "tax_rate.unarchived";
+        };
+        write(event.organization(), event.actor(), action, "tax_rate", event.taxRate().toString(), event.label(),
+                event.occurredAt());
     }
 
     private static String amount(dev.paydeck.shared.Money amount) {

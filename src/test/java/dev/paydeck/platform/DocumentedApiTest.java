@@ -12,17 +12,23 @@ abstract class DocumentedApiTest extends IntegrationTest {
 
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
-                      String customer, String payment, String event, String product, String price) {
+                      String customer, String payment, String event, String product, String price,
+                      String coupon, String taxRate) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
-            return Map.of("/organizations/{id}", organization, "/customers/{id}", customer, "/payment-intents/{id}",
-                    payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId, "/products/{id}",
-                    product, "/prices/{id}", price);
+            return Map.ofEntries(Map.entry("/organizations/{id}", organization), Map.entry("/customers/{id}", customer),
+                    Map.entry("/payment-intents/{id}", payment), Map.entry("/webhook-events/{id}", event),
+                    Map.entry("{personId}", person), Map.entry("{keyId}", keyId), Map.entry("/products/{id}", product),
+                    Map.entry("/prices/{id}", price),
+                    Map.entry("/coupons/{id}", coupon), Map.entry("/tax-rates/{id}", taxRate));
         }
     }
 
-    /** Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price. */
+    /**
+     * Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price,
+     * a coupon and a tax rate.
+     */
     protected SampleShop sampleShop(String name) {
         Person owner = signUp(name + " owner");
         String organization = createOrganization(owner, name, null).get("id").asString();
@@ -40,8 +46,11 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String price = json(call("POST", "/api/v1/prices", adminKey, """
                 {"product_id": "%s", "unit_amount": 1500, "currency": "usd", "recurring": {"interval": "month"}}"""
                 .formatted(product))).get("id").asString();
+        String coupon = json(call("POST", "/api/v1/coupons", adminKey, "{\"percent_off\": 20}")).get("id").asString();
+        String taxRate = json(call("POST", "/api/v1/tax-rates", adminKey, """
+                {"display_name": "VAT", "percentage": "19", "inclusive": false}""")).get("id").asString();
         return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
-                product, price);
+                product, price, coupon, taxRate);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

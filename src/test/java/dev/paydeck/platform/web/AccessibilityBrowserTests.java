@@ -38,6 +38,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 .get("id").asString();
         call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
                 + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}");
+        call("POST", "/api/v1/coupons", key, "{\"name\":\"Accessible 10%\",\"percent_off\":10,\"duration\":"
+                + "\"repeating\",\"duration_in_months\":3,\"max_redemptions\":50}");
+        call("POST", "/api/v1/tax-rates", key, "{\"display_name\":\"VAT\",\"percentage\":\"19\",\"inclusive\":false,"
+                + "\"country\":\"DE\"}");
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -45,7 +49,7 @@ class AccessibilityBrowserTests extends BrowserTest {
                         .setBaseURL(url("")).setLocale(language).setBypassCSP(true)
                         .setViewportSize(width, 900))) {
                     Page tab = context.newPage();
-                    for (String path : List.of("/", "/login", "/signup")) {
+                    for (String path : List.of("/", "/login", "/signup", "/pricing/" + organization)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                     tab.navigate("/login");
@@ -67,7 +71,11 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/payments/" + payment,
                             "/app/organizations/" + organization + "/products",
                             "/app/organizations/" + organization + "/products/new",
-                            "/app/organizations/" + organization + "/products/" + product)) {
+                            "/app/organizations/" + organization + "/products/" + product,
+                            "/app/organizations/" + organization + "/products/coupons",
+                            "/app/organizations/" + organization + "/products/coupons/new",
+                            "/app/organizations/" + organization + "/products/tax-rates",
+                            "/app/organizations/" + organization + "/products/tax-rates/new")) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

@@ -165,6 +165,19 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertFitsThePhone("product-detail");
         page.navigate("/app/organizations/" + organization + "/products/new");
         assertFitsThePhone("product-new");
+        call("POST", "/api/v1/coupons", key, "{\"name\":\"A long coupon name, 40 characters\","
+                + "\"amount_off\":123456,\"currency\":\"usd\",\"duration\":\"repeating\",\"duration_in_months\":12,"
+                + "\"max_redemptions\":1000}");
+        call("POST", "/api/v1/tax-rates", key, "{\"display_name\":\"Value added tax, reduced\",\"percentage\":"
+                + "\"7.6543\",\"inclusive\":true,\"country\":\"DE\",\"state\":\"BY\",\"jurisdiction\":\"Bavaria\"}");
+        page.navigate("/app/organizations/" + organization + "/products/coupons");
+        assertThat(page.getByTestId("coupon")).hasCount(1);
+        assertFitsThePhone("coupons");
+        page.navigate("/app/organizations/" + organization + "/products/coupons/new");
+        assertFitsThePhone("coupon-new");
+        page.navigate("/app/organizations/" + organization + "/products/tax-rates");
+        assertThat(page.getByTestId("tax-rate")).hasCount(1);
+        assertFitsThePhone("tax-rates");
     }
 
     private void assertFitsThePhone(String name) {

@@ -1,0 +1,10 @@
+package dev.paydeck.billing;
+
+import dev.paydeck.shared.OrganizationId;
+
+import java.time.Instant;
+
+/** A coupon was created through Paydeck (and in Stripe). */
+public record CouponCreated(OrganizationId organization, CouponId coupon, String off, String actor, Instant occurredAt)
+        implements CouponEvent {
+}
