@@ -2,6 +2,7 @@ package dev.paydeck.platform;
 
 import dev.paydeck.shared.OrganizationId;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param variables    what the templates show
  * @param locale       the language of the mail
  * @param confidential the mail holds a secret (a sign-in link): once sent by SMTP, its bodies are not kept
+ * @param attachments  files sent with it (kept with the mail in the outbox)
  */
 public record MailMessage(String key, OrganizationId organization, String to, String template,
-                          Map<String, Object> variables, Locale locale, boolean confidential) {
+                          Map<String, Object> variables, Locale locale, boolean confidential,
+                          List<MailAttachment> attachments) {
 
     public MailMessage {
         Objects.requireNonNull(key, "key");
@@ -28,5 +31,12 @@ public record MailMessage(String key, OrganizationId organization, String to, St
         Objects.requireNonNull(template, "template");
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         locale = locale == null ? Locale.ENGLISH : locale;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A mail with nothing attached. */
+    public MailMessage(String key, OrganizationId organization, String to, String template,
+            Map<String, Object> variables, Locale locale, boolean confidential) {
+        this(key, organization, to, template, variables, locale, confidential, List.of());
     }
 }

@@ -7,6 +7,9 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.paydeck.accounts.PersonId;
 import dev.paydeck.accounts.Role;
 import dev.paydeck.organizations.MemberInvited;
+import dev.paydeck.platform.Mail;
+import dev.paydeck.platform.MailAttachment;
+import dev.paydeck.platform.MailMessage;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.support.BrowserTest;
 import dev.paydeck.support.MailPages;
@@ -143,6 +146,51 @@ class SmtpMailBrowserTests extends BrowserTest {
         awaitMailTo(invitee);
         awaitStatus(invitee, "sent");
         assertThat(mailsTo(invitee)).hasSize(1);
+    }
+
+    @Autowired
+    Mail mail;
+
+    @Test
+    void aMailsAttachmentGoesWithItAndIsKeptInTheOutbox() throws Exception {
+        Person owner = signUp("Anna Attach");
+        String organization = createOrganization(owner, "Attach Co", null).get("id").asString();
+        String to = "attach-" + UUID.randomUUID() + "@example.com";
+        byte[] pdf = "%PDF-1.4 an invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        transactions.executeWithoutResult(status -> mail.send(new MailMessage("test-attachment:" + to,
+                OrganizationId.parse(organization).orElseThrow(), to, "receipt", java.util.Map.of("organization",
+                "Attach Co", "amount", "$1.00", "date", "today", "reference", "in_1"), java.util.Locale.ENGLISH,
+                false, List.of(new MailAttachment("Invoice-0001.pdf", "application/pdf", pdf)))));
+
+        MimeMessage received = awaitMailTo(to);
+        Part attached = attachment(received);
+        assertThat(attached.getFileName()).isEqualTo("Invoice-0001.pdf");
+        assertThat(attached.getContentType()).startsWith("application/pdf");
+        assertThat(attached.getInputStream().readAllBytes()).isEqualTo(pdf);
+        assertThat(text(received, "text/plain")).contains("Attach Co");
+
+        MailPages.signIn(page, owner.email(), PASSWORD);
+        MailPages.open(page, to, "Your receipt from Attach Co");
+        assertThat(page.locator("#mail-attachments")).containsText("Invoice-0001.pdf");
+        var download = page.request().get(page.locator("#mail-attachments a").getAttribute("href"));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(pdf);
+    }
+
+    /** The first part of the mail that is an attachment. */
+    private static Part attachment(Part part) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                Part found = attachment(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

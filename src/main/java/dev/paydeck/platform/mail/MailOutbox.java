@@ -71,6 +71,7 @@ class MailOutbox implements Mail {
             log.debug("Mail {} was handed over before: not sent again", message.key());
             return;
         }
+        records.insertAttachments(id, message.attachments());
         log.info("Mail {} ({}) {}", id, message.template(), viaSmtp ? "to be sent" : "kept in the outbox");
         if (viaSmtp) {
             afterCommit(() -> senders.execute(() -> deliver(id)));
@@ -112,7 +113,7 @@ class MailOutbox implements Mail {
 
     private void attempt(OutboxMail mail) {
         try {
-            smtp.send(mail);
+            smtp.send(mail, records.attachments(mail.id()));
             records.markSent(mail.id(), clock.instant());
             log.info("Mail {} sent", mail.id());
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.paydeck.platform.mail;
 
+import dev.paydeck.platform.MailAttachment;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
@@ -53,6 +54,23 @@ class MailRecords {
                 .param("subject", subject).param("text", text).param("html", html)
                 .param("confidential", confidential).param("status", status).param("now", at(now))
                 .update() == 1;
+    }
+
+    void insertAttachments(UUID id, List<MailAttachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            MailAttachment attachment = attachments.get(i);
+            jdbc.sql("""
+                            insert into mail_attachments (mail_id, position, filename, content_type, content)
+                            values (?, ?, ?, ?, ?)""")
+                    .params(id, i, attachment.filename(), attachment.contentType(), attachment.content()).update();
+        }
+    }
+
+    List<MailAttachment> attachments(UUID id) {
+        return jdbc.sql("select filename, content_type, content from mail_attachments where mail_id = ? "
+                        + "order by position")
+                .param(id).query((rs, row) -> new MailAttachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.paydeck.platform.mail;
 
+import dev.paydeck.platform.MailAttachment;
 import dev.paydeck.platform.MailReaders.MailReader;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +32,11 @@ public class Outbox {
 
     public List<OutboxMail> recent(MailReader reader) {
         return records.recent(reader.staff(), reader.organizations(), reader.email(), PAGE);
+    }
+
+    /** The files sent with the mail, when this reader may open it (none otherwise). */
+    public List<MailAttachment> attachments(MailReader reader, UUID id) {
+        return open(reader, id).map(mail -> records.attachments(mail.id())).orElse(List.of());
     }
 
     /** The mail, when this reader may open it. */

@@ -1,14 +1,17 @@
 package dev.paydeck.platform.mail;
 
+import dev.paydeck.platform.MailAttachment;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The SMTP server of {@code spring.mail.*} (Spring Boot's {@link JavaMailSender}), when {@code spring.mail.host} is
@@ -32,12 +35,15 @@ class SmtpDelivery {
         return !host.isEmpty() && senders.getIfAvailable() != null;
     }
 
-    /** Sends the mail (plain text, and HTML as its alternative); throws when the server did not take it. */
-    void send(OutboxMail mail) throws MessagingException {
+    /**
+     * Sends the mail (plain text, and HTML as its alternative) with its attachments; throws when the server did not
+     * take it.
+     */
+    void send(OutboxMail mail, List<MailAttachment> attachments) throws MessagingException {
         JavaMailSender sender = senders.getObject();
         MimeMessage message = sender.createMimeMessage();
         boolean html = mail.htmlBody() != null;
-        var helper = new MimeMessageHelper(message, html, StandardCharsets.UTF_8.name());
+        var helper = new MimeMessageHelper(message, html || !attachments.isEmpty(), StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
@@ -45,6 +51,10 @@ class SmtpDelivery {
             helper.setText(mail.textBody(), mail.htmlBody());
         } else {
             helper.setText(mail.textBody());
+        }
+        for (MailAttachment attachment : attachments) {
+            helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
+                    attachment.contentType());
         }
         sender.send(message);
     }

@@ -3,7 +3,12 @@ package dev.paydeck.platform.mail.web;
 import dev.paydeck.platform.MailReaders;
 import dev.paydeck.platform.MailReaders.MailReader;
 import dev.paydeck.platform.mail.Outbox;
+import dev.paydeck.platform.MailAttachment;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 /** The outbox: the mails Paydeck sent or keeps (all of them when no SMTP server is configured). */
@@ -36,9 +43,25 @@ class OutboxPagesController {
 
     @GetMapping("/app/outbox/{id}")
     String mail(Authentication authentication, @PathVariable UUID id, Model model) {
-        model.addAttribute("mail", outbox.open(reader(authentication), id).orElseThrow(() ->
+        MailReader reader = reader(authentication);
+        model.addAttribute("mail", outbox.open(reader, id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("attachments", outbox.attachments(reader, id));
         return "platform/outbox-mail";
+    }
+
+    @GetMapping("/app/outbox/{id}/attachments/{position}")
+    ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable UUID id,
+            @PathVariable int position) {
+        List<MailAttachment> attachments = outbox.attachments(reader(authentication), id);
+        if (position < 0 || position >= attachments.size()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        MailAttachment attachment = attachments.get(position);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.filename(), StandardCharsets.UTF_8).build().toString())
+                .body(attachment.content());
     }
 
     private MailReader reader(Authentication authentication) {
