@@ -1,6 +1,7 @@
 // The hosted payment page: pays one PaymentIntent with the Payment Element of the organization's Stripe.js. Stripe
 // sends the customer to the return URL when the payment is done (after a 3-D Secure challenge too); a declined card
-// shows Stripe's message here, and the customer tries again on the same PaymentIntent.
+// shows Stripe's message here, and the customer tries again on the same PaymentIntent. With data-intent="setup" (the
+// customer portal's "add a card"), it confirms a SetupIntent instead: the card is saved, nothing is charged.
 (function () {
     'use strict';
 
@@ -34,7 +35,8 @@
         }
         message.textContent = '';
         busy(true);
-        const outcome = await stripe.confirmPayment({elements: elements,
+        const confirm = settings.intent === 'setup' ? stripe.confirmSetup : stripe.confirmPayment;
+        const outcome = await confirm.call(stripe, {elements: elements,
             confirmParams: {return_url: settings.returnUrl}});
         // Only an error comes back: on success Stripe.js has gone to the return URL.
         busy(false);
