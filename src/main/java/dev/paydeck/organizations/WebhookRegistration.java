@@ -28,7 +28,8 @@ class WebhookRegistration {
             "payment_intent.processing", "payment_intent.requires_action", "payment_intent.amount_capturable_updated",
             "charge.refunded", "charge.dispute.created", "refund.created", "refund.updated", "refund.failed",
             "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
-            "product.deleted", "price.created", "price.updated", "price.deleted");
+            "product.deleted", "price.created", "price.updated", "price.deleted",
+            "invoice.created", "invoice.updated", "invoice.finalized", "invoice.paid", "invoice.payment_succeeded", "invoice.payment_failed", "invoice.payment_action_required", "invoice.sent", "invoice.voided", "invoice.marked_uncollectible", "invoice.deleted");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
 
