@@ -62,6 +62,7 @@ public class Invoices {
     private final InvoiceCreation creation;
     private final InvoiceMirror mirror;
     private final PriceRecords prices;
+    private final ProductRecords products;
     private final Customers customers;
     private final StripeClients stripe;
     private final TransactionTemplate transactions;
@@ -71,13 +72,14 @@ public class Invoices {
     private final Clock clock;
 
     Invoices(InvoiceRecords records, InvoiceCreation creation, InvoiceMirror mirror, PriceRecords prices,
-            Customers customers, StripeClients stripe, TransactionTemplate transactions,
+            ProductRecords products, Customers customers, StripeClients stripe, TransactionTemplate transactions,
             ApplicationEventPublisher events, StripeCallLog callLog, Clock clock) {
         this.callLog = callLog;
         this.records = records;
         this.creation = creation;
         this.mirror = mirror;
         this.prices = prices;
+        this.products = products;
         this.customers = customers;
         this.stripe = stripe;
         this.transactions = transactions;
@@ -156,7 +158,10 @@ public class Invoices {
                             + "subscription, not on a one-off invoice line.");
                 }
                 lineCurrency = price.currency();
-                lines.add(new InvoiceRequest.Line(price.stripePriceId(), null, line.description(), line.quantity(),
+                // As Stripe describes a price's line: by its product's name, unless the line says otherwise.
+                String description = line.description() != null ? line.description()
+                        : products.find(organization, price.product()).map(Product::name).orElse(null);
+                lines.add(new InvoiceRequest.Line(price.stripePriceId(), null, description, line.quantity(),
                         line.taxRates()));
             } else if (line.amount() != null) {
                 if (line.description() == null || line.description().isBlank()) {

@@ -127,6 +127,8 @@ class InvoicesIntegrationTests extends IntegrationTest {
                 .containsExactly(3000L, 2000L);
         assertThat(detail.at("/lines/0/quantity").asLong()).isEqualTo(2);
         assertThat(detail.at("/lines/0/tax_rates/0").asString()).isEqualTo(vat);
+        assertThat(detail.at("/lines/0/description").asString()).as("the product's name")
+                .isEqualTo("Consulting hour");
         assertThat(detail.at("/lines/1/description").asString()).isEqualTo("Setup");
         assertThat(detail.get("stripe_calls").size()).isGreaterThanOrEqualTo(3);
 

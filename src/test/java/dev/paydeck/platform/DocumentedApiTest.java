@@ -12,17 +12,19 @@ abstract class DocumentedApiTest extends IntegrationTest {
 
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
-                      String customer, String payment, String event, String product, String price) {
+                      String customer, String payment, String event, String product, String price,
+                      String invoice) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
             return Map.of("/organizations/{id}", organization, "/customers/{id}", customer, "/payment-intents/{id}",
                     payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId, "/products/{id}",
-                    product, "/prices/{id}", price);
+                    product, "/prices/{id}", price, "/invoices/{id}", invoice);
         }
     }
 
-    /** Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price. */
+    /** Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price,
+     * a draft invoice. */
     protected SampleShop sampleShop(String name) {
         Person owner = signUp(name + " owner");
         String organization = createOrganization(owner, name, null).get("id").asString();
@@ -40,8 +42,11 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String price = json(call("POST", "/api/v1/prices", adminKey, """
                 {"product_id": "%s", "unit_amount": 1500, "currency": "usd", "recurring": {"interval": "month"}}"""
                 .formatted(product))).get("id").asString();
+        String invoice = json(call("POST", "/api/v1/invoices", adminKey, """
+                {"customer_id": "%s", "lines": [{"amount": 500, "currency": "usd", "description": "Sample"}]}"""
+                .formatted(customer))).get("id").asString();
         return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
-                product, price);
+                product, price, invoice);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

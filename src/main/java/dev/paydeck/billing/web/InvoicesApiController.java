@@ -135,8 +135,8 @@ class InvoicesApiController {
     record PayInvoice(
             @Schema(example = "pm_card_visa", description = "A payment method to charge instead of the customer's "
                     + "default") @Size(max = 255) String paymentMethod,
-            @Schema(description = "true: record a payment made outside Stripe (cash, bank transfer) instead of "
-                    + "charging") Boolean paidOutOfBand) {
+            @Schema(example = "false", description = "true: record a payment made outside Stripe (cash, bank "
+                    + "transfer) instead of charging") Boolean paidOutOfBand) {
     }
 
     @PostMapping
@@ -308,6 +308,8 @@ class InvoicesApiController {
     }
 
     @PostMapping("/{id}/pay")
+    @ExampleRequest("""
+            {"payment_method": "pm_card_visa", "paid_out_of_band": false}""")
     @ExampleAnswer(description = "The invoice, paid", value = INVOICE_EXAMPLE)
     @ProblemAnswer(status = 402, description = "The card was declined", example = """
             {"type": "https://paydeck.dev/problems/card-declined", "title": "Payment Required", "status": 402,
