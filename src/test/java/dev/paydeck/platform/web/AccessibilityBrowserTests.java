@@ -38,6 +38,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 .get("id").asString();
         call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
                 + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}");
+        String invoice = json(call("POST", "/api/v1/invoices", key, "{\"customer_id\":\"" + customer + "\","
+                + "\"lines\":[{\"amount\":4500,\"currency\":\"usd\",\"description\":\"Accessible audit\"}]}"))
+                .get("id").asString();
+        call("POST", "/api/v1/invoices/" + invoice + "/finalize", key, null);
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -67,7 +71,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/payments/" + payment,
                             "/app/organizations/" + organization + "/products",
                             "/app/organizations/" + organization + "/products/new",
-                            "/app/organizations/" + organization + "/products/" + product)) {
+                            "/app/organizations/" + organization + "/products/" + product,
+                            "/app/organizations/" + organization + "/invoices",
+                            "/app/organizations/" + organization + "/invoices/new",
+                            "/app/organizations/" + organization + "/invoices/" + invoice)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }
