@@ -78,8 +78,20 @@ class InvoiceMirror implements StripeEventReads {
     }
 
     /**
-     * Outside the event's transaction: Stripe's current invoice, when the local record says the snapshot looks like a
-     * step backwards, or when the snapshot's lines are not all there.
+     * A draft's lines and amounts change without its status changing, so a late {@code invoice.created} (before its
+     * lines were added) would look as new as the last {@code invoice.updated}: these two events always apply Stripe's
+     * current invoice, read before their transaction.
+     */
+    private static final java.util.Set<String> READS_FIRST = java.util.Set.of("invoice.created", "invoice.updated");
+
+    @Override
+    public boolean readsFirst(StripeEventReceived event) {
+        return READS_FIRST.contains(event.type());
+    }
+
+    /**
+     * Outside the event's transaction: Stripe's current invoice, for the events that always take it, when the local
+     * record says the snapshot looks like a step backwards, or when the snapshot's lines are not all there.
      */
     @Override
     public void read(StripeEventReceived event) throws StripeException {
@@ -89,7 +101,8 @@ class InvoiceMirror implements StripeEventReads {
         var snapshot = event.dataObject(com.stripe.model.Invoice.class);
         var local = records.findByStripeId(event.organization(), snapshot.getId());
         boolean partial = snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore());
-        if (!event.type().equals("invoice.deleted") && (partial || local.isPresent()
+        if (!event.type().equals("invoice.deleted") && (partial || READS_FIRST.contains(event.type())
+                || local.isPresent()
                 && Snapshot.needsRead(InvoiceStatus.ORDER, local.get().invoice().status(),
                 local.get().eventCreated(), statusOf(snapshot), event.created()))) {
             event.read().put(snapshot.getId(), retrieve(event.organization(), snapshot.getId(),
@@ -101,18 +114,19 @@ class InvoiceMirror implements StripeEventReads {
     Change applySnapshot(StripeEventReceived event, com.stripe.model.Invoice snapshot) {
         OrganizationId organization = event.organization();
         Optional<com.stripe.model.Invoice> read = event.read().get(snapshot.getId(), com.stripe.model.Invoice.class);
-        boolean partial = snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore());
-        if (partial && read.isEmpty()) {
+        boolean useCurrent = snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore())
+                || READS_FIRST.contains(event.type());
+        if (useCurrent && read.isEmpty()) {
             throw new StaleReadException(snapshot);
         }
-        InvoiceRecords.Versioned locked = lockOrRecord(organization, partial ? read.get() : snapshot,
+        InvoiceRecords.Versioned locked = lockOrRecord(organization, useCurrent ? read.get() : snapshot,
                 event.created());
         Invoice local = locked.invoice();
         if (locked.recordedNow()) {
             return new Change(local.id(), InvoiceStatus.UNKNOWN, local.status(), true);
         }
         InvoiceStatus after = Snapshot.toApply(InvoiceStatus.ORDER, local.status(), locked.eventCreated(),
-                        statusOf(snapshot), event.created(), partial ? read.get() : snapshot, read)
+                        statusOf(snapshot), event.created(), useCurrent ? read.get() : snapshot, read)
                 .flatMap(invoice -> apply(organization, local, invoice, event.created(), "stripe"))
                 .map(Invoice::status).orElse(local.status());
         return new Change(local.id(), local.status(), after, false);

@@ -95,6 +95,12 @@ class InvoicesBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("invoice-status")).hasText("Paid");
         assertThat(page.getByTestId("amount-remaining")).hasText("$0.00");
         assertThat(page.getByTestId("actions")).hasCount(0);
+        page.getByLabel("Amount to give back").fill("20");
+        page.getByLabel("Reason").selectOption("order_change");
+        page.getByTestId("issue-credit-note").click();
+        assertThat(page.getByTestId("saved")).hasText("The credit note is issued in Stripe.");
+        assertThat(page.getByTestId("credit-note")).containsText("$20.00");
+        assertThat(page.getByTestId("credit-note")).containsText("refunded");
         var invoices = stripe.v1().invoices().list().getData();
         org.assertj.core.api.Assertions.assertThat(invoices).hasSize(1);
         org.assertj.core.api.Assertions.assertThat(invoices.get(0).getStatus()).isEqualTo("paid");
@@ -109,6 +115,11 @@ class InvoicesBrowserTests extends BrowserTest {
         page.locator("[data-chip=paid]").click();
         assertThat(page.getByTestId("invoice")).hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invoices.png")));
+
+        page.navigate("/app/organizations/" + shop.organization());
+        assertThat(page.locator("[data-testid=invoice-chart-figures] [data-group=paid]")).containsText("$297.00");
+        assertThat(page.locator("#invoice-chart")).hasAttribute("data-drawn", "true");
+        page.navigate("/app/organizations/" + shop.organization() + "/invoices?status=paid");
         page.setViewportSize(390, 844);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invoices-390.png"))
                 .setFullPage(true));

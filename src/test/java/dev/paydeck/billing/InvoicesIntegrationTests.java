@@ -150,6 +150,23 @@ class InvoicesIntegrationTests extends IntegrationTest {
         assertThat(call("POST", "/api/v1/invoices/" + id + "/void", shop.key(), null).statusCode())
                 .as("a paid invoice is not voided").isEqualTo(409);
 
+        var credited = call("POST", "/api/v1/invoices/" + id + "/credit-notes", shop.key(),
+                "{\"amount\":1000,\"reason\":\"order_change\",\"memo\":\"One hour less\"}");
+        assertThat(credited.statusCode()).as(credited.body()).isEqualTo(201);
+        JsonNode note = json(credited);
+        assertThat(note.get("status").asString()).isEqualTo("issued");
+        assertThat(note.get("refunded").asBoolean()).isTrue();
+        assertThat(note.get("amount_formatted").asString()).isEqualTo("$10.00");
+        var inStripeNote = stripe.v1().creditNotes().retrieve(note.get("stripe_credit_note_id").asString());
+        assertThat(inStripeNote.getAmount()).isEqualTo(1000L);
+        assertThat(inStripeNote.getInvoice()).isEqualTo(inStripe.getId());
+        assertThat(inStripeNote.getRefunds()).isNotEmpty();
+        assertThat(call("POST", "/api/v1/invoices/" + id + "/credit-notes", shop.key(), "{\"amount\":4401}")
+                .statusCode()).as("more than was paid and not yet credited").isEqualTo(400);
+        assertThat(call("POST", "/api/v1/invoices/" + id + "/credit-notes", shop.key(), "{\"amount\":100,"
+                + "\"reason\":\"because\"}").statusCode()).isEqualTo(400);
+        assertThat(get(shop, id).at("/credit_notes/0/number").asString()).isEqualTo(inStripeNote.getNumber());
+
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json(call("GET",
                 "/api/v1/audit-log?limit=200", shop.key(), null)).toString())
                 .contains(id, "invoice.created", "invoice.finalized", "invoice.sent", "invoice.paid"));
@@ -208,6 +225,12 @@ class InvoicesIntegrationTests extends IntegrationTest {
         assertThat(outOfBand.get("paid_out_of_band").asBoolean()).isTrue();
         assertThat(shop.account().stripe().v1().invoices().retrieve(outOfBand.get("stripe_invoice_id").asString())
                 .getStatus()).isEqualTo("paid");
+        var givenBack = call("POST", "/api/v1/invoices/" + written + "/credit-notes", shop.key(), "{\"amount\":500}");
+        assertThat(givenBack.statusCode()).as(givenBack.body()).isEqualTo(201);
+        assertThat(json(givenBack).get("refunded").asBoolean()).as("paid outside Stripe, given back outside it")
+                .isFalse();
+        assertThat(call("POST", "/api/v1/invoices/" + voided + "/credit-notes", shop.key(), "{\"amount\":500}")
+                .statusCode()).as("a void invoice takes no credit note").isEqualTo(409);
 
         String automatic = create(shop, "").get("id").asString();
         act(shop, automatic, "finalize", null);

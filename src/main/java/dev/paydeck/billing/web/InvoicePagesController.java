@@ -2,6 +2,8 @@ package dev.paydeck.billing.web;
 
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.accounts.Callers;
+import dev.paydeck.billing.CreditNote;
+import dev.paydeck.billing.CreditNotes;
 import dev.paydeck.billing.Invoice;
 import dev.paydeck.billing.InvoiceAction;
 import dev.paydeck.billing.InvoiceDraft;
@@ -70,9 +72,11 @@ class InvoicePagesController {
     private final Products products;
     private final Prices prices;
     private final Callers callers;
+    private final CreditNotes creditNotes;
 
     InvoicePagesController(Invoices invoices, Customers customers, Products products, Prices prices,
-            Callers callers) {
+            Callers callers, CreditNotes creditNotes) {
+        this.creditNotes = creditNotes;
         this.invoices = invoices;
         this.customers = customers;
         this.products = products;
@@ -309,7 +313,35 @@ class InvoicePagesController {
                 : customers.find(caller.organization(), found.customer()).orElse(null));
         model.addAttribute("actions", java.util.Arrays.stream(InvoiceAction.values()).filter(found::allows)
                 .map(InvoiceAction::code).toList());
+        model.addAttribute("creditNotes", creditNotes.ofInvoice(caller.organization(), found.id()));
+        model.addAttribute("reasons", CreditNote.REASONS);
         return "invoices/detail";
+    }
+
+    @PostMapping("/app/organizations/{id}/invoices/{invoice}/credit-notes")
+    String creditNote(@PathVariable String id, @PathVariable String invoice, @RequestParam(required = false)
+            String amount, @RequestParam(required = false) String reason, @RequestParam(required = false) String memo,
+            RedirectAttributes redirect) {
+        Caller caller = caller(id).requireWrite();
+        Invoice found = find(caller.organization(), invoice);
+        String to = "redirect:/app/organizations/" + caller.organization() + "/invoices/" + found.id();
+        Optional<Money> money = Money.currency(found.currency()).flatMap(currency -> Money.parse(amount, currency))
+                .filter(parsed -> parsed.minor() > 0);
+        if (money.isEmpty()) {
+            redirect.addFlashAttribute("creditProblem", "invoices.credit-note.amount.invalid");
+            return to;
+        }
+        try {
+            creditNotes.create(caller.organization(), found.id(), money.get().minor(),
+                    blank(reason) ? null : reason, blank(memo) ? null : memo.strip());
+            redirect.addFlashAttribute("saved", "credit-note");
+        } catch (Invoices.InvalidInvoiceException | Invoices.InvoiceStateException refused) {
+            redirect.addFlashAttribute("creditProblem", "invoices.credit-note.too-much");
+        } catch (StripeFailure failure) {
+            redirect.addFlashAttribute("problem", problem(failure));
+            redirect.addFlashAttribute("stripeMessage", failure.stripeMessage());
+        }
+        return to;
     }
 
     @PostMapping("/app/organizations/{id}/invoices/{invoice}/{action}")

@@ -1,5 +1,6 @@
 package dev.paydeck.billing.web;
 
+import dev.paydeck.billing.CreditNote;
 import dev.paydeck.billing.Invoice;
 import dev.paydeck.billing.InvoiceLine;
 import dev.paydeck.billing.InvoiceStatistics;
@@ -97,7 +98,31 @@ final class InvoiceViews {
         }
     }
 
+    record CreditNoteView(
+            UUID id,
+            @Schema(example = "cn_1QxYbX2eZvKYlo2C") String stripeCreditNoteId,
+            @Schema(example = "A1B2C3D4-0001-CN-01") String number,
+            @Schema(example = "1500") long amount,
+            @Schema(example = "usd") String currency,
+            @Schema(example = "$15.00") String amountFormatted,
+            @Schema(example = "order_change") String reason,
+            String memo,
+            @Schema(example = "issued", description = "issued or void; pending or unknown while Stripe has not "
+                    + "answered") String status,
+            @Schema(description = "Refunded to the invoice's payment; false: given back outside Stripe")
+            boolean refunded,
+            OffsetDateTime createdAt) {
+
+        static CreditNoteView of(CreditNote n) {
+            return new CreditNoteView(n.id().id(), n.stripeCreditNoteId(), n.number(), n.amount().minor(),
+                    n.amount().stripeCurrency(), n.amount().format(), n.reason(), n.memo(), n.status(), n.refunded(),
+                    n.createdAt());
+        }
+    }
+
     record InvoiceDetail(InvoiceView invoice, List<LineView> lines,
+                         @Schema(description = "Credit notes issued on it, oldest first")
+                         List<CreditNoteView> creditNotes,
                          @Schema(description = "Every call Paydeck made to Stripe about this invoice, oldest first")
                          List<StripeCallView> stripeCalls) {
     }

@@ -1,6 +1,7 @@
 package dev.paydeck.billing.web;
 
 import dev.paydeck.accounts.Caller;
+import dev.paydeck.billing.CreditNotes;
 import dev.paydeck.billing.Invoice;
 import dev.paydeck.billing.InvoiceAction;
 import dev.paydeck.billing.InvoiceDraft;
@@ -9,6 +10,7 @@ import dev.paydeck.billing.InvoiceQuery;
 import dev.paydeck.billing.InvoiceStatus;
 import dev.paydeck.billing.Invoices;
 import dev.paydeck.billing.PriceId;
+import dev.paydeck.billing.web.InvoiceViews.CreditNoteView;
 import dev.paydeck.billing.web.InvoiceViews.InvoiceDetail;
 import dev.paydeck.billing.web.InvoiceViews.InvoiceView;
 import dev.paydeck.billing.web.InvoiceViews.LineView;
@@ -87,15 +89,28 @@ class InvoicesApiController {
              "tax_rates": ["txr_1QxYbX2eZvKYlo2"]},
              {"stripe_line_id": "il_1QxYbX2eZvKYlo2D", "description": "Setup", "quantity": 1, "amount": 2000,
              "tax": 414, "discount": 200, "tax_rates": ["txr_1QxYbX2eZvKYlo2"]}],
+             "credit_notes": [],
              "stripe_calls": [{"method": "POST", "path": "/v1/invoices",
              "idempotency_key": "paydeck-invoice-5c0e2b7a-9d4f-4a1e-8b3c-6f2d1e0a9b8c", "status": 200,
              "latency_ms": 41, "at": "2026-11-24T09:30:00Z"}]}""";
     private static final String TAX_RATE = "^txr_[A-Za-z0-9_]+$";
 
     private final Invoices invoices;
+    private final CreditNotes creditNotes;
 
-    InvoicesApiController(Invoices invoices) {
+    InvoicesApiController(Invoices invoices, CreditNotes creditNotes) {
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
+    }
+
+    record CreateCreditNote(
+            @Schema(example = "1500", description = "What is given back, in the smallest currency unit")
+            @NotNull @Positive @Max(Money.MAXIMUM_MINOR) Long amount,
+            @Schema(example = "order_change", description = "duplicate, fraudulent, order_change or "
+                    + "product_unsatisfactory")
+            @Pattern(regexp = "duplicate|fraudulent|order_change|product_unsatisfactory",
+                    message = "must be duplicate, fraudulent, order_change or product_unsatisfactory") String reason,
+            @Schema(example = "One hour less than invoiced") @Size(max = 500) String memo) {
     }
 
     record LineRequest(
@@ -288,6 +303,7 @@ class InvoicesApiController {
         Invoice invoice = invoices.find(caller.organization(), invoiceId).orElseThrow(InvoicesApiController::notFound);
         return new InvoiceDetail(InvoiceView.of(invoice, invoices.now()),
                 invoices.lines(caller.organization(), invoiceId).stream().map(LineView::of).toList(),
+                creditNotes.ofInvoice(caller.organization(), invoiceId).stream().map(CreditNoteView::of).toList(),
                 invoices.stripeCalls(caller.organization(), invoiceId).stream().map(StripeCallView::of).toList());
     }
 
@@ -341,6 +357,25 @@ class InvoicesApiController {
             + "debt; it may still be paid or voided later. 409 otherwise.")
     InvoiceView markUncollectible(Caller caller, @PathVariable UUID id) {
         return act(caller, id, InvoiceAction.MARK_UNCOLLECTIBLE, null);
+    }
+
+    @PostMapping("/{id}/credit-notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ExampleRequest("""
+            {"amount": 1500, "reason": "order_change", "memo": "One hour less than invoiced"}""")
+    @ExampleAnswer("""
+            {"id": "9e1d4c2b-7a3f-4b5e-8c6d-1f2e3d4c5b6a", "stripe_credit_note_id": "cn_1QxYbX2eZvKYlo2C",
+             "number": "A1B2C3D4-0001-CN-01", "amount": 1500, "currency": "usd", "amount_formatted": "$15.00",
+             "reason": "order_change", "memo": "One hour less than invoiced", "status": "issued", "refunded": true,
+             "created_at": "2026-11-25T10:00:00Z"}""")
+    @Operation(summary = "Issue a credit note on a paid invoice", description = "Gives back part or all of what was "
+            + "paid: refunded to the invoice's payment, or, for an invoice paid outside Stripe, recorded as given "
+            + "back outside it. In all, never more than what was paid. 409 unless the invoice is paid.")
+    CreditNoteView creditNote(Caller caller, @PathVariable UUID id, @Valid @RequestBody CreateCreditNote request) {
+        caller.requireWrite();
+        return creditNotes.create(caller.organization(), new InvoiceId(id), request.amount(), request.reason(),
+                        blankToNull(request.memo())).map(CreditNoteView::of)
+                .orElseThrow(InvoicesApiController::notFound);
     }
 
     private InvoiceView act(Caller caller, UUID id, InvoiceAction action, String paymentMethod) {
