@@ -114,6 +114,10 @@ class InvoicesBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("invoices-empty")).containsText("No invoice matches these filters.");
         page.locator("[data-chip=paid]").click();
         assertThat(page.getByTestId("invoice")).hasCount(1);
+        var csv = page.request().get(url(page.getByTestId("export").getAttribute("href")));
+        org.assertj.core.api.Assertions.assertThat(csv.status()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(csv.text()).contains("id,number,created_at,status")
+                .contains(",paid,", ",USD,270.00,27.00,0.00,297.00,");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invoices.png")));
 
         page.navigate("/app/organizations/" + shop.organization());

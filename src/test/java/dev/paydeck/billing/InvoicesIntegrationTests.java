@@ -46,6 +46,8 @@ class InvoicesIntegrationTests extends IntegrationTest {
     MovableClock clock;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.paydeck.shared.mirror.Janitor janitor;
 
     @AfterEach
     void timeBackToNow() {
@@ -204,6 +206,52 @@ class InvoicesIntegrationTests extends IntegrationTest {
             String id = listed.at("/data/0/id").asString();
             assertThat(get(shop, id).at("/lines/0/description").asString()).isEqualTo("Made by hand");
         });
+    }
+
+    @Test
+    void anInvoiceMadeInStripeBeforePaydeckListenedArrivesByResync() throws Exception {
+        Person owner = signUp("Resynced invoices");
+        StripeAccount account = organizationOnItsOwnSandboxAccount(owner, "Resynced invoices");
+        String stripeCustomer = json(call("POST", "/api/v1/customers", account.apiKey(),
+                "{\"email\":\"late@example.com\"}")).get("stripe_customer_id").asString();
+        var stripe = account.stripe();
+        var draft = stripe.v1().invoices().create(InvoiceCreateParams.builder().setCustomer(stripeCustomer)
+                .setCurrency("eur").build());
+        stripe.v1().invoiceItems().create(InvoiceItemCreateParams.builder().setCustomer(stripeCustomer)
+                .setInvoice(draft.getId()).setAmount(990L).setCurrency("eur").setDescription("Before").build());
+        assertThat(json(call("GET", "/api/v1/invoices", account.apiKey(), null)).get("data").size()).isZero();
+
+        assertThat(call("POST", "/api/v1/resync", account.apiKey(), "{}").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> json(call("GET", "/api/v1/invoices", account.apiKey(),
+                null)).get("data").size() == 1);
+        JsonNode invoice = json(call("GET", "/api/v1/invoices", account.apiKey(), null)).at("/data/0");
+        assertThat(invoice.get("stripe_invoice_id").asString()).isEqualTo(draft.getId());
+        assertThat(invoice.get("status").asString()).isEqualTo("draft");
+        assertThat(invoice.get("total_formatted").asString()).isEqualTo("€9.90");
+    }
+
+    @Test
+    void aCreationWhoseAnswerWasLostIsFinishedOnceByTheJanitor() throws Exception {
+        Shop shop = shop("Lost answers");
+        shop.account().fault("lose_response");
+        var failed = call("POST", "/api/v1/invoices", shop.key(), "{\"customer_id\":\"" + shop.customer() + "\","
+                + "\"lines\":[{\"price_id\":\"" + shop.price() + "\"},{\"amount\":700,\"currency\":\"usd\","
+                + "\"description\":\"Extra\"}]}");
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        String id = json(failed).get("invoice_id").asString();
+        assertThat(get(shop, id).at("/invoice/status").asString()).isEqualTo("unknown");
+        shop.account().fault("none");
+
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            janitor.run();
+            return "draft".equals(get(shop, id).at("/invoice/status").asString());
+        });
+        var inStripe = shop.account().stripe().v1().invoices().list().getData();
+        assertThat(inStripe).hasSize(1);
+        assertThat(inStripe.get(0).getMetadata()).containsEntry("paydeck_invoice_id", id);
+        assertThat(inStripe.get(0).getTotal()).isEqualTo(2200L);
+        assertThat(get(shop, id).get("lines").size()).isEqualTo(2);
     }
 
     @Test
