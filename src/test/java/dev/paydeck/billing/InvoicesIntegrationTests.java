@@ -188,6 +188,22 @@ class InvoicesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aDeclinedChargeLeavesTheInvoiceOpenAndIsInTheAuditLog() throws Exception {
+        Shop shop = shop("Declined invoice");
+        String id = create(shop, "").get("id").asString();
+        act(shop, id, "finalize", null);
+        var declined = call("POST", "/api/v1/invoices/" + id + "/pay", shop.key(),
+                "{\"payment_method\":\"pm_card_chargeDeclined\"}");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(402);
+        assertThat(declined.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(get(shop, id).at("/invoice/status").asString()).isEqualTo("open");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json(call("GET",
+                "/api/v1/audit-log?action=invoice.payment_failed", shop.key(), null)).toString()).contains(id));
+        assertThat(act(shop, id, "pay", "{\"payment_method\":\"pm_card_visa\"}").get("status").asString())
+                .as("another card").isEqualTo("paid");
+    }
+
+    @Test
     void anInvoiceMadeInStripeIsRecordedWithItsCustomerAndLines() throws Exception {
         Shop shop = shop("Dashboard invoices");
         var stripe = shop.account().stripe();
