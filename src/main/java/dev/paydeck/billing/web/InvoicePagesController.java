@@ -258,11 +258,8 @@ class InvoicePagesController {
             if (blank(line.getDescription())) {
                 errors.rejectValue(at + "description", "invoices.error.description");
             }
-            amount.ifPresent(money -> lines.add(new InvoiceDraft.Line(null, money, line.getDescription(), 1,
-                    List.of())));
-            if (amount.isPresent() && !taxRates.isEmpty()) {
-                lines.set(lines.size() - 1, new InvoiceDraft.Line(null, amount.get(), line.getDescription(), 1,
-                        taxRates));
+            if (amount.isPresent()) {
+                lines.add(new InvoiceDraft.Line(null, amount.get(), line.getDescription(), 1, taxRates));
             }
         }
         List<String> taxRates = List.of();
