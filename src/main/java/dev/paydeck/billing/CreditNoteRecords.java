@@ -53,6 +53,26 @@ class CreditNoteRecords {
                         OffsetDateTime.now(clock), organization.id(), id.id()).update();
     }
 
+    List<dev.paydeck.shared.mirror.Unresolved.Claimed<CreditNoteId>> claimUnresolved(long olderThanSeconds,
+            int limit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                update credit_notes set updated_at = :now where (organization_id, id) in (
+                    select organization_id, id from credit_notes
+                    where status in ('pending', 'unknown') and updated_at < :now - make_interval(secs => :older)
+                    order by updated_at limit :limit for update skip locked)
+                returning organization_id, id""")
+                .param("now", now).param("older", olderThanSeconds).param("limit", limit)
+                .query((rs, row) -> new dev.paydeck.shared.mirror.Unresolved.Claimed<>(
+                        new OrganizationId(rs.getObject(1, UUID.class)), new CreditNoteId(rs.getObject(2, UUID.class))))
+                .list();
+    }
+
+    java.util.Optional<CreditNote> find(OrganizationId organization, CreditNoteId id) {
+        return jdbc.sql("select * from credit_notes where organization_id = ? and id = ?")
+                .params(organization.id(), id.id()).query(CreditNoteRecords::row).optional();
+    }
+
     /** What the invoice's credit notes give back (void ones aside), unresolved ones included. */
     long credited(OrganizationId organization, InvoiceId invoice) {
         return jdbc.sql("select coalesce(sum(amount), 0) from credit_notes where organization_id = ? "

@@ -64,23 +64,9 @@ public class CreditNotes {
         Money money = Money.of(amount, invoice.currency());
         boolean refunded = !invoice.paidOutOfBand();
         records.insertPending(organization, id, invoiceId, money, reason, memo, refunded);
-        var params = CreditNoteCreateParams.builder().setInvoice(invoice.stripeInvoiceId()).setAmount(amount)
-                .putMetadata("paydeck_credit_note_id", id.toString());
-        if (refunded) {
-            params.setRefundAmount(amount);
-        } else {
-            params.setOutOfBandAmount(amount);
-        }
-        if (reason != null) {
-            params.setReason(CreditNoteCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
-        }
-        if (memo != null) {
-            params.setMemo(memo);
-        }
         com.stripe.model.CreditNote issued;
         try {
-            issued = StripeCallSubject.about("invoice", invoiceId, () -> stripe.forOrganization(organization).v1()
-                    .creditNotes().create(params.build(), StripeIdempotency.options("credit-note", id.id())));
+            issued = send(organization, id, invoice, money, reason, memo, refunded);
         } catch (StripeException e) {
             StripeFailure failure = StripeFailure.from(e);
             if (failure.outcomeUnknown()) {
@@ -92,6 +78,29 @@ public class CreditNotes {
         }
         transactions.executeWithoutResult(status -> records.apply(organization, id, issued));
         return records.ofInvoice(organization, invoiceId).stream().filter(note -> note.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Issues the credit note in Stripe; the same call each time for the same record. Logged as a call about the
+     * invoice, so that the invoice's page lists it with the others.
+     */
+    com.stripe.model.CreditNote send(OrganizationId organization, CreditNoteId id, Invoice invoice, Money amount,
+            String reason, String memo, boolean refunded) throws StripeException {
+        var params = CreditNoteCreateParams.builder().setInvoice(invoice.stripeInvoiceId()).setAmount(amount.minor())
+                .putMetadata("paydeck_credit_note_id", id.toString());
+        if (refunded) {
+            params.setRefundAmount(amount.minor());
+        } else {
+            params.setOutOfBandAmount(amount.minor());
+        }
+        if (reason != null) {
+            params.setReason(CreditNoteCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (memo != null) {
+            params.setMemo(memo);
+        }
+        return StripeCallSubject.about("invoice", invoice.id(), () -> stripe.forOrganization(organization).v1()
+                .creditNotes().create(params.build(), StripeIdempotency.options("credit-note", id.id())));
     }
 
     /** The invoice's credit notes, oldest first. */

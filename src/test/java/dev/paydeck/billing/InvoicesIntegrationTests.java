@@ -271,6 +271,28 @@ class InvoicesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCreditNoteStripeDidNotAnswerIsIssuedOnceByTheJanitor() throws Exception {
+        Shop shop = shop("Unanswered credit notes");
+        String id = create(shop, "").get("id").asString();
+        act(shop, id, "pay", "{\"payment_method\":\"pm_card_visa\"}");
+        shop.account().fault("unavailable");
+        var failed = call("POST", "/api/v1/invoices/" + id + "/credit-notes", shop.key(), "{\"amount\":800}");
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        assertThat(get(shop, id).at("/credit_notes/0/status").asString()).isEqualTo("unknown");
+        shop.account().fault("none");
+
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            janitor.run();
+            return "issued".equals(get(shop, id).at("/credit_notes/0/status").asString());
+        });
+        var notes = shop.account().stripe().v1().creditNotes().list().getData();
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).getAmount()).isEqualTo(800L);
+        assertThat(get(shop, id).get("credit_notes").size()).isEqualTo(1);
+    }
+
+    @Test
     void anInvoiceIsVoidedWrittenOffOrPaidOutsideStripe() throws Exception {
         Shop shop = shop("Closing invoices");
         String voided = create(shop, "").get("id").asString();
