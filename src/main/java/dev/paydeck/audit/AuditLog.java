@@ -4,6 +4,14 @@ import dev.paydeck.billing.CatalogEvent;
 import dev.paydeck.billing.CouponCreated;
 import dev.paydeck.billing.CouponDeleted;
 import dev.paydeck.billing.CouponEvent;
+import dev.paydeck.billing.InvoiceCreated;
+import dev.paydeck.billing.InvoiceEvent;
+import dev.paydeck.billing.InvoiceFinalized;
+import dev.paydeck.billing.InvoiceMarkedUncollectible;
+import dev.paydeck.billing.InvoicePaid;
+import dev.paydeck.billing.InvoicePaymentFailed;
+import dev.paydeck.billing.InvoiceSent;
+import dev.paydeck.billing.InvoiceVoided;
 import dev.paydeck.billing.PriceArchived;
 import dev.paydeck.billing.PriceCreated;
 import dev.paydeck.billing.PriceUpdated;
@@ -185,6 +193,22 @@ public class AuditLog {
         };
         write(event.organization(), event.actor(), action, "tax_rate", event.taxRate().toString(), event.label(),
                 event.occurredAt());
+    }
+
+    /** Every invoice event is a line, with the invoice's total. */
+    @ApplicationModuleListener
+    void invoice(InvoiceEvent event) {
+        String action = switch (event) {
+            case InvoiceCreated created -> "invoice.created";
+            case InvoiceFinalized finalized -> "invoice.finalized";
+            case InvoiceSent sent -> "invoice.sent";
+            case InvoicePaid paid -> "invoice.paid";
+            case InvoicePaymentFailed failed -> "invoice.payment_failed";
+            case InvoiceVoided voided -> "invoice.voided";
+            case InvoiceMarkedUncollectible uncollectible -> "invoice.marked_uncollectible";
+        };
+        write(event.organization(), event.actor(), action, "invoice", event.invoice().toString(),
+                amount(event.total()), event.occurredAt());
     }
 
     private static String amount(dev.paydeck.shared.Money amount) {

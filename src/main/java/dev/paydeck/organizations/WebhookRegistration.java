@@ -29,7 +29,10 @@ class WebhookRegistration {
             "charge.refunded", "charge.dispute.created", "refund.created", "refund.updated", "refund.failed",
             "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
             "product.deleted", "price.created", "price.updated", "price.deleted",
-            "coupon.created", "coupon.updated", "coupon.deleted", "tax_rate.created", "tax_rate.updated");
+            "coupon.created", "coupon.updated", "coupon.deleted", "tax_rate.created", "tax_rate.updated",
+            "invoice.created", "invoice.updated", "invoice.finalized", "invoice.paid", "invoice.payment_succeeded",
+            "invoice.payment_failed", "invoice.payment_action_required", "invoice.sent", "invoice.voided",
+            "invoice.marked_uncollectible", "invoice.deleted");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
 

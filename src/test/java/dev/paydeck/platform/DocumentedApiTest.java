@@ -13,7 +13,7 @@ abstract class DocumentedApiTest extends IntegrationTest {
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
                       String customer, String payment, String event, String product, String price,
-                      String coupon, String taxRate) {
+                      String coupon, String taxRate, String invoice) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
@@ -21,13 +21,14 @@ abstract class DocumentedApiTest extends IntegrationTest {
                     Map.entry("/payment-intents/{id}", payment), Map.entry("/webhook-events/{id}", event),
                     Map.entry("{personId}", person), Map.entry("{keyId}", keyId), Map.entry("/products/{id}", product),
                     Map.entry("/prices/{id}", price),
-                    Map.entry("/coupons/{id}", coupon), Map.entry("/tax-rates/{id}", taxRate));
+                    Map.entry("/coupons/{id}", coupon), Map.entry("/tax-rates/{id}", taxRate),
+                    Map.entry("/invoices/{id}", invoice));
         }
     }
 
     /**
      * Signs up its owner, creates the organization and an admin key, a customer, a paid payment, a product and price,
-     * a coupon and a tax rate.
+     * a coupon, a tax rate and a draft invoice.
      */
     protected SampleShop sampleShop(String name) {
         Person owner = signUp(name + " owner");
@@ -49,8 +50,11 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String coupon = json(call("POST", "/api/v1/coupons", adminKey, "{\"percent_off\": 20}")).get("id").asString();
         String taxRate = json(call("POST", "/api/v1/tax-rates", adminKey, """
                 {"display_name": "VAT", "percentage": "19", "inclusive": false}""")).get("id").asString();
+        String invoice = json(call("POST", "/api/v1/invoices", adminKey, """
+                {"customer_id": "%s", "lines": [{"amount": 500, "currency": "usd", "description": "Sample"}]}"""
+                .formatted(customer))).get("id").asString();
         return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
-                product, price, coupon, taxRate);
+                product, price, coupon, taxRate, invoice);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

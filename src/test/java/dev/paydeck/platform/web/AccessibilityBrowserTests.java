@@ -42,6 +42,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 + "\"repeating\",\"duration_in_months\":3,\"max_redemptions\":50}");
         call("POST", "/api/v1/tax-rates", key, "{\"display_name\":\"VAT\",\"percentage\":\"19\",\"inclusive\":false,"
                 + "\"country\":\"DE\"}");
+        String invoice = json(call("POST", "/api/v1/invoices", key, "{\"customer_id\":\"" + customer + "\","
+                + "\"lines\":[{\"amount\":4500,\"currency\":\"usd\",\"description\":\"Accessible audit\"}]}"))
+                .get("id").asString();
+        call("POST", "/api/v1/invoices/" + invoice + "/finalize", key, null);
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -75,7 +79,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/products/coupons",
                             "/app/organizations/" + organization + "/products/coupons/new",
                             "/app/organizations/" + organization + "/products/tax-rates",
-                            "/app/organizations/" + organization + "/products/tax-rates/new")) {
+                            "/app/organizations/" + organization + "/products/tax-rates/new",
+                            "/app/organizations/" + organization + "/invoices",
+                            "/app/organizations/" + organization + "/invoices/new",
+                            "/app/organizations/" + organization + "/invoices/" + invoice)) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

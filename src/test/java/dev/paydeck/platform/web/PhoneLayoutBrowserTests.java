@@ -180,6 +180,34 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertFitsThePhone("tax-rates");
     }
 
+    @Test
+    void theInvoicesFitAPhone() {
+        Person owner = signUp("Phone invoicer");
+        String organization = createOrganization(owner, "Invoices on a phone", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"name\":\"A customer with a rather long "
+                + "name\",\"email\":\"a.rather.long.address@example.com\"}")).get("id").asString();
+        String invoice = json(call("POST", "/api/v1/invoices", key, "{\"customer_id\":\"" + customer + "\","
+                + "\"lines\":[{\"amount\":12345678,\"currency\":\"usd\",\"description\":\"A rather long "
+                + "description of the work that was done\"},{\"amount\":990,\"currency\":\"usd\","
+                + "\"description\":\"Travel\"}],\"collection_method\":\"send_invoice\",\"days_until_due\":7}"))
+                .get("id").asString();
+        call("POST", "/api/v1/invoices/" + invoice + "/finalize", key, null);
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.navigate("/app/organizations/" + organization + "/invoices");
+        assertThat(page.getByTestId("invoice")).hasCount(1);
+        assertFitsThePhone("invoices-list");
+        page.navigate("/app/organizations/" + organization + "/invoices/" + invoice);
+        assertThat(page.getByTestId("invoice-line")).hasCount(2);
+        assertFitsThePhone("invoice-detail");
+        page.navigate("/app/organizations/" + organization + "/invoices/new");
+        assertFitsThePhone("invoice-new");
+    }
+
     private void assertFitsThePhone(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())

@@ -1,0 +1,11 @@
+package dev.paydeck.billing;
+
+import dev.paydeck.shared.Money;
+import dev.paydeck.shared.OrganizationId;
+
+import java.time.Instant;
+
+/** An invoice was created through Paydeck (and in Stripe). */
+public record InvoiceCreated(OrganizationId organization, InvoiceId invoice, Money total, String actor,
+        Instant occurredAt) implements InvoiceEvent {
+}
