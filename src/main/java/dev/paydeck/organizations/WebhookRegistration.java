@@ -28,7 +28,9 @@ class WebhookRegistration {
             "payment_intent.processing", "payment_intent.requires_action", "payment_intent.amount_capturable_updated",
             "charge.refunded", "charge.dispute.created", "refund.created", "refund.updated", "refund.failed",
             "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
-            "product.deleted", "price.created", "price.updated", "price.deleted");
+            "product.deleted", "price.created", "price.updated", "price.deleted",
+            "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+            "customer.subscription.paused", "customer.subscription.resumed", "customer.subscription.trial_will_end");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
 
