@@ -231,10 +231,11 @@ public class Subscriptions {
 
     /**
      * Changes the plan (price and/or quantity of the first item), prorated at {@code prorationDate} (the preview's;
-     * null: now). Empty when there is no such subscription.
+     * null: now). A form's {@code requestKey} (null: none) makes the Stripe call once however often it is sent.
+     * Empty when there is no such subscription.
      */
     public Optional<Subscription> change(OrganizationId organization, SubscriptionId id, SubscriptionChange change,
-            Long prorationDate, String actor) {
+            Long prorationDate, java.util.UUID requestKey, String actor) {
         Optional<Subscription> found = records.find(organization, id);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -258,7 +259,8 @@ public class Subscriptions {
         if (prorationDate != null && !"none".equals(behavior(change))) {
             params.setProrationDate(prorationDate);
         }
-        return Optional.of(update(organization, subscription, params.build(), "plan_changed", actor));
+        return Optional.of(update(organization, subscription, params.build(), requestKey == null ? null
+                : StripeIdempotency.options("subscription-change", requestKey), "plan_changed", actor));
     }
 
     /** Cancels now, or at the end of the current period. Empty when there is no such subscription. */
@@ -275,7 +277,7 @@ public class Subscriptions {
         }
         if (atPeriodEnd) {
             return Optional.of(update(organization, subscription, SubscriptionUpdateParams.builder()
-                    .setCancelAtPeriodEnd(true).build(), "cancel_at_period_end", actor));
+                    .setCancelAtPeriodEnd(true).build(), null, "cancel_at_period_end", actor));
         }
         com.stripe.model.Subscription canceled;
         try {
@@ -316,16 +318,18 @@ public class Subscriptions {
                     + "paused one, can be resumed.");
         }
         return Optional.of(update(organization, subscription, SubscriptionUpdateParams.builder()
-                .setCancelAtPeriodEnd(false).build(), "resumed", actor));
+                .setCancelAtPeriodEnd(false).build(), null, "resumed", actor));
     }
 
     private Subscription update(OrganizationId organization, Subscription subscription,
-            SubscriptionUpdateParams params, String change, String actor) {
+            SubscriptionUpdateParams params, com.stripe.net.RequestOptions options, String change, String actor) {
         com.stripe.model.Subscription updated;
         try {
-            updated = StripeCallSubject.about("subscription", subscription.id(), () -> stripe
-                    .forOrganization(organization).v1().subscriptions()
-                    .update(subscription.stripeSubscriptionId(), params));
+            updated = StripeCallSubject.about("subscription", subscription.id(), () -> options == null
+                    ? stripe.forOrganization(organization).v1().subscriptions()
+                    .update(subscription.stripeSubscriptionId(), params)
+                    : stripe.forOrganization(organization).v1().subscriptions()
+                    .update(subscription.stripeSubscriptionId(), params, options));
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }

@@ -12,13 +12,14 @@ abstract class DocumentedApiTest extends IntegrationTest {
 
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
-                      String customer, String payment, String event, String product, String price) {
+                      String customer, String payment, String event, String product, String price,
+                      String subscription) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
             return Map.of("/organizations/{id}", organization, "/customers/{id}", customer, "/payment-intents/{id}",
                     payment, "/webhook-events/{id}", event, "{personId}", person, "{keyId}", keyId, "/products/{id}",
-                    product, "/prices/{id}", price);
+                    product, "/prices/{id}", price, "/subscriptions/{id}", subscription);
         }
     }
 
@@ -40,8 +41,11 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String price = json(call("POST", "/api/v1/prices", adminKey, """
                 {"product_id": "%s", "unit_amount": 1500, "currency": "usd", "recurring": {"interval": "month"}}"""
                 .formatted(product))).get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", adminKey, """
+                {"customer_id": "%s", "price_id": "%s", "collection_method": "send_invoice"}"""
+                .formatted(customer, price))).get("id").asString();
         return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
-                product, price);
+                product, price, subscription);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

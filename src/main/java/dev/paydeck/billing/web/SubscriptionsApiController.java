@@ -232,7 +232,7 @@ class SubscriptionsApiController {
     SubscriptionView change(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeSubscription request) {
         caller.requireWrite();
         return subscriptions.change(caller.organization(), new SubscriptionId(id), request.change(),
-                        request.prorationDate(), caller.actor())
+                        request.prorationDate(), null, caller.actor())
                 .map(SubscriptionView::of).orElseThrow(SubscriptionsApiController::notFound);
     }
 

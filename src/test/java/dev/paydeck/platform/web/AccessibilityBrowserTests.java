@@ -36,8 +36,10 @@ class AccessibilityBrowserTests extends BrowserTest {
                 .at("/payment/id").asString();
         String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Accessible plan\"}"))
                 .get("id").asString();
-        call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
-                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}");
+        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
+                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}")).get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
+                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}")).get("id").asString();
         List<String> violations = new ArrayList<>();
         for (String language : List.of("en-US", "es-ES", "fr-FR")) {
             for (int width : new int[] {1280, 390}) {
@@ -67,7 +69,11 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/payments/" + payment,
                             "/app/organizations/" + organization + "/products",
                             "/app/organizations/" + organization + "/products/new",
-                            "/app/organizations/" + organization + "/products/" + product)) {
+                            "/app/organizations/" + organization + "/products/" + product,
+                            "/app/organizations/" + organization + "/subscriptions",
+                            "/app/organizations/" + organization + "/subscriptions/new",
+                            "/app/organizations/" + organization + "/subscriptions/" + subscription,
+                            "/app/organizations/" + organization + "/subscriptions/" + subscription + "/change")) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }
