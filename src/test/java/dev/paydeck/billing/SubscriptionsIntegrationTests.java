@@ -47,6 +47,15 @@ class SubscriptionsIntegrationTests extends IntegrationTest {
     StripeCallLog calls;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.paydeck.support.MovableClock businessClock;
+    @Autowired
+    dev.paydeck.shared.mirror.Janitor janitor;
+
+    @org.junit.jupiter.api.AfterEach
+    void timeBackToNow() {
+        businessClock.reset();
+    }
 
     /** An organization on a sandbox account Paydeck opened (its webhook endpoint registered), with two plans. */
     private record Shop(Person owner, String organization, String key, StripeClient stripe, String basic,
@@ -398,6 +407,40 @@ class SubscriptionsIntegrationTests extends IntegrationTest {
         assertThat(call("GET", "/api/v1/subscriptions/" + UUID.randomUUID(), shop.key(), null).statusCode())
                 .isEqualTo(404);
         assertThat(json(call("GET", "/api/v1/subscriptions", shop.key(), null)).get("data")).hasSize(1);
+    }
+
+    @Test
+    void anOutageLeavesTheSubscriptionUnknownAndTheJanitorMakesItOnce() throws Exception {
+        StripeAccount account = organizationOnItsOwnSandboxAccount(signUp("Subscription outage"), "Subscriptions down");
+        String key = account.apiKey();
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Plan\"}")).get("id").asString();
+        String price = monthly(key, product, 1500);
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"down@example.com\"}"))
+                .get("id").asString();
+        account.fault("unavailable");
+
+        var failed = call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer + "\",\"price_id\":\""
+                + price + "\",\"collection_method\":\"send_invoice\"}");
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        String id = json(failed).get("subscription_id").asString();
+        JsonNode stuck = json(call("GET", "/api/v1/subscriptions/" + id, key, null));
+        assertThat(stuck.get("status").asString()).isEqualTo("unknown");
+        assertThat(stuck.has("stripe_subscription_id")).isFalse();
+        account.fault("none");
+
+        businessClock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            janitor.run();
+            return "active".equals(json(call("GET", "/api/v1/subscriptions/" + id, key, null)).get("status")
+                    .asString());
+        });
+        var inStripe = account.stripe().v1().subscriptions().list(com.stripe.param.SubscriptionListParams.builder()
+                .setStatus(com.stripe.param.SubscriptionListParams.Status.ALL).build()).getData();
+        assertThat(inStripe).singleElement().satisfies(subscription -> assertThat(subscription.getMetadata())
+                .containsEntry("paydeck_subscription_id", id));
+        assertThat(calls.about(OrganizationId.parse(account.organization()).orElseThrow(), "subscription", id))
+                .extracting(StripeCallLog.Call::idempotencyKey).containsOnly("paydeck-subscription-" + id);
     }
 
     @Test
