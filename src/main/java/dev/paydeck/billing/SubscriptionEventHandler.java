@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Stripe's subscription events: every {@code customer.subscription.*} carries the subscription as it was, applied in
- * order by {@link SubscriptionMirror} (made elsewhere: recorded); {@code trial_will_end} also says the trial ends soon.
+ * Stripe's subscription events, through {@link SubscriptionMirror}: an update takes Stripe's current subscription (read
+ * first); a status change ({@code deleted}, {@code paused}, {@code resumed}) applies its snapshot in order, never
+ * backwards; {@code created} and {@code trial_will_end} record a subscription made elsewhere, and the latter says the
+ * trial ends soon.
  */
 @Component
 class SubscriptionEventHandler {
@@ -25,7 +27,13 @@ class SubscriptionEventHandler {
             "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed",
             "customer.subscription.trial_will_end"})
     void subscription(StripeEventReceived event) {
-        var change = mirror.applySnapshot(event, event.dataObject(com.stripe.model.Subscription.class));
+        var snapshot = event.dataObject(com.stripe.model.Subscription.class);
+        var change = switch (event.type()) {
+            case "customer.subscription.updated" -> mirror.applyRead(event, snapshot);
+            case "customer.subscription.created", "customer.subscription.trial_will_end" ->
+                    mirror.recordIfNew(event, snapshot);
+            default -> mirror.applySnapshot(event, snapshot);
+        };
         if (event.type().equals("customer.subscription.trial_will_end")) {
             mirror.trialEnding(event.organization(), change.subscription());
         }

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Brings local subscriptions in line with Stripe: event snapshots applied in order ({@link SubscriptionStatus#ORDER}
- * and the events' times: never backwards, re-read from Stripe when two disagree), objects read from Stripe (resync,
- * janitor) applied as the current truth. Subscriptions Paydeck has not seen (made in the Stripe dashboard, or on a
+ * Brings local subscriptions in line with Stripe: status changes from event snapshots applied in order
+ * ({@link SubscriptionStatus#ORDER} and the events' times: never backwards, re-read from Stripe when two disagree),
+ * updates and objects read from Stripe (resync, janitor) applied as the current truth. Subscriptions Paydeck has not seen (made in the Stripe dashboard, or on a
  * pricing page) are recorded. What Stripe did on its own is published: a renewal, a failed one (past due), the end.
  * The {@code apply} methods run inside the caller's transaction; Stripe is read only in {@link #read}, outside it.
  */
@@ -52,8 +52,18 @@ class SubscriptionMirror implements StripeEventReads {
     }
 
     /**
-     * Outside the event's transaction: Stripe's current subscription, when the local record says the snapshot looks
-     * like a step backwards or disagrees with an event of the same second.
+     * A {@code customer.subscription.updated} always takes Stripe's current subscription: its snapshot may share its
+     * status with a newer state (a plan change, a cancellation undone) that Paydeck applied from Stripe's answer, and
+     * would bring back what that changed.
+     */
+    @Override
+    public boolean readsFirst(StripeEventReceived event) {
+        return event.type().equals("customer.subscription.updated");
+    }
+
+    /**
+     * Outside the event's transaction: Stripe's current subscription, for an update (always), or when the local
+     * record says the snapshot looks like a step backwards or disagrees with an event of the same second.
      */
     @Override
     public void read(StripeEventReceived event) throws StripeException {
@@ -62,17 +72,19 @@ class SubscriptionMirror implements StripeEventReads {
         }
         var snapshot = event.dataObject(com.stripe.model.Subscription.class);
         var local = records.findByStripeId(event.organization(), snapshot.getId());
-        if (local.isPresent() && Snapshot.needsRead(SubscriptionStatus.ORDER, local.get().subscription().status(),
-                local.get().eventCreated(), statusOf(snapshot), event.created())) {
+        if (readsFirst(event) || (local.isPresent() && Snapshot.needsRead(SubscriptionStatus.ORDER,
+                local.get().subscription().status(), local.get().eventCreated(), statusOf(snapshot),
+                event.created()))) {
             event.read().put(snapshot.getId(), retrieve(event.organization(), snapshot.getId(),
-                    local.get().subscription().id()));
+                    local.map(found -> found.subscription().id()).orElse(null)));
         }
     }
 
     com.stripe.model.Subscription retrieve(OrganizationId organization, String stripeId, SubscriptionId about)
             throws StripeException {
-        return StripeCallSubject.about("subscription", about, () -> stripe.forOrganization(organization).v1()
-                .subscriptions().retrieve(stripeId));
+        StripeCallSubject.Call<com.stripe.model.Subscription> call = () -> stripe.forOrganization(organization).v1()
+                .subscriptions().retrieve(stripeId);
+        return about == null ? call.call() : StripeCallSubject.about("subscription", about, call);
     }
 
     /** Applies a snapshot from an event, in order: never backwards, re-read when it looks so. */
@@ -89,6 +101,38 @@ class SubscriptionMirror implements StripeEventReads {
                                 com.stripe.model.Subscription.class))
                 .flatMap(current -> apply(organization, local.id(), current, event.created()))
                 .orElse(new Change(local.id(), local.status(), local.status(), false, false));
+    }
+
+    /**
+     * Applies Stripe's current subscription, read before the event's transaction ({@link #readsFirst}), as the truth
+     * (a final local status stays); the event's time is kept as the newest applied.
+     */
+    Change applyRead(StripeEventReceived event, com.stripe.model.Subscription snapshot) {
+        OrganizationId organization = event.organization();
+        com.stripe.model.Subscription current = event.read().get(snapshot.getId(), com.stripe.model.Subscription.class)
+                .orElseThrow(() -> new dev.paydeck.shared.mirror.StaleReadException(snapshot));
+        SubscriptionRecords.Versioned locked = records.lockByStripeId(organization, current.getId())
+                .orElseGet(() -> recordUnseen(organization, current, event.created()));
+        Subscription local = locked.subscription();
+        if (locked.recordedNow()) {
+            return new Change(local.id(), SubscriptionStatus.UNKNOWN, local.status(), true, true);
+        }
+        return apply(organization, local.id(), current, event.created())
+                .orElse(new Change(local.id(), local.status(), local.status(), false, false));
+    }
+
+    /**
+     * A subscription's first event ({@code created}) or a notice ({@code trial_will_end}): recorded when Paydeck does
+     * not know it yet (or still waits for Stripe's answer), never applied over a record that has moved on.
+     */
+    Change recordIfNew(StripeEventReceived event, com.stripe.model.Subscription snapshot) {
+        Optional<SubscriptionRecords.Versioned> known = records.findByStripeId(event.organization(), snapshot.getId())
+                .filter(found -> !found.subscription().status().isUnresolved());
+        if (known.isPresent()) {
+            Subscription local = known.get().subscription();
+            return new Change(local.id(), local.status(), local.status(), false, false);
+        }
+        return applySnapshot(event, snapshot);
     }
 
     /** Applies a subscription just read from Stripe: the current truth (a final local status stays). */
