@@ -215,6 +215,28 @@ public class AuditLog {
         return amount == null ? null : amount.format();
     }
 
+    /** Every change to a subscription made through Paydeck is a line (what Stripe does on its own is not). */
+    @ApplicationModuleListener
+    void subscription(dev.paydeck.billing.SubscriptionEvent event) {
+        if ("stripe".equals(event.actor())) {
+            return;
+        }
+        record Line(String action, String detail) {
+        }
+        Line line = switch (event) {
+            case dev.paydeck.billing.SubscriptionCreated created -> new Line("subscription.created",
+                    created.status());
+            case dev.paydeck.billing.SubscriptionUpdated updated -> new Line("subscription.updated",
+                    updated.change());
+            case dev.paydeck.billing.SubscriptionCanceled canceled -> new Line("subscription.canceled", null);
+            case dev.paydeck.billing.SubscriptionRenewed renewed -> new Line("subscription.renewed", null);
+            case dev.paydeck.billing.SubscriptionPastDue pastDue -> new Line("subscription.past_due", null);
+            case dev.paydeck.billing.SubscriptionTrialEnding ending -> new Line("subscription.trial_ending", null);
+        };
+        write(event.organization(), event.actor(), line.action(), "subscription", event.subscription().toString(),
+                line.detail(), event.occurredAt());
+    }
+
     /** Every payment event is a line. */
     @ApplicationModuleListener
     void payment(PaymentEvent event) {

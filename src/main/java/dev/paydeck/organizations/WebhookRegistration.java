@@ -32,7 +32,9 @@ class WebhookRegistration {
             "coupon.created", "coupon.updated", "coupon.deleted", "tax_rate.created", "tax_rate.updated",
             "invoice.created", "invoice.updated", "invoice.finalized", "invoice.paid", "invoice.payment_succeeded",
             "invoice.payment_failed", "invoice.payment_action_required", "invoice.sent", "invoice.voided",
-            "invoice.marked_uncollectible", "invoice.deleted");
+            "invoice.marked_uncollectible", "invoice.deleted",
+            "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+            "customer.subscription.paused", "customer.subscription.resumed", "customer.subscription.trial_will_end");
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
 

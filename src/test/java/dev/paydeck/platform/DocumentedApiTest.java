@@ -13,7 +13,7 @@ abstract class DocumentedApiTest extends IntegrationTest {
     /** An organization with its owner, an admin API key, and one of each object an operation's path can name. */
     record SampleShop(Person owner, String organization, String adminKey, String keyId, String person,
                       String customer, String payment, String event, String product, String price,
-                      String coupon, String taxRate, String invoice) {
+                      String coupon, String taxRate, String invoice, String subscription) {
 
         /** The ids for {@link DocumentedOperations.Operation#pathWith}, by the resource or placeholder they fill. */
         Map<String, String> ids() {
@@ -22,7 +22,7 @@ abstract class DocumentedApiTest extends IntegrationTest {
                     Map.entry("{personId}", person), Map.entry("{keyId}", keyId), Map.entry("/products/{id}", product),
                     Map.entry("/prices/{id}", price),
                     Map.entry("/coupons/{id}", coupon), Map.entry("/tax-rates/{id}", taxRate),
-                    Map.entry("/invoices/{id}", invoice));
+                    Map.entry("/invoices/{id}", invoice), Map.entry("/subscriptions/{id}", subscription));
         }
     }
 
@@ -53,8 +53,11 @@ abstract class DocumentedApiTest extends IntegrationTest {
         String invoice = json(call("POST", "/api/v1/invoices", adminKey, """
                 {"customer_id": "%s", "lines": [{"amount": 500, "currency": "usd", "description": "Sample"}]}"""
                 .formatted(customer))).get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", adminKey, """
+                {"customer_id": "%s", "price_id": "%s", "collection_method": "send_invoice"}"""
+                .formatted(customer, price))).get("id").asString();
         return new SampleShop(owner, organization, adminKey, keyId, person, customer, payment, firstEvent(adminKey),
-                product, price, coupon, taxRate, invoice);
+                product, price, coupon, taxRate, invoice, subscription);
     }
 
     /** The first Stripe event delivered to the organization (its sandbox sends one for the payment). */

@@ -49,7 +49,7 @@ class TenantIsolationIntegrationTests extends DocumentedApiTest {
                     var response = call("GET", operation.path(), credential, null);
                     assertThat(response.statusCode()).as(operation.path() + " by " + who).isLessThan(500);
                     for (String id : List.of(a.organization(), a.customer(), a.payment(), a.event(), a.keyId(),
-                            a.product(), a.price(), a.coupon(), a.taxRate(), a.invoice())) {
+                            a.product(), a.price(), a.coupon(), a.taxRate(), a.invoice(), a.subscription())) {
                         if (response.body().contains(id)) {
                             leaks.add("GET " + operation.path() + " by " + who + " shows " + id);
                         }
@@ -63,7 +63,8 @@ class TenantIsolationIntegrationTests extends DocumentedApiTest {
                 "DELETE /api/v1/organizations/{id}/api-keys/{keyId}", "PUT /api/v1/organizations/{id}/stripe-keys",
                 "DELETE /api/v1/products/{id}", "POST /api/v1/prices/{id}/archive",
                 "DELETE /api/v1/coupons/{id}", "POST /api/v1/tax-rates/{id}/archive",
-                "POST /api/v1/invoices/{id}/pay");
+                "POST /api/v1/invoices/{id}/pay",
+                "POST /api/v1/subscriptions/{id}/cancel", "POST /api/v1/subscriptions/{id}/change");
         assertThat(leaks).as("what organization B could reach of organization A").isEmpty();
 
         assertThat(call("GET", "/api/v1/customers/" + a.customer(), keyA, null).statusCode()).isEqualTo(200);

@@ -3,6 +3,9 @@ package dev.paydeck.dashboard.web;
 import dev.paydeck.accounts.Callers;
 import dev.paydeck.accounts.Memberships;
 import dev.paydeck.accounts.SignedInPerson;
+import dev.paydeck.billing.Subscription;
+import dev.paydeck.billing.Subscriptions;
+import dev.paydeck.customers.Customers;
 import dev.paydeck.demo.DemoShop;
 import dev.paydeck.organizations.Organizations;
 import dev.paydeck.shared.OrganizationId;
@@ -49,9 +52,14 @@ class DashboardPagesController {
     private final StripeWebhooks webhooks;
     private final RevenueChart charts;
     private final Clock clock;
+    private final Subscriptions subscriptions;
+    private final Customers customers;
 
     DashboardPagesController(Organizations organizations, Memberships memberships, Callers callers, DemoShop demo,
-            Payments payments, PaymentFigures figures, StripeWebhooks webhooks, RevenueChart charts, Clock clock) {
+            Payments payments, PaymentFigures figures, StripeWebhooks webhooks, RevenueChart charts, Clock clock,
+            Subscriptions subscriptions, Customers customers) {
+        this.subscriptions = subscriptions;
+        this.customers = customers;
         this.organizations = organizations;
         this.memberships = memberships;
         this.callers = callers;
@@ -127,10 +135,26 @@ class DashboardPagesController {
         model.addAttribute("recent", payments.list(organization, new PaymentQuery(null, null, null, null, 10, null)));
         model.addAttribute("attention", figures.needingAttention(organization, monthStart, 10));
         model.addAttribute("webhooks", webhooks.health(organization));
+        subscriptionsNeedingAttention(organization, model);
         return "dashboard/dashboard";
     }
 
     private static dev.paydeck.organizations.Organization organization(Model model) {
         return (dev.paydeck.organizations.Organization) model.getAttribute("organization");
+    }
+
+    /** Past due, unpaid or incomplete subscriptions: how many, the ten waiting longest, and their customers' names. */
+    private void subscriptionsNeedingAttention(OrganizationId organization, Model model) {
+        List<Subscription> waiting = subscriptions.needingAttention(organization, 10);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Subscription subscription : waiting) {
+            names.computeIfAbsent(subscription.stripeCustomerId(), stripeId -> (subscription.customer() != null
+                    ? customers.find(organization, subscription.customer())
+                    : customers.findByStripeId(organization, stripeId))
+                    .map(c -> c.name() != null && !c.name().isBlank() ? c.name() : c.email()).orElse(stripeId));
+        }
+        model.addAttribute("subscriptionsNeedingAttention", subscriptions.countNeedingAttention(organization));
+        model.addAttribute("subscriptionsAttention", waiting);
+        model.addAttribute("subscriptionCustomers", names);
     }
 }

@@ -36,8 +36,11 @@ class AccessibilityBrowserTests extends BrowserTest {
                 .at("/payment/id").asString();
         String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Accessible plan\"}"))
                 .get("id").asString();
-        call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":900,"
-                + "\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}");
+        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product
+                + "\",\"unit_amount\":900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}"))
+                .get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
+                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}")).get("id").asString();
         call("POST", "/api/v1/coupons", key, "{\"name\":\"Accessible 10%\",\"percent_off\":10,\"duration\":"
                 + "\"repeating\",\"duration_in_months\":3,\"max_redemptions\":50}");
         call("POST", "/api/v1/tax-rates", key, "{\"display_name\":\"VAT\",\"percentage\":\"19\",\"inclusive\":false,"
@@ -82,7 +85,11 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/products/tax-rates/new",
                             "/app/organizations/" + organization + "/invoices",
                             "/app/organizations/" + organization + "/invoices/new",
-                            "/app/organizations/" + organization + "/invoices/" + invoice)) {
+                            "/app/organizations/" + organization + "/invoices/" + invoice,
+                            "/app/organizations/" + organization + "/subscriptions",
+                            "/app/organizations/" + organization + "/subscriptions/new",
+                            "/app/organizations/" + organization + "/subscriptions/" + subscription,
+                            "/app/organizations/" + organization + "/subscriptions/" + subscription + "/change")) {
                         violations.addAll(check(tab, path, language, width));
                     }
                 }

@@ -208,6 +208,38 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         assertFitsThePhone("invoice-new");
     }
 
+    @Test
+    void theSubscriptionsFitAPhone() {
+        Person owner = signUp("Phone subscriptions owner");
+        String organization = createOrganization(owner, "Subscriptions on a phone", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"A rather long plan name for a "
+                + "narrow phone screen\"}")).get("id").asString();
+        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\","
+                + "\"unit_amount\":123456,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}"))
+                .get("id").asString();
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"name\":\"Maximiliana Wolfeschlegelstein\","
+                + "\"email\":\"maximiliana.wolfeschlegelstein@example.com\"}")).get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
+                + "\",\"price_id\":\"" + price + "\",\"quantity\":3,\"collection_method\":\"send_invoice\"}"))
+                .get("id").asString();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(owner.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        page.waitForURL("**/app/**");
+        page.navigate("/app/organizations/" + organization + "/subscriptions");
+        assertThat(page.getByTestId("subscription")).hasCount(1);
+        assertFitsThePhone("subscriptions");
+        page.navigate("/app/organizations/" + organization + "/subscriptions/" + subscription);
+        assertThat(page.getByTestId("item")).hasCount(1);
+        assertFitsThePhone("subscription-detail");
+        page.navigate("/app/organizations/" + organization + "/subscriptions/new");
+        assertFitsThePhone("subscription-new");
+        page.navigate("/app/organizations/" + organization + "/subscriptions/" + subscription + "/change");
+        assertFitsThePhone("subscription-change");
+    }
+
     private void assertFitsThePhone(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-390.png")));
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())

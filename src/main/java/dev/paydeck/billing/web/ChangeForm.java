@@ -1,0 +1,18 @@
+package dev.paydeck.billing.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The change-plan form: the new price and quantity and how to prorate, previewed first; the confirmation carries the
+ * preview's {@code prorationDate}, and {@code idempotencyKey} so that a confirmation sent twice changes (and charges)
+ * once.
+ */
+record ChangeForm(
+        String priceId,
+        @Min(1) @Max(10_000) Integer quantity,
+        String prorationBehavior,
+        Long prorationDate,
+        @Size(max = 100) String idempotencyKey) {
+}
