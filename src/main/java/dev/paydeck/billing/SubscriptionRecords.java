@@ -61,18 +61,24 @@ class SubscriptionRecords {
         jdbc.sql("""
                 insert into subscriptions (organization_id, id, customer_id, stripe_customer_id, status,
                     collection_method, days_until_due, trial_period_days, currency, metadata, idempotency_key,
-                    created_at, updated_at)
+                    payment_behavior, created_at, updated_at)
                 values (:organization, :id, :customer, :stripeCustomer, 'pending', :method, :days, :trial, :currency,
-                    :metadata::jsonb, :key, :now, :now)""")
+                    :metadata::jsonb, :key, :behavior, :now, :now)""")
                 .param("organization", organization.id()).param("id", id.id())
                 .param("customer", draft.customer().id()).param("stripeCustomer", stripeCustomerId)
                 .param("method", draft.collectionMethod()).param("days", draft.daysUntilDue())
                 .param("trial", draft.trialPeriodDays()).param("currency", price.currency())
                 .param("metadata", json.writeValueAsString(draft.metadata() == null ? Map.of() : draft.metadata()))
-                .param("key", idempotencyKey).param("now", now)
+                .param("key", idempotencyKey).param("behavior", draft.paymentBehavior()).param("now", now)
                 .update();
         insertItem(organization, id, 0, null, price.stripePriceId(), draft.quantity(),
                 price.unitAmount() == null ? null : price.unitAmount().minor(), price.currency());
+    }
+
+    /** How the subscription's first payment is taken, when not Stripe's default. */
+    Optional<String> paymentBehavior(OrganizationId organization, SubscriptionId id) {
+        return jdbc.sql("select payment_behavior from subscriptions where organization_id = ? and id = ?")
+                .params(organization.id(), id.id()).query(String.class).optional();
     }
 
     private void insertItem(OrganizationId organization, SubscriptionId id, int position, String stripeItemId,

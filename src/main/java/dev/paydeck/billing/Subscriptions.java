@@ -123,6 +123,32 @@ public class Subscriptions {
         return answer;
     }
 
+    /**
+     * What Stripe.js needs to pay a subscription's first invoice (one created {@code default_incomplete}): the
+     * invoice's confirmation secret, while the invoice is open; empty once paid, or for no such subscription.
+     */
+    public Optional<String> firstPaymentSecret(OrganizationId organization, SubscriptionId id) {
+        Optional<Subscription> found = records.find(organization, id).filter(s -> s.stripeSubscriptionId() != null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return StripeCallSubject.about("subscription", id, () -> {
+                var client = stripe.forOrganization(organization).v1();
+                String invoice = client.subscriptions().retrieve(found.get().stripeSubscriptionId()).getLatestInvoice();
+                if (invoice == null) {
+                    return Optional.<String>empty();
+                }
+                var latest = client.invoices().retrieve(invoice, com.stripe.param.InvoiceRetrieveParams.builder()
+                        .addExpand("confirmation_secret").build());
+                return "open".equals(latest.getStatus()) && latest.getConfirmationSecret() != null
+                        ? Optional.of(latest.getConfirmationSecret().getClientSecret()) : Optional.<String>empty();
+            });
+        } catch (StripeException e) {
+            throw StripeFailure.from(e);
+        }
+    }
+
     /** Creates the Stripe subscription of a pending record; the same call each time for the same record. */
     com.stripe.model.Subscription send(OrganizationId organization, Subscription pending) throws StripeException {
         Subscription.Item item = pending.firstItem();
@@ -132,6 +158,10 @@ public class Subscriptions {
                 .putAllMetadata(withPaydeckId(pending.metadata(), pending.id()));
         if (pending.trialPeriodDays() != null && pending.trialPeriodDays() > 0) {
             params.setTrialPeriodDays((long) pending.trialPeriodDays());
+        }
+        if (records.paymentBehavior(organization, pending.id()).filter(SubscriptionDraft.DEFAULT_INCOMPLETE::equals)
+                .isPresent()) {
+            params.setPaymentBehavior(SubscriptionCreateParams.PaymentBehavior.DEFAULT_INCOMPLETE);
         }
         if (SubscriptionDraft.SEND_INVOICE.equals(pending.collectionMethod())) {
             params.setCollectionMethod(SubscriptionCreateParams.CollectionMethod.SEND_INVOICE)

@@ -4,9 +4,7 @@ import dev.paydeck.billing.Invoice;
 import dev.paydeck.billing.InvoicePaid;
 import dev.paydeck.billing.InvoiceSent;
 import dev.paydeck.billing.Invoices;
-import dev.paydeck.billing.Prices;
-import dev.paydeck.billing.Product;
-import dev.paydeck.billing.Products;
+import dev.paydeck.billing.PlanNames;
 import dev.paydeck.billing.Subscription;
 import dev.paydeck.billing.SubscriptionPastDue;
 import dev.paydeck.billing.SubscriptionTrialEnding;
@@ -64,20 +62,18 @@ class BillingMails {
 
     private final Invoices invoices;
     private final Subscriptions subscriptions;
-    private final Prices prices;
-    private final Products products;
+    private final PlanNames plans;
     private final Customers customers;
     private final Organizations organizations;
     private final PortalLinks portal;
     private final Mail mail;
     private final String publicUrl;
 
-    BillingMails(Invoices invoices, Subscriptions subscriptions, Prices prices, Products products, Customers customers,
+    BillingMails(Invoices invoices, Subscriptions subscriptions, PlanNames plans, Customers customers,
             Organizations organizations, PortalLinks portal, Mail mail, PaydeckProperties properties) {
         this.invoices = invoices;
         this.subscriptions = subscriptions;
-        this.prices = prices;
-        this.products = products;
+        this.plans = plans;
         this.customers = customers;
         this.organizations = organizations;
         this.portal = portal;
@@ -147,7 +143,7 @@ class BillingMails {
         recipient(ending.organization(), subscription.customer()).ifPresent(to -> {
             Map<String, Object> variables = new HashMap<>();
             variables.put("organization", to.organization().name());
-            variables.put("plan", plan(ending.organization(), subscription));
+            variables.put("plan", plans.of(ending.organization(), subscription));
             variables.put("ends", date(subscription.trialEnd(), to.locale()));
             variables.put("amount", periodAmount(subscription).map(amount -> amount.format(to.locale())).orElse("—"));
             variables.put("link", portalLink(ending.organization(), subscription.customer()));
@@ -175,14 +171,6 @@ class BillingMails {
 
     private String portalLink(OrganizationId organization, CustomerId customer) {
         return publicUrl + portal.issue(organization, customer, PortalMails.LIFETIME, null).path();
-    }
-
-    /** The plan's name: its first price's product, as the pricing page shows it. */
-    private String plan(OrganizationId organization, Subscription subscription) {
-        return subscription.items().stream().findFirst().map(Subscription.Item::price).filter(java.util.Objects::nonNull)
-                .flatMap(price -> prices.find(organization, price))
-                .flatMap(price -> products.find(organization, price.product())).map(Product::name)
-                .orElse(subscription.items().isEmpty() ? "" : subscription.items().getFirst().stripePriceId());
     }
 
     /** What a period of the subscription costs, when its prices have unit amounts. */

@@ -43,6 +43,7 @@ public final class PagesBench {
         String base = options.get("base");
         int payments = Integer.parseInt(options.getOrDefault("payments", "100000"));
         int customers = Integer.parseInt(options.getOrDefault("customers", "20000"));
+        int invoices = Integer.parseInt(options.getOrDefault("invoices", "100000"));
         int requests = Integer.parseInt(options.getOrDefault("requests", "300"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "100"));
 
@@ -58,8 +59,9 @@ public final class PagesBench {
         try (Connection db = DriverManager.getConnection(options.get("jdbc"), "postgres", options.get("password"))) {
             long started = System.nanoTime();
             seed(db, UUID.fromString(organization), payments, customers);
-            System.err.printf("Seeded %d payments and %d customers in %.0f s%n", payments, customers,
-                    (System.nanoTime() - started) / 1e9);
+            seedInvoices(db, UUID.fromString(organization), invoices);
+            System.err.printf("Seeded %d payments, %d customers and %d invoices in %.0f s%n", payments, customers,
+                    invoices, (System.nanoTime() - started) / 1e9);
             paymentIds = sample(db, UUID.fromString(organization));
         }
 
@@ -73,20 +75,79 @@ public final class PagesBench {
         pages.put("payment detail", () -> app + "/payments/" + paymentIds.get(ThreadLocalRandom.current()
                 .nextInt(paymentIds.size())));
         pages.put("customers list", () -> app + "/customers");
+        pages.put("invoices list", () -> app + "/invoices");
+        pages.put("invoices list, filtered by status", () -> app + "/invoices?status=open");
+        String key = BenchApi.post(base + "/api/v1/organizations/" + organization + "/api-keys", token,
+                "{\"name\":\"bench\",\"role\":\"viewer\"}").get("secret").asString();
+        HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (var page : pages.entrySet()) {
-            for (int i = 0; i < warmup; i++) {
-                get(browser, page.getValue().get());
-            }
-            Load.Recorder recorder = new Load.Recorder();
-            long started = System.nanoTime();
-            for (int i = 0; i < requests; i++) {
-                String url = page.getValue().get();
-                recorder.time(System.nanoTime(), () -> get(browser, url));
-            }
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("p95_ms", String.format(java.util.Locale.ROOT, "%.2f", recorder.percentile(95)));
-            System.out.println(recorder.json("GET " + page.getKey(), payments + " payments, " + customers
-                    + " customers, one request at a time", started, extra));
+            measure(page.getKey(), page.getValue(), url -> get(browser, url), warmup, requests,
+                    payments + " payments, " + customers + " customers, " + invoices + " invoices");
+        }
+        measure("API invoices list (GET /api/v1/invoices)", () -> base + "/api/v1/invoices?limit=25",
+                url -> get(api, url, key), warmup, requests, invoices + " invoices");
+        measure("API invoices list, open (GET /api/v1/invoices?status=open)",
+                () -> base + "/api/v1/invoices?status=open&limit=25", url -> get(api, url, key), warmup, requests,
+                invoices + " invoices");
+    }
+
+    private interface Get {
+        void get(String url) throws Exception;
+    }
+
+    /** One request at a time: the warm-up, then the measured ones; prints the figures as one JSON line. */
+    private static void measure(String name, Supplier<String> urls, Get get, int warmup, int requests,
+            String setting) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            get.get(urls.get());
+        }
+        Load.Recorder recorder = new Load.Recorder();
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            String url = urls.get();
+            recorder.time(System.nanoTime(), () -> get.get(url));
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("p95_ms", String.format(java.util.Locale.ROOT, "%.2f", recorder.percentile(95)));
+        System.out.println(recorder.json("GET " + name, setting + ", one request at a time", started, extra));
+    }
+
+    /**
+     * Invoices of one organization's customers, by SQL: of each 100, 70 paid, 12 open (half of them past due), 6
+     * drafts, 6 void, 6 uncollectible; spread over a year; one line each.
+     */
+    private static void seedInvoices(Connection db, UUID organization, int invoices) throws Exception {
+        try (Statement sql = db.createStatement()) {
+            String org = "'" + organization + "'::uuid";
+            sql.execute("""
+                    insert into invoices (organization_id, id, stripe_invoice_id, customer_id, stripe_customer_id,
+                        status, collection_method, number, currency, subtotal, total, amount_due, amount_paid,
+                        amount_remaining, due_date, hosted_invoice_url, invoice_pdf, description, finalized_at, paid_at,
+                        stripe_event_created, created_at, updated_at)
+                    select %1$s, gen_random_uuid(), 'in_bench' || n, c.id, 'cus_bench' || c.k, s.status,
+                        'send_invoice', case when s.status <> 'draft' then 'BENCH-' || lpad(n::text, 6, '0') end,
+                        'usd', a.amount, a.amount, a.amount,
+                        case when s.status = 'paid' then a.amount else 0 end,
+                        case when s.status in ('open', 'uncollectible') then a.amount else 0 end,
+                        t.at + case when n %% 100 between 70 and 75 then interval '1 day' else interval '30 days' end,
+                        'https://invoice.stripe.com/i/bench' || n, 'https://pay.stripe.com/invoice/bench' || n || '/pdf',
+                        'Services, month ' || (n %% 12 + 1), t.at,
+                        case when s.status = 'paid' then t.at + interval '2 days' end,
+                        extract(epoch from t.at)::bigint, t.at, t.at
+                    from generate_series(1, %2$d) n
+                    join bench_customers c on c.k = 1 + (n::bigint * 7919) %% (select count(*) from bench_customers)
+                    cross join lateral (select 1000 + (n::bigint * 104729) %% 99000 as amount) a
+                    cross join lateral (select now() - ((n * 13) %% 525600) * interval '1 minute' as at) t
+                    cross join lateral (select case
+                        when n %% 100 < 70 then 'paid' when n %% 100 < 82 then 'open'
+                        when n %% 100 < 88 then 'draft' when n %% 100 < 94 then 'void'
+                        else 'uncollectible' end as status) s""".formatted(org, invoices));
+            sql.execute("""
+                    insert into invoice_lines (organization_id, invoice_id, position, stripe_line_id, description,
+                        amount, currency, quantity)
+                    select organization_id, id, 0, 'il_' || substr(stripe_invoice_id, 4), description, total, currency, 1
+                    from invoices where organization_id = %s""".formatted(org));
+            sql.execute("analyze invoices, invoice_lines");
         }
     }
 
@@ -181,6 +242,14 @@ public final class PagesBench {
                 HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + page.statusCode());
+        }
+    }
+
+    private static void get(HttpClient api, String url, String key) throws Exception {
+        HttpResponse<String> answer = api.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode());
         }
     }
 }

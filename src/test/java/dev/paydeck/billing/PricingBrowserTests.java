@@ -17,7 +17,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * An organization's public pricing page, seen by someone who is not signed in: its active recurring plans by product,
  * a toggle between the periods it has (and none when it has one), trial days from the price's metadata, a Subscribe
- * button leading to the chosen plan; nothing of the archived, one-time or other organizations' catalog; Spanish.
+ * button leading to the subscription checkout (the first invoice paid with the Payment Element, or a trial started
+ * without a card); nothing of the archived, one-time or other organizations' catalog; Spanish.
  */
 class PricingBrowserTests extends BrowserTest {
 
@@ -69,10 +70,27 @@ class PricingBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         assertThat(page.locator("#email-error")).hasText("Please type your email address.");
         assertThat(page.locator("#email")).hasAttribute("aria-describedby", "email-error");
-        page.getByLabel("Your email").fill("ada@example.com");
+        String email = "ada-" + UUID.randomUUID() + "@example.com";
+        page.getByLabel("Your email").fill(email);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
-        assertThat(page.getByTestId("not-open-yet")).containsText("nothing was charged");
-        assertThat(page.getByTestId("chosen-plan")).containsText("Pro");
+        // The first invoice, paid with the Payment Element: a declined card first, then one that pays.
+        assertThat(page.locator("#submit")).isEnabled();
+        dev.paydeck.support.PaymentElement.fillCard(page, "4000000000000002");
+        page.locator("#submit").click();
+        assertThat(page.locator("#payment-message")).hasText("Your card was declined.");
+        dev.paydeck.support.PaymentElement.fillCard(page, "4242424242424242");
+        page.locator("#submit").click();
+        assertThat(page.locator("#subscribed")).hasText("You are subscribed");
+
+        String customer = json(call("GET", "/api/v1/customers?q=" + email, key, null)).at("/data/0/id").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            var subscriptions = json(call("GET", "/api/v1/subscriptions?customer_id=" + customer, key, null))
+                    .get("data");
+            org.assertj.core.api.Assertions.assertThat(subscriptions.size()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(subscriptions.at("/0/status").asString()).isEqualTo("active");
+            org.assertj.core.api.Assertions.assertThat(subscriptions.at("/0/items/0/unit_amount").asLong())
+                    .isEqualTo(19000);
+        });
 
         // axe-core needs its script in the page, which the pages' CSP forbids: a context that bypasses it.
         try (BrowserContext context = page.context().browser().newContext(new Browser.NewContextOptions()
@@ -83,6 +101,27 @@ class PricingBrowserTests extends BrowserTest {
                 org.assertj.core.api.Assertions.assertThat(Axe.seriousViolations(tab)).as(path).isEmpty();
             }
         }
+    }
+
+    @Test
+    void aPlanWithATrialStartsWithoutACard() {
+        Person owner = signUp("Trial pricing owner");
+        String organization = createOrganization(owner, "Trial Cloud", null).get("id").asString();
+        String key = apiKey(owner, organization, "admin");
+        price(key, product(key, "Team", null), 2900, "month", "{\"trial_period_days\":\"14\"}");
+
+        page.navigate("/pricing/" + organization);
+        page.getByTestId("subscribe").click();
+        String email = "trial-" + UUID.randomUUID() + "@example.com";
+        page.getByLabel("Your email").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+        assertThat(page.locator("#subscribed")).hasText("Your free trial has started");
+        assertThat(page.locator("main")).containsText("three days before");
+
+        String customer = json(call("GET", "/api/v1/customers?q=" + email, key, null)).at("/data/0/id").asString();
+        var subscriptions = json(call("GET", "/api/v1/subscriptions?customer_id=" + customer, key, null)).get("data");
+        org.assertj.core.api.Assertions.assertThat(subscriptions.size()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(subscriptions.at("/0/status").asString()).isEqualTo("trialing");
     }
 
     @Test

@@ -44,7 +44,7 @@ class PortalBrowserTests extends BrowserTest {
     private void addCard(String number) {
         page.locator("#add-card").click();
         assertThat(page.locator("#submit")).isEnabled();
-        ShopBrowserTests.fillCard(page, number);
+        dev.paydeck.support.PaymentElement.fillCard(page, number);
         page.locator("#submit").click();
         assertThat(page.locator("#portal-done")).hasText("Your card was saved.");
     }
@@ -85,12 +85,95 @@ class PortalBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aCustomerSeesTheirSubscriptionAndInvoicesCancelsAndPaysOne() {
+        Shop shop = shop("Billing Portal Shop");
+        String url = link(shop);
+        page.navigate(url);
+        assertThat(page.locator("#subscriptions")).hasCount(0);
+        addCard("4242424242424242");
+        String product = json(call("POST", "/api/v1/products", shop.key(), "{\"name\":\"Team plan\"}")).get("id")
+                .asString();
+        String price = json(call("POST", "/api/v1/prices", shop.key(), "{\"product_id\":\"" + product
+                + "\",\"unit_amount\":2000,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}"))
+                .get("id").asString();
+        var subscribed = call("POST", "/api/v1/subscriptions", shop.key(), "{\"customer_id\":\"" + shop.customer()
+                + "\",\"price_id\":\"" + price + "\"}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        var created = call("POST", "/api/v1/invoices", shop.key(), "{\"customer_id\":\"" + shop.customer() + "\","
+                + "\"lines\":[{\"amount\":4500,\"currency\":\"usd\",\"description\":\"Workshop\"}],"
+                + "\"collection_method\":\"send_invoice\",\"days_until_due\":14}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/invoices/" + json(created).get("id").asString() + "/finalize", shop.key(),
+                null).statusCode()).isEqualTo(200);
+
+        // The subscription's first invoice, paid with the card, reaches Paydeck by webhook.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> json(call("GET",
+                "/api/v1/invoices?status=paid&customer_id=" + shop.customer(), shop.key(), null)).get("data").size(),
+                paid -> paid == 1);
+        page.navigate(url);
+        assertThat(page.locator("#subscriptions li")).containsText("Team plan");
+        assertThat(page.locator("#subscriptions li")).containsText("$20.00");
+        assertThat(page.locator("#subscriptions li")).containsText("Renews on");
+        var toPay = page.locator("#invoices li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("to pay"));
+        assertThat(toPay).containsText("$45.00");
+        assertThat(page.locator("#invoices li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("paid"))).containsText("$20.00");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-billing.png"))
+                .setFullPage(true));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel at the end of the period")).click();
+        assertThat(page.locator("#portal-done")).containsText("ends at the end of the period");
+        assertThat(page.locator("#subscriptions li")).containsText("Ends on");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep my subscription")).click();
+        assertThat(page.locator("#portal-done")).hasText("Your subscription goes on.");
+        assertThat(page.locator("#subscriptions li")).containsText("Renews on");
+
+        toPay.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Pay"))
+                .click();
+        assertThat(page.locator("#submit")).isEnabled();
+        dev.paydeck.support.PaymentElement.fillCard(page, "4242424242424242");
+        page.locator("#submit").click();
+        assertThat(page.getByTestId("invoice-status")).hasText("Paid");
+        page.navigate(url);
+        assertThat(page.locator("#invoices li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("to pay"))).hasCount(0);
+    }
+
+    @Test
+    void aCustomerCannotCancelAnotherCustomersSubscription() {
+        Shop first = shop("Guarded Portal Shop");
+        page.navigate(link(first));
+        addCard("4242424242424242");
+        String product = json(call("POST", "/api/v1/products", first.key(), "{\"name\":\"Solo\"}")).get("id")
+                .asString();
+        String price = json(call("POST", "/api/v1/prices", first.key(), "{\"product_id\":\"" + product
+                + "\",\"unit_amount\":900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}"))
+                .get("id").asString();
+        String subscription = json(call("POST", "/api/v1/subscriptions", first.key(), "{\"customer_id\":\""
+                + first.customer() + "\",\"price_id\":\"" + price + "\"}")).get("id").asString();
+        var otherCustomer = call("POST", "/api/v1/customers", first.key(), "{\"email\":\"other-" + UUID.randomUUID()
+                + "@example.com\"}");
+        var otherLink = call("POST", "/api/v1/customers/" + json(otherCustomer).get("id").asString()
+                + "/portal-links", first.key(), null);
+        page.navigate(json(otherLink).get("url").asString());
+        String token = page.url().substring(page.url().lastIndexOf('/') + 1);
+        var answer = page.request().post(page.url().replace(token, token + "/subscriptions/" + subscription
+                + "/cancel"), com.microsoft.playwright.options.RequestOptions.create().setForm(
+                com.microsoft.playwright.options.FormData.create().set("_csrf",
+                        page.locator("meta[name=csrf-token]").getAttribute("content"))).setMaxRedirects(0));
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(json(call("GET", "/api/v1/subscriptions/" + subscription, first.key(), null))
+                .get("cancel_at_period_end").asBoolean()).isFalse();
+    }
+
+    @Test
     void aDeclinedCardIsNotSavedAndTheCustomerIsTold() {
         Shop shop = shop("Declining Shop");
         page.navigate(link(shop));
         page.locator("#add-card").click();
         assertThat(page.locator("#submit")).isEnabled();
-        ShopBrowserTests.fillCard(page, "4000000000000002");
+        dev.paydeck.support.PaymentElement.fillCard(page, "4000000000000002");
         page.locator("#submit").click();
         assertThat(page.locator("#payment-message")).hasText("Your card was declined.");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to your account")).click();

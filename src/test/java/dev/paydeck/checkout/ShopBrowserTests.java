@@ -10,6 +10,7 @@ import dev.paydeck.payments.Payments;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.support.BrowserTest;
+import dev.paydeck.support.PaymentElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -288,15 +289,8 @@ class ShopBrowserTests extends BrowserTest {
         assertThat(page.locator("#submit")).isEnabled();
     }
 
-    static void fillCard(Page page, String number) {
-        page.getByLabel("Card number").fill(number);
-        page.getByLabel("Expiration date").fill("12 / 34");
-        page.getByLabel("Security code").fill("123");
-        page.getByLabel("Postal code").fill("10115");
-    }
-
     private void fillCard(String number) {
-        fillCard(page, number);
+        PaymentElement.fillCard(page, number);
     }
 
     private void pay() {

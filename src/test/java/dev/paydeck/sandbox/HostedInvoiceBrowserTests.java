@@ -14,6 +14,7 @@ import com.stripe.param.InvoiceCreateParams;
 import com.stripe.param.InvoiceItemCreateParams;
 import dev.paydeck.support.Axe;
 import dev.paydeck.support.BrowserTest;
+import dev.paydeck.support.PaymentElement;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -68,7 +69,7 @@ class HostedInvoiceBrowserTests extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sandbox-hosted-invoice.png"))
                 .setFullPage(true));
 
-        fillCard(page, "4242424242424242");
+        PaymentElement.fillCard(page, "4242424242424242");
         page.locator("#submit").click();
 
         assertThat(page).hasURL(Pattern.compile(".*/sandbox/invoices/" + invoice.getId()
@@ -98,7 +99,7 @@ class HostedInvoiceBrowserTests extends BrowserTest {
         Invoice invoice = finalizedInvoice(stripe);
         page.navigate(path(invoice.getHostedInvoiceUrl()));
 
-        fillCard(page, "4000000000000002");
+        PaymentElement.fillCard(page, "4000000000000002");
         page.locator("#submit").click();
 
         assertThat(page.getByTestId("payment-message")).hasText("Your card was declined.");
@@ -114,7 +115,7 @@ class HostedInvoiceBrowserTests extends BrowserTest {
         Invoice invoice = finalizedInvoice(stripe);
         page.navigate(path(invoice.getHostedInvoiceUrl()));
 
-        fillCard(page, "4000002500003155");
+        PaymentElement.fillCard(page, "4000002500003155");
         page.locator("#submit").click();
         assertThat(page).hasURL(Pattern.compile(".*/sandbox/3ds/pi_.*"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Fail"))).click();
@@ -124,7 +125,7 @@ class HostedInvoiceBrowserTests extends BrowserTest {
                 + "method");
         assertThat(page.getByTestId("invoice-status")).hasText("Open");
 
-        fillCard(page, "4000002500003155");
+        PaymentElement.fillCard(page, "4000002500003155");
         page.locator("#submit").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Complete"))).click();
 
@@ -224,13 +225,6 @@ class HostedInvoiceBrowserTests extends BrowserTest {
 
     private StripeClient client(String secretKey) {
         return StripeClient.builder().setApiKey(secretKey).setApiBase(url("/sandbox")).build();
-    }
-
-    private static void fillCard(Page page, String number) {
-        page.getByLabel("Card number").fill(number);
-        page.getByLabel("Expiration date").fill("12 / 34");
-        page.getByLabel("Security code").fill("123");
-        page.getByLabel("Postal code").fill("10115");
     }
 
     private static String path(String url) {

@@ -12,6 +12,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
 import dev.paydeck.sandbox.api.SandboxAccounts;
 import dev.paydeck.support.BrowserTest;
+import dev.paydeck.support.PaymentElement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,10 +204,7 @@ class StripeJsSetupBrowserTests extends BrowserTest {
     }
 
     private void fillCard(String number) {
-        page.getByLabel("Card number").fill(number);
-        page.getByLabel("Expiration date").fill("12 / 34");
-        page.getByLabel("Security code").fill("123");
-        page.getByLabel("Postal code").fill("10115");
+        PaymentElement.fillCard(page, number);
     }
 
     private void save() {

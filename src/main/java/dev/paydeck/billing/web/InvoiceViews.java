@@ -4,7 +4,7 @@ import dev.paydeck.billing.CreditNote;
 import dev.paydeck.billing.Invoice;
 import dev.paydeck.billing.InvoiceLine;
 import dev.paydeck.billing.InvoiceStatistics;
-import dev.paydeck.organizations.StripeCallLog;
+import dev.paydeck.organizations.StripeCallView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -83,20 +83,6 @@ final class InvoiceViews {
         }
     }
 
-    record StripeCallView(
-            @Schema(example = "POST") String method,
-            @Schema(example = "/v1/invoices") String path,
-            @Schema(example = "paydeck-invoice-0b6f3f0e-8a1d-4c3b-9e57-2f4d6a8c1e90") String idempotencyKey,
-            @Schema(example = "req_9YfZ3bN2kLq0aT") String requestId,
-            @Schema(example = "200") Integer status,
-            @Schema(example = "184") int latencyMs,
-            OffsetDateTime at) {
-
-        static StripeCallView of(StripeCallLog.Call call) {
-            return new StripeCallView(call.method(), call.path(), call.idempotencyKey(), call.requestId(),
-                    call.status(), call.latencyMillis(), call.occurredAt().atOffset(ZoneOffset.UTC));
-        }
-    }
 
     record CreditNoteView(
             UUID id,

@@ -15,7 +15,7 @@ import dev.paydeck.billing.web.InvoiceViews.InvoiceDetail;
 import dev.paydeck.billing.web.InvoiceViews.InvoiceView;
 import dev.paydeck.billing.web.InvoiceViews.LineView;
 import dev.paydeck.billing.web.InvoiceViews.StatisticsView;
-import dev.paydeck.billing.web.InvoiceViews.StripeCallView;
+import dev.paydeck.organizations.StripeCallView;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.web.CursorPage;

@@ -98,7 +98,7 @@ final class SubscriptionViews {
         }
     }
 
-    record LineView(@Schema(example = "Remaining time on Pro after 9 Dec 2026") String description,
+    record PreviewLineView(@Schema(example = "Remaining time on Pro after 9 Dec 2026") String description,
                     @Schema(example = "1000") long amount,
                     @Schema(example = "$10.00") String amountFormatted,
                     @Schema(example = "true") boolean proration,
@@ -118,14 +118,14 @@ final class SubscriptionViews {
             @Schema(example = "$15.00") String amountDueFormatted,
             @Schema(example = "1500") long total,
             @Schema(example = "$15.00") String totalFormatted,
-            List<LineView> lines) {
+            List<PreviewLineView> lines) {
 
         static PreviewView of(SubscriptionPreview p) {
             return new PreviewView(p.change().price() == null ? null : p.change().price().id(),
                     p.change().quantity(), p.change().prorationBehavior() == null ? "create_prorations"
                     : p.change().prorationBehavior(), p.prorationDate(), p.dueNow(), p.amountDue().minor(),
                     p.amountDue().format(), p.total().minor(), p.total().format(),
-                    p.lines().stream().map(line -> new LineView(line.description(), line.amount().minor(),
+                    p.lines().stream().map(line -> new PreviewLineView(line.description(), line.amount().minor(),
                             line.amount().format(), line.proration(), line.periodStart(), line.periodEnd()))
                             .toList());
         }

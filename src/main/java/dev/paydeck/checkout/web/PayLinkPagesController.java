@@ -1,5 +1,6 @@
 package dev.paydeck.checkout.web;
 
+import dev.paydeck.organizations.StripeJsLocation;
 import dev.paydeck.checkout.PayLink;
 import dev.paydeck.checkout.PayLinks;
 import dev.paydeck.checkout.ShopItems;

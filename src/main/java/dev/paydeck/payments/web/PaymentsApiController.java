@@ -3,7 +3,7 @@ package dev.paydeck.payments.web;
 import dev.paydeck.accounts.Caller;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
-import dev.paydeck.organizations.StripeCallLog;
+import dev.paydeck.organizations.StripeCallView;
 import dev.paydeck.payments.Charge;
 import dev.paydeck.payments.InvalidPaymentException;
 import dev.paydeck.payments.NoSuchPaymentException;
@@ -180,20 +180,6 @@ class PaymentsApiController {
     }
 
     /** A call Paydeck made to Stripe about the payment, as its log recorded it. */
-    record StripeCallView(
-            @Schema(example = "POST") String method,
-            @Schema(example = "/v1/payment_intents") String path,
-            @Schema(example = "paydeck-payment-0b6f3f0e-8a1d-4c3b-9e57-2f4d6a8c1e90") String idempotencyKey,
-            @Schema(example = "req_9YfZ3bN2kLq0aT", description = "Stripe's Request-Id, to quote to Stripe support")
-            String requestId,
-            @Schema(example = "200", description = "Stripe's HTTP status; absent when no answer came") Integer status,
-            @Schema(example = "184") int latencyMs,
-            OffsetDateTime at) {
-        static StripeCallView of(StripeCallLog.Call call) {
-            return new StripeCallView(call.method(), call.path(), call.idempotencyKey(), call.requestId(),
-                    call.status(), call.latencyMillis(), call.occurredAt().atOffset(ZoneOffset.UTC));
-        }
-    }
 
     record PaymentDetail(PaymentView payment, List<ChargeView> charges, List<RefundView> refunds,
                          @Schema(description = "Every call Paydeck made to Stripe about this payment, oldest first")

@@ -165,10 +165,11 @@ class SecurityConfiguration {
 
     private static final RequestMatcher SANDBOX_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/sandbox/**");
     private static final RequestMatcher OTHER_PAGES = new NegatedRequestMatcher(SANDBOX_PAGES);
-    /** The pages that load the organization's Stripe.js: hosted payment pages and the customer portal. */
+    /** The pages that load the organization's Stripe.js: hosted payment pages, the portal, the pricing checkout. */
     private static final RequestMatcher PAY_PAGES = new org.springframework.security.web.util.matcher
             .OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/pay/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/portal/**"));
+            PathPatternRequestMatcher.withDefaults().matcher("/portal/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/pricing/**"));
     private static final RequestMatcher OTHER_PAGES_BUT_PAY = new org.springframework.security.web.util.matcher
             .AndRequestMatcher(OTHER_PAGES, new NegatedRequestMatcher(PAY_PAGES));
 

@@ -1,7 +1,5 @@
-package dev.paydeck.checkout.web;
+package dev.paydeck.organizations;
 
-import dev.paydeck.organizations.StripeClients;
-import dev.paydeck.organizations.StripeMode;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -12,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Paydeck is pointed at another Stripe-compatible server ({@code paydeck.stripe.api-base}), that server's script.
  */
 @Component
-class StripeJsLocation {
+public class StripeJsLocation {
 
     static final String STRIPE_JS = "https://js.stripe.com/v3";
 
@@ -25,7 +23,7 @@ class StripeJsLocation {
     }
 
     /** The script's address: a path of this application, or an absolute URL. */
-    String of(OrganizationId organization) {
+    public String of(OrganizationId organization) {
         if (stripe.mode(organization) == StripeMode.SANDBOX) {
             return "/sandbox/js/v3";
         }
