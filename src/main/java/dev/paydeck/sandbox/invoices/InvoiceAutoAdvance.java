@@ -36,7 +36,7 @@ class InvoiceAutoAdvance implements ClockWork {
     static final long FINALIZES_AFTER = 3_600;
     private static final int PAGE = 100;
     /** Drafts finalized (and paid) at once, as {@code SubscriptionClockWork} renews subscriptions. */
-    private static final int PARALLEL = 4;
+    private static final int PARALLEL = 12;
 
     private final ObjectStore store;
     private final SandboxAccounts accounts;

@@ -34,7 +34,7 @@ class SubscriptionClockWork implements ClockWork {
      * Subscriptions renewed at once: each renewal waits on the database most of its time, so a few at once keep
      * both the application and PostgreSQL busy (a test clock's month renews every subscription on it).
      */
-    private static final int PARALLEL = 4;
+    private static final int PARALLEL = 12;
     private static final List<String> LIVE = List.of("trialing", "active", "past_due", "unpaid", "incomplete");
 
     private final ObjectStore store;
