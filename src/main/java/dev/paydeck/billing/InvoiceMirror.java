@@ -125,11 +125,21 @@ class InvoiceMirror implements StripeEventReads {
         if (locked.recordedNow()) {
             return new Change(local.id(), InvoiceStatus.UNKNOWN, local.status(), true);
         }
+        if (read.isPresent() && isBehind(local.status(), statusOf(read.get()))) {
+            // Read before the record moved on (an answer to Paydeck's own call committed meanwhile): read again.
+            throw new StaleReadException(snapshot);
+        }
         InvoiceStatus after = Snapshot.toApply(InvoiceStatus.ORDER, local.status(), locked.eventCreated(),
                         statusOf(snapshot), event.created(), useCurrent ? read.get() : snapshot, read)
                 .flatMap(invoice -> apply(organization, local, invoice, event.created(), "stripe"))
                 .map(Invoice::status).orElse(local.status());
         return new Change(local.id(), local.status(), after, false);
+    }
+
+    /** Stripe's invoice never goes back: a read whose status the record has left behind is older than the record. */
+    private static boolean isBehind(InvoiceStatus local, InvoiceStatus read) {
+        return read != local && !InvoiceStatus.ORDER.isFinal(local) && !local.isUnresolved()
+                && !InvoiceStatus.ORDER.allows(local, read);
     }
 
     /** Applies an invoice just read from Stripe (an answer, a resync): it is the current truth, a final status aside. */

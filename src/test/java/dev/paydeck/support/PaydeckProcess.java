@@ -39,7 +39,7 @@ public final class PaydeckProcess {
                 "-cp", System.getProperty("java.class.path"),
                 "dev.paydeck.PaydeckApplication",
                 "--paydeck.data-directory=" + dataDirectory.toAbsolutePath()));
-        command.addAll(List.of(args));
+        command.addAll(SharedJobTimings.addedTo(List.of(args)));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ public final class SecondInstance {
     public static ConfigurableApplicationContext start(String... args) {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try {
-            List<String> arguments = new ArrayList<>(List.of(args));
+            List<String> arguments = SharedJobTimings.addedTo(List.of(args));
             if (arguments.stream().noneMatch(argument -> argument.startsWith("--paydeck.sandbox.port="))) {
                 arguments.add("--paydeck.sandbox.port=" + FreePort.pick());
             }
