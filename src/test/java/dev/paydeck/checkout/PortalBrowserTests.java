@@ -60,6 +60,7 @@ class PortalBrowserTests extends BrowserTest {
         addCard("4242424242424242");
         assertThat(page.locator("#cards li")).hasCount(1);
         assertThat(page.locator("#cards li").first()).containsText("ending 4242");
+        assertThat(page.locator("#cards li").first()).containsText("expires 12/2034");
         assertThat(page.locator("#cards li").first()).containsText("Default");
 
         addCard("5555555555554444");
