@@ -6,6 +6,7 @@ import dev.paydeck.shared.Money;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A customer's subscription to prices of the catalog, as Paydeck keeps it (Stripe's Subscription with its items).
@@ -42,6 +43,18 @@ public record Subscription(SubscriptionId id, String stripeSubscriptionId, Custo
     }
 
     /** The subscription's first item (the one a plan change moves), or null before Stripe answered. */
+    /** What a period of the subscription costs, all items together; empty when a price has no unit amount. */
+    public Optional<Money> periodAmount() {
+        Money total = null;
+        for (Item item : items) {
+            if (item.amount() == null) {
+                return Optional.empty();
+            }
+            total = total == null ? item.amount() : total.plus(item.amount());
+        }
+        return Optional.ofNullable(total);
+    }
+
     public Item firstItem() {
         return items.isEmpty() ? null : items.getFirst();
     }

@@ -21,7 +21,6 @@ import dev.paydeck.platform.MailAttachment;
 import dev.paydeck.platform.MailLanguages;
 import dev.paydeck.platform.MailMessage;
 import dev.paydeck.platform.PaydeckProperties;
-import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,7 +144,7 @@ class BillingMails {
             variables.put("organization", to.organization().name());
             variables.put("plan", plans.of(ending.organization(), subscription));
             variables.put("ends", date(subscription.trialEnd(), to.locale()));
-            variables.put("amount", periodAmount(subscription).map(amount -> amount.format(to.locale())).orElse("—"));
+            variables.put("amount", subscription.periodAmount().map(amount -> amount.format(to.locale())).orElse("—"));
             variables.put("link", portalLink(ending.organization(), subscription.customer()));
             mail.send(new MailMessage("trial-ending:" + subscription.id() + ":" + subscription.trialEnd().toEpochSecond(),
                     ending.organization(), to.email(), "trial-ending", variables, to.locale(), true));
@@ -161,7 +160,7 @@ class BillingMails {
         recipient(pastDue.organization(), subscription.customer()).ifPresent(to -> {
             Map<String, Object> variables = new HashMap<>();
             variables.put("organization", to.organization().name());
-            variables.put("amount", periodAmount(subscription).map(amount -> amount.format(to.locale())).orElse("—"));
+            variables.put("amount", subscription.periodAmount().map(amount -> amount.format(to.locale())).orElse("—"));
             variables.put("link", portalLink(pastDue.organization(), subscription.customer()));
             // Once per failed invoice: Stripe's retries of the same invoice send nothing more.
             mail.send(new MailMessage("dunning:" + subscription.id() + ":" + pastDue.latestInvoice(),
@@ -173,18 +172,6 @@ class BillingMails {
         return publicUrl + portal.issue(organization, customer, PortalMails.LIFETIME, null).path();
     }
 
-    /** What a period of the subscription costs, when its prices have unit amounts. */
-    private static Optional<Money> periodAmount(Subscription subscription) {
-        Money total = null;
-        for (Subscription.Item item : subscription.items()) {
-            Money amount = item.amount();
-            if (amount == null) {
-                return Optional.empty();
-            }
-            total = total == null ? amount : total.plus(amount);
-        }
-        return Optional.ofNullable(total);
-    }
 
     private static String date(OffsetDateTime time, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(time);

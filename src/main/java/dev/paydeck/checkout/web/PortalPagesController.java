@@ -114,7 +114,7 @@ class PortalPagesController {
                         SHOWN, null).stream()
                 .filter(subscription -> subscription.status().isLive())
                 .map(subscription -> new PortalSubscription(subscription.id(), plans.of(link.organization(),
-                        subscription), amount(subscription), subscription.status().code(),
+                        subscription), subscription.periodAmount().orElse(null), subscription.status().code(),
                         subscription.currentPeriodEnd(), subscription.trialEnd(), subscription.cancelAtPeriodEnd()))
                 .toList());
         model.addAttribute("customersCancel", customersCancel);
@@ -210,16 +210,6 @@ class PortalPagesController {
                 .orElseThrow(PortalPagesController::closed);
     }
 
-    private static Money amount(Subscription subscription) {
-        Money total = null;
-        for (Subscription.Item item : subscription.items()) {
-            if (item.amount() == null) {
-                return null;
-            }
-            total = total == null ? item.amount() : total.plus(item.amount());
-        }
-        return total;
-    }
 
     /** The link's organization and customer, into the model; empty (and 404) when the link opens nothing. */
     private Optional<Portal> open(String token, Model model) {
