@@ -42,6 +42,7 @@ import dev.paydeck.payments.PaymentRefunded;
 import dev.paydeck.shared.OrganizationId;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,6 +54,10 @@ import java.util.List;
  * captures, cancellations, customers, Stripe keys, members, API keys), written after commit from the modules' events
  * through the event publication registry. A failure to write a line never undoes or fails the action itself (which
  * may already have moved money): the publication stays incomplete and is delivered again later.
+ * <p>
+ * Each listener writes its one line outside a transaction ({@code Propagation.NOT_SUPPORTED}): a single insert commits on
+ * its own, and the transaction a module listener otherwise opens would cost a commit round trip per event (every
+ * payment has one). The registry marks the publication completed only after the line is written.
  */
 @Service
 public class AuditLog {
@@ -119,31 +124,31 @@ public class AuditLog {
         return records.actors(organization);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void organizationCreated(OrganizationCreated event) {
         write(event.organization(), event.actor(), "organization.created", "organization",
                 event.organization().toString(), event.name(), event.occurredAt());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void keysChanged(StripeCredentialsChanged event) {
         write(event.organization(), event.actor(), "stripe_keys.replaced", "organization",
                 event.organization().toString(), "mode " + event.mode().code(), event.occurredAt());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void webhookSecretEntered(WebhookSecretEntered event) {
         write(event.organization(), event.actor(), "webhook_secret.entered", "organization",
                 event.organization().toString(), null, event.occurredAt());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void membership(MembershipChanged event) {
         write(event.organization(), event.actor(), event.action(), event.objectType(), event.objectId(),
                 event.detail(), event.occurredAt());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void customer(CustomerEvent event) {
         String action = switch (event) {
             case CustomerCreated created -> "customer.created";
@@ -155,7 +160,7 @@ public class AuditLog {
     }
 
     /** Every change to the catalog is a line; a price's says its amount. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void catalog(CatalogEvent event) {
         record Line(String action, String detail) {
         }
@@ -173,7 +178,7 @@ public class AuditLog {
     }
 
     /** Every coupon made or deleted through Paydeck is a line that says what it takes off. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void coupon(CouponEvent event) {
         String action = switch (event) {
             case CouponCreated created -> "coupon.created";
@@ -184,7 +189,7 @@ public class AuditLog {
     }
 
     /** Every tax rate made, archived or made active again through Paydeck is a line with its name and percentage. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void taxRate(TaxRateEvent event) {
         String action = switch (event) {
             case TaxRateCreated created -> "tax_rate.created";
@@ -196,7 +201,7 @@ public class AuditLog {
     }
 
     /** Every invoice event is a line, with the invoice's total. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void invoice(InvoiceEvent event) {
         String action = switch (event) {
             case InvoiceCreated created -> "invoice.created";
@@ -216,7 +221,7 @@ public class AuditLog {
     }
 
     /** Every change to a subscription made through Paydeck is a line (what Stripe does on its own is not). */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void subscription(dev.paydeck.billing.SubscriptionEvent event) {
         if ("stripe".equals(event.actor())) {
             return;
@@ -238,7 +243,7 @@ public class AuditLog {
     }
 
     /** Every payment event is a line. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void payment(PaymentEvent event) {
         record Line(String action, String detail) {
         }

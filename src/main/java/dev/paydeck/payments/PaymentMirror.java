@@ -73,7 +73,8 @@ class PaymentMirror implements StripeEventReads {
             charges.apply(organization, id, intent.getLatestChargeObject());
         }
         applied.filter(PaymentRecords.Applied::succeededNow).ifPresent(done -> events.publishEvent(
-                new PaymentSucceeded(organization, id, done.payment().amountReceived(), actor, clock.instant())));
+                new PaymentSucceeded(organization, id, done.payment().customerId(),
+                        done.payment().amountReceived(), actor, clock.instant())));
         return applied;
     }
 
@@ -239,8 +240,8 @@ class PaymentMirror implements StripeEventReads {
 
     private void publishIfSucceeded(OrganizationId organization, Payment recorded) {
         if (recorded.status() == PaymentStatus.SUCCEEDED) {
-            events.publishEvent(new PaymentSucceeded(organization, recorded.id(), recorded.amountReceived(),
-                    "stripe", clock.instant()));
+            events.publishEvent(new PaymentSucceeded(organization, recorded.id(), recorded.customerId(),
+                    recorded.amountReceived(), "stripe", clock.instant()));
         }
     }
 

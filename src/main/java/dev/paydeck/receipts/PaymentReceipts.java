@@ -26,7 +26,8 @@ import java.util.Map;
  * Mails the customer a receipt when their payment succeeded: the organization, the amount received, what it was for,
  * the date, the card, and a reference to quote. Only payments with a customer that has an email get one. The mail's
  * key is the payment's, so a redelivered event sends nothing more. {@code paydeck.receipts.enabled=false} turns
- * receipts off (a business that sends its own).
+ * receipts off (a business that sends its own). A payment without a customer is not even handed to this listener: it
+ * costs no publication in the event registry (two writes and two transactions per payment under load).
  */
 @Component
 class PaymentReceipts {
@@ -46,7 +47,7 @@ class PaymentReceipts {
         this.enabled = enabled;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#succeeded.customer() != null")
     void succeeded(PaymentSucceeded succeeded) {
         if (!enabled) {
             return;

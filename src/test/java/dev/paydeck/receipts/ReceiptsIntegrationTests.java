@@ -1,5 +1,6 @@
 package dev.paydeck.receipts;
 
+import dev.paydeck.customers.CustomerId;
 import dev.paydeck.payments.PaymentId;
 import dev.paydeck.payments.PaymentSucceeded;
 import dev.paydeck.shared.Money;
@@ -62,8 +63,11 @@ class ReceiptsIntegrationTests extends IntegrationTest {
                 "For: Two blue mugs", "Paid with: Visa •••• 4242", "Reference: pi_");
 
         // The same news again (a redelivered event, a resync): no second receipt.
+        String customer = json(call("GET", "/api/v1/payment-intents/" + payment, key, null)).at("/payment/customer_id")
+                .asString();
         var again = new PaymentSucceeded(OrganizationId.parse(organization).orElseThrow(),
-                new PaymentId(UUID.fromString(payment)), Money.of(2050, "usd"), "stripe", Instant.now());
+                new PaymentId(UUID.fromString(payment)), new CustomerId(UUID.fromString(customer)),
+                Money.of(2050, "usd"), "stripe", Instant.now());
         transactions.executeWithoutResult(status -> events.publishEvent(again));
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> mailsTo(buyer).size() == 1);
