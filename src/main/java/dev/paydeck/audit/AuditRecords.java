@@ -69,14 +69,12 @@ class AuditRecords {
     }
 
     /**
-     * Appends a line in the listener's transaction, whose commit does not wait for the disk: the registry then deletes
-     * the event's publication in a transaction that does, and flushing that commit flushes the log up to it, this
-     * line included. A crash in between loses both, and the event is delivered again. An event delivered again after
-     * its line was written (its publication not yet deleted) finds the line there: each event's line is written once.
+     * Appends a line, one statement that commits on its own (the listener runs outside a transaction). An event
+     * delivered again after its line was written (its publication not yet deleted, say after a crash in between)
+     * finds the line there: each event's line is written once.
      */
     void append(OrganizationId organization, String actor, String action, String objectType, String objectId,
             String detail, OffsetDateTime occurredAt) {
-        jdbc.sql("set local synchronous_commit = off").update();
         jdbc.sql("insert into audit_log (organization_id, actor, action, object_type, object_id, detail, occurred_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                 .params(organization.id(), actor, action, objectType, objectId, detail, occurredAt)
