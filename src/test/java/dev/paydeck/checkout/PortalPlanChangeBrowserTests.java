@@ -9,6 +9,7 @@ import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import dev.paydeck.organizations.StripeClients;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.support.Axe;
 import dev.paydeck.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,6 +126,8 @@ class PortalPlanChangeBrowserTests extends BrowserTest {
         page.setViewportSize(390, 844);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-change-plan-390.png"))
                 .setFullPage(true));
+        assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
         page.setViewportSize(1280, 800);
 
         page.waitForTimeout(1100); // the confirmation comes later than the preview: its proration date still rules
@@ -213,6 +216,30 @@ class PortalPlanChangeBrowserTests extends BrowserTest {
                 .at("/items/0/price_id").asString()).isEqualTo(shop.basic());
         assertThat(json(call("GET", "/api/v1/subscriptions/" + other.subscription(), other.key(), null))
                 .at("/items/0/price_id").asString()).isEqualTo(other.basic());
+    }
+
+    @Test
+    void thePlanChangePagesHaveNoSeriousAccessibilityViolation() throws Exception {
+        Shop shop = shop("Accessible Plan Shop");
+        String link = link(shop);
+        for (String language : new String[]{"en-US", "fr-FR"}) {
+            for (int width : new int[]{1280, 390}) {
+                try (var context = browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setBaseURL(url("")).setLocale(language).setBypassCSP(true).setViewportSize(width, 900))) {
+                    Page tab = context.newPage();
+                    tab.navigate(link);
+                    assertThat(Axe.seriousViolations(tab)).as("portal " + language + " " + width).isEmpty();
+                    tab.locator("#subscriptions a").click();
+                    tab.locator("#preview-plan").click();
+                    assertThat(tab.locator("#plan-error")).isVisible();
+                    assertThat(Axe.seriousViolations(tab)).as("choice " + language + " " + width).isEmpty();
+                    tab.locator("input[name=priceId]").check();
+                    tab.locator("#preview-plan").click();
+                    assertThat(tab.locator("#plan-preview")).isVisible();
+                    assertThat(Axe.seriousViolations(tab)).as("preview " + language + " " + width).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
