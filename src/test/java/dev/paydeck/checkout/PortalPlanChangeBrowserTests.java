@@ -102,7 +102,7 @@ class PortalPlanChangeBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change plan")).click();
 
         assertThat(page.locator("h1")).hasText("Change your plan");
-        assertThat(page.locator("#current-plan")).containsText("Basic");
+        assertThat(page.locator("#current-plan")).containsText("Basic $10.00 per month");
         // Only the other monthly plan in dollars: not the current one, the one-time price nor the euro plan.
         assertThat(page.locator("#choose-plan .form-check")).hasCount(1);
         assertThat(page.locator("#choose-plan")).containsText("Pro");

@@ -84,6 +84,9 @@ class PortalPlanPagesController {
             model.addAttribute("credit", preview.total().minor() < 0
                     ? preview.total().withMinor(-preview.total().minor()) : null);
             model.addAttribute("chosen", chosen.get());
+            // What each period costs afterwards: the new price, as many times as the subscription has it.
+            model.addAttribute("thenAmount", chosen.get().price().unitAmount().withMinor(Math.multiplyExact(
+                    chosen.get().price().unitAmount().minor(), found.items().getFirst().quantity())));
             model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         } catch (Subscriptions.SubscriptionRefused e) {
             return home.refused(link, "unchangeable", model, response);
@@ -163,6 +166,7 @@ class PortalPlanPagesController {
         List<Pricing.Plan> others = plans.others(link.organization(), subscription);
         model.addAttribute("subscription", subscription);
         model.addAttribute("plan", names.of(link.organization(), subscription));
+        model.addAttribute("currentPlan", plans.current(link.organization(), subscription).orElse(null));
         model.addAttribute("plans", others);
         model.addAttribute("selected", chosen == null ? "" : chosen.price().id().toString());
         return "portal/change-plan";

@@ -7,6 +7,7 @@ import dev.paydeck.shared.OrganizationId;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The plans a customer may move a subscription to from the portal: those the organization's pricing page offers
@@ -32,6 +33,14 @@ class PortalPlans {
                 .filter(plan -> plan.price().currency().equalsIgnoreCase(subscription.currency()))
                 .filter(plan -> !plan.price().id().equals(item.price()))
                 .toList();
+    }
+
+    /** The plan the subscription is on, when the pricing page offers it (to say how often it is charged). */
+    Optional<Pricing.Plan> current(OrganizationId organization, Subscription subscription) {
+        if (subscription.items().size() != 1 || subscription.items().getFirst().price() == null) {
+            return Optional.empty();
+        }
+        return pricing.plan(organization, subscription.items().getFirst().price());
     }
 
     static boolean changeable(Subscription subscription) {
