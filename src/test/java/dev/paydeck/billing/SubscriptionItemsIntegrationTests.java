@@ -139,6 +139,7 @@ class SubscriptionItemsIntegrationTests extends IntegrationTest {
         var both = call("POST", "/api/v1/subscriptions/" + shop.subscription() + "/change", shop.key(),
                 "{\"quantity\":6,\"item_id\":\"" + seatsItem + "\",\"replaces_price_id\":\"" + shop.seats() + "\"}");
         assertThat(both.statusCode()).isEqualTo(400);
-        assertThat(item(subscription(shop.key(), shop.subscription()), shop.seats()).get("quantity").asLong()).isEqualTo(5);
+        assertThat(item(subscription(shop.key(), shop.subscription()), shop.seats()).get("quantity").asLong())
+                .as("nothing changed").isEqualTo(5);
     }
 }

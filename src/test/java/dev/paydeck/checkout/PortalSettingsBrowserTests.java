@@ -91,8 +91,8 @@ class PortalSettingsBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("notice")).hasText("The customer portal’s settings were saved.");
         assertThat(cancel).not().isChecked();
         assertThat(change).not().isChecked();
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("docs/screenshots/settings-portal.png"))
-                .setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(
+                "docs/screenshots/settings-portal.png")).setFullPage(true));
 
         var line = await().atMost(Duration.ofSeconds(10)).until(() -> json(call("GET",
                 "/api/v1/audit-log?action=portal_settings.changed", shop.key(), null)).get("data"),
@@ -182,8 +182,10 @@ class PortalSettingsBrowserTests extends BrowserTest {
         String token = portal.substring(portal.lastIndexOf('/') + 1);
         var canceled = page.request().post(portal.replace(token, token + "/subscriptions/" + shop.subscription()
                 + "/cancel"), RequestOptions.create().setMaxRedirects(0).setHeader("Accept-Language", "es")
-                .setForm(FormData.create().set("_csrf", page.locator("meta[name=csrf-token]").getAttribute("content"))));
+                .setForm(FormData.create().set("_csrf", page.locator("meta[name=csrf-token]")
+                        .getAttribute("content"))));
         assertThat(canceled.status()).isEqualTo(403);
-        assertThat(canceled.text()).contains("Boutique Réglée no permite a sus clientes cancelar la suscripción aquí.");
+        assertThat(canceled.text()).contains("Boutique Réglée no permite a sus clientes cancelar la suscripción "
+                + "aquí.");
     }
 }

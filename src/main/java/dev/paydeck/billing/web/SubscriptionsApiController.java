@@ -249,8 +249,8 @@ class SubscriptionsApiController {
             example = REFUSED_EXAMPLE)
     @Operation(summary = "Change the plan", description = "Changes the price and/or quantity of one of the "
             + "subscription's items in Stripe (item_id, or replaces_price_id: the price it has now; absent: the "
-            + "subscription's only item — one of several must be named), prorated with proration_behavior at proration_date: send the preview's, and "
-            + "Stripe bills exactly what the preview showed. Send an Idempotency-Key header to retry safely.")
+            + "subscription's only item — one of several must be named), prorated with proration_behavior at "
+            + "proration_date: send the preview's, and Stripe bills exactly what the preview showed. Send an Idempotency-Key header to retry safely.")
     SubscriptionView change(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeSubscription request) {
         caller.requireWrite();
         return subscriptions.change(caller.organization(), new SubscriptionId(id), request.change(),

@@ -21,12 +21,13 @@ import java.util.Optional;
 
 /**
  * The customer portal, {@code /portal/{token}}: what one customer of an organization manages on their own, reached by
- * a link the business made for them ({@link dev.paydeck.checkout.PortalLinks}), with no account. Their cards: the default (charged by
- * invoices and subscriptions) first; a new one saved with the Payment Element of the organization's Stripe.js (a
- * SetupIntent; it becomes the default when there was none); another made the default; one removed. An expired or
- * unknown link shows a page saying so (404); nothing of another customer is reachable from a link. Subscriptions are
- * canceled at the period's end and kept again, and their plan changed ({@link PortalPlanPagesController}), when the
- * organization lets its customers ({@link PortalSettings}); a form posted anyway is refused (403) with why.
+ * a link the business made for them ({@link dev.paydeck.checkout.PortalLinks}), with no account. Their cards: the
+ * default (charged by invoices and subscriptions) first; a new one saved with the Payment Element of the
+ * organization's Stripe.js (a SetupIntent; it becomes the default when there was none); another made the default; one
+ * removed. An expired or unknown link shows a page saying so (404); nothing of another customer is reachable from a
+ * link ({@link PortalAccess}). Subscriptions are canceled at the period's end and kept again, and their plan changed
+ * ({@link PortalPlanPagesController}), when the organization lets its customers ({@link PortalSettings}); a form
+ * posted anyway is refused (403) with why.
  */
 @Controller
 class PortalPagesController {
