@@ -134,6 +134,14 @@ class PortalSettingsBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Cancel at the end of the period"))).isVisible();
         assertThat(page.locator("#subscriptions a")).hasCount(0);
+
+        // Ended by the business meanwhile: the customer's form is refused with why, not an error.
+        assertThat(call("POST", "/api/v1/subscriptions/" + shop.subscription() + "/cancel", shop.key(), "{}")
+                .statusCode()).isEqualTo(200);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel at the end of the period"))
+                .click();
+        assertThat(page.locator("#portal-refused")).hasText("This subscription cannot do that now.");
+        assertThat(page.locator("#subscriptions li")).hasCount(0);
     }
 
     @Test

@@ -83,7 +83,12 @@ class PortalHome {
      * that (a form posted anyway, or one left open while the business changed its mind).
      */
     String refused(PortalLink link, String what, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return refused(link, what, HttpStatus.FORBIDDEN, model, response);
+    }
+
+    /** The page answered with this status and why ({@code state}: the subscription cannot do that now). */
+    String refused(PortalLink link, String what, HttpStatus status, Model model, HttpServletResponse response) {
+        response.setStatus(status.value());
         model.addAttribute("refused", what);
         return show(link, model);
     }

@@ -128,15 +128,30 @@ class PortalPagesController {
         if (!settings.of(link.organization()).customersCancel()) {
             return home.refused(link, "cancel", model, response);
         }
-        subscriptions.cancel(link.organization(), id, true, CUSTOMER);
-        return "redirect:/portal/" + token + "?done=canceled";
+        return act(link, token, "canceled", () -> subscriptions.cancel(link.organization(), id, true, CUSTOMER),
+                model, response);
     }
 
     /** Keeps a subscription the customer had canceled at the end of its period. */
     @PostMapping("/portal/{token}/subscriptions/{subscription}/resume")
-    String resume(@PathVariable String token, @PathVariable String subscription, Model model) {
+    String resume(@PathVariable String token, @PathVariable String subscription, Model model,
+            HttpServletResponse response) {
         PortalLink link = access.require(token, model).link();
-        subscriptions.resume(link.organization(), access.theirs(link, subscription).id(), CUSTOMER);
-        return "redirect:/portal/" + token + "?done=resumed";
+        SubscriptionId id = access.theirs(link, subscription).id();
+        return act(link, token, "resumed", () -> subscriptions.resume(link.organization(), id, CUSTOMER), model,
+                response);
+    }
+
+    /** Does it and says so; or the page again with why not (the subscription's state, Stripe out of reach). */
+    private String act(PortalLink link, String token, String done, Runnable action, Model model,
+            HttpServletResponse response) {
+        try {
+            action.run();
+        } catch (Subscriptions.SubscriptionRefused e) {
+            return home.refused(link, "state", HttpStatus.CONFLICT, model, response);
+        } catch (StripeFailure e) {
+            return home.refused(link, "stripe", HttpStatus.SERVICE_UNAVAILABLE, model, response);
+        }
+        return "redirect:/portal/" + token + "?done=" + done;
     }
 }
