@@ -23,6 +23,7 @@ import dev.paydeck.billing.TaxRateArchived;
 import dev.paydeck.billing.TaxRateCreated;
 import dev.paydeck.billing.TaxRateEvent;
 import dev.paydeck.billing.TaxRateUnarchived;
+import dev.paydeck.checkout.PortalSettingsChanged;
 import dev.paydeck.customers.CustomerCreated;
 import dev.paydeck.customers.CustomerDeleted;
 import dev.paydeck.customers.CustomerEvent;
@@ -83,7 +84,8 @@ public class AuditLog {
             "payment.captured", "payment.canceled", "payment.refunded", "payment.disputed", "product.created",
             "product.updated", "product.archived", "product.deleted", "price.created", "price.updated",
             "price.archived",
-            "coupon.created", "coupon.deleted", "tax_rate.created", "tax_rate.archived", "tax_rate.unarchived");
+            "coupon.created", "coupon.deleted", "tax_rate.created", "tax_rate.archived", "tax_rate.unarchived",
+            "portal_settings.changed");
 
     /** Every type of object the log's lines are about. */
     public static final List<String> OBJECT_TYPES = List.of("organization", "member", "api_key", "customer",
@@ -134,6 +136,14 @@ public class AuditLog {
     void keysChanged(StripeCredentialsChanged event) {
         write(event.organization(), event.actor(), "stripe_keys.replaced", "organization",
                 event.organization().toString(), "mode " + event.mode().code(), event.occurredAt());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void portalSettingsChanged(PortalSettingsChanged event) {
+        write(event.organization(), event.actor(), "portal_settings.changed", "organization",
+                event.organization().toString(), "customers may cancel: " + (event.customersCancel() ? "yes" : "no")
+                        + ", change their plan: " + (event.customersChangePlan() ? "yes" : "no"),
+                event.occurredAt());
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

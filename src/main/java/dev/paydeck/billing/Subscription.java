@@ -42,7 +42,6 @@ public record Subscription(SubscriptionId id, String stripeSubscriptionId, Custo
         return total;
     }
 
-    /** The subscription's first item (the one a plan change moves), or null before Stripe answered. */
     /** What a period of the subscription costs, all items together; empty when a price has no unit amount. */
     public Optional<Money> periodAmount() {
         Money total = null;
@@ -55,6 +54,7 @@ public record Subscription(SubscriptionId id, String stripeSubscriptionId, Custo
         return Optional.ofNullable(total);
     }
 
+    /** The subscription's first item, or null before Stripe answered. */
     public Item firstItem() {
         return items.isEmpty() ? null : items.getFirst();
     }

@@ -211,9 +211,10 @@ public class Subscriptions {
             return Optional.empty();
         }
         Subscription subscription = changeable(found.get());
-        Price price = change.price() == null ? null : recurringPrice(organization, change.price(), "price_id");
+        Subscription.Item moving = item(subscription, change);
+        Price price = newPrice(organization, subscription, change);
         var item = InvoiceCreatePreviewParams.SubscriptionDetails.Item.builder()
-                .setId(subscription.firstItem().stripeItemId());
+                .setId(moving.stripeItemId());
         if (price != null) {
             item.setPrice(price.stripePriceId());
         }
@@ -260,7 +261,7 @@ public class Subscriptions {
     }
 
     /**
-     * Changes the plan (price and/or quantity of the first item), prorated at {@code prorationDate} (the preview's;
+     * Changes the plan (price and/or quantity of the change's item), prorated at {@code prorationDate} (the preview's;
      * null: now). A form's {@code requestKey} (null: none) makes the Stripe call once however often it is sent.
      * Empty when there is no such subscription.
      */
@@ -271,12 +272,9 @@ public class Subscriptions {
             return Optional.empty();
         }
         Subscription subscription = changeable(found.get());
-        Price price = change.price() == null ? null : recurringPrice(organization, change.price(), "price_id");
-        if (price != null && !price.currency().equalsIgnoreCase(subscription.currency())) {
-            throw new SubscriptionRefused("price_id", "The new price must be in the subscription's currency ("
-                    + subscription.currency() + ").");
-        }
-        var item = SubscriptionUpdateParams.Item.builder().setId(subscription.firstItem().stripeItemId());
+        Subscription.Item moving = item(subscription, change);
+        Price price = newPrice(organization, subscription, change);
+        var item = SubscriptionUpdateParams.Item.builder().setId(moving.stripeItemId());
         if (price != null) {
             item.setPrice(price.stripePriceId());
         }
@@ -378,11 +376,48 @@ public class Subscriptions {
 
     private static Subscription changeable(Subscription subscription) {
         if (!subscription.status().isLive() || subscription.firstItem() == null
-                || subscription.firstItem().stripeItemId() == null) {
+                || subscription.items().stream().anyMatch(item -> item.stripeItemId() == null)) {
             throw new SubscriptionRefused(null, "This subscription's plan cannot change: it is "
                     + subscription.status().code() + ".");
         }
         return subscription;
+    }
+
+    /**
+     * The item a change moves: the one named by its Stripe id or by its price, else the only one; a
+     * {@link SubscriptionRefused} at the field when none or several would fit.
+     */
+    static Subscription.Item item(Subscription subscription, SubscriptionChange change) {
+        if (change.item() != null) {
+            return subscription.items().stream().filter(item -> change.item().equals(item.stripeItemId()))
+                    .findFirst().orElseThrow(() -> new SubscriptionRefused("item_id",
+                            "The subscription has no item " + change.item() + "."));
+        }
+        if (change.replacesPrice() != null) {
+            List<Subscription.Item> matching = subscription.items().stream()
+                    .filter(item -> change.replacesPrice().equals(item.price())).toList();
+            if (matching.size() != 1) {
+                throw new SubscriptionRefused("replaces_price_id", matching.isEmpty()
+                        ? "No item of the subscription has this price."
+                        : "Several items of the subscription have this price: name one with item_id.");
+            }
+            return matching.getFirst();
+        }
+        if (subscription.items().size() != 1) {
+            throw new SubscriptionRefused("item_id", "The subscription has " + subscription.items().size()
+                    + " items: say which one changes with item_id (or replaces_price_id).");
+        }
+        return subscription.items().getFirst();
+    }
+
+    /** The change's new price (null: the same), recurring, active and in the subscription's currency. */
+    private Price newPrice(OrganizationId organization, Subscription subscription, SubscriptionChange change) {
+        Price price = change.price() == null ? null : recurringPrice(organization, change.price(), "price_id");
+        if (price != null && !price.currency().equalsIgnoreCase(subscription.currency())) {
+            throw new SubscriptionRefused("price_id", "The new price must be in the subscription's currency ("
+                    + subscription.currency() + ").");
+        }
+        return price;
     }
 
     private Price recurringPrice(OrganizationId organization, PriceId id, String field) {

@@ -184,7 +184,7 @@ class SubscriptionPagesController {
         Subscription.Item item = found.firstItem();
         model.addAttribute("changeForm", new ChangeForm(item == null || item.price() == null ? ""
                 : item.price().toString(), item == null ? 1 : (int) item.quantity(), "always_invoice", null,
-                UUID.randomUUID().toString()));
+                UUID.randomUUID().toString(), found.items().size() == 1 ? item.stripeItemId() : ""));
         return change(caller, found, model);
     }
 
@@ -202,7 +202,7 @@ class SubscriptionPagesController {
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             model.addAttribute("preview", preview);
             model.addAttribute("changeForm", new ChangeForm(form.priceId(), form.quantity(),
-                    form.prorationBehavior(), preview.prorationDate(), form.idempotencyKey()));
+                    form.prorationBehavior(), preview.prorationDate(), form.idempotencyKey(), form.item()));
         } catch (Subscriptions.SubscriptionRefused refused) {
             model.addAttribute("refused", true);
         } catch (StripeFailure failure) {
@@ -281,18 +281,32 @@ class SubscriptionPagesController {
         if (form.quantity() == null && !errors.hasFieldErrors("quantity")) {
             errors.rejectValue("quantity", "subscriptions.form.quantity.required");
         }
+        Subscription.Item item = null;
+        if (!blank(form.item())) {
+            item = subscription.items().stream().filter(each -> form.item().equals(each.stripeItemId())).findFirst()
+                    .orElse(null);
+            if (item == null) {
+                errors.rejectValue("item", "subscriptions.change.item.unknown");
+            }
+        } else if (subscription.items().size() > 1) {
+            errors.rejectValue("item", "subscriptions.change.item.required");
+        } else {
+            item = subscription.firstItem();
+        }
         if (errors.hasErrors()) {
             return Optional.empty();
         }
-        Subscription.Item item = subscription.firstItem();
-        PriceId newPrice = price.map(PriceId::new).filter(p -> item == null || !p.equals(item.price())).orElse(null);
+        Subscription.Item moving = item;
+        PriceId newPrice = price.map(PriceId::new).filter(p -> moving == null || !p.equals(moving.price()))
+                .orElse(null);
         Long quantity = item != null && form.quantity() == item.quantity() && newPrice == null ? null
                 : (long) form.quantity();
         if (newPrice == null && quantity == null) {
             errors.rejectValue("priceId", "subscriptions.change.nothing");
             return Optional.empty();
         }
-        return Optional.of(new SubscriptionChange(newPrice, quantity, form.prorationBehavior()));
+        return Optional.of(new SubscriptionChange(newPrice, quantity, form.prorationBehavior(),
+                item == null ? null : item.stripeItemId(), null));
     }
 
     private String change(Caller caller, Subscription subscription, Model model) {

@@ -64,6 +64,13 @@ class SubscriptionsApiController {
              "detail": "This subscription's plan cannot change: it is canceled.",
              "instance": "/api/v1/subscriptions/5b8e2f1a-3c4d-4e6f-8a9b-0c1d2e3f4a5b/change"}""";
 
+    private static final String ITEM_EXAMPLE = """
+            {"type": "https://paydeck.dev/problems/validation", "title": "Bad Request", "status": 400,
+             "detail": "The request has invalid fields.",
+             "errors": [{"field": "item_id", "message": "The subscription has 2 items: say which one changes \
+            with item_id (or replaces_price_id)."}],
+             "instance": "/api/v1/subscriptions/5b8e2f1a-3c4d-4e6f-8a9b-0c1d2e3f4a5b/change"}""";
+
     private final Subscriptions subscriptions;
     private final Customers customers;
     private final Clock clock;
@@ -102,14 +109,23 @@ class SubscriptionsApiController {
             @Pattern(regexp = "create_prorations|always_invoice|none",
                     message = "must be create_prorations, always_invoice or none") String prorationBehavior,
             @Schema(example = "1765272600", description = "For the change: the preview's proration_date, so the "
-                    + "change bills what the preview showed") Long prorationDate) {
+                    + "change bills what the preview showed") Long prorationDate,
+            @Schema(example = "si_QxYbX2eZvKYlo2", description = "The item that changes (its stripe_item_id). "
+                    + "Needed, or replaces_price_id, when the subscription has several items; absent: the only one")
+            @Size(max = 255) String itemId,
+            @Schema(example = "8c2d1e5b-7a40-4f3a-9e6b-1d2c3b4a5f60", description = "The item that changes, named "
+                    + "by the price it has now (Paydeck's price id); instead of item_id") UUID replacesPriceId) {
 
         SubscriptionChange change() {
             if (priceId == null && quantity == null) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Give a new price_id, quantity, or both.");
             }
+            if (itemId != null && replacesPriceId != null) {
+                throw new Subscriptions.SubscriptionRefused("replaces_price_id", "Give item_id or replaces_price_id, "
+                        + "not both.");
+            }
             return new SubscriptionChange(priceId == null ? null : new PriceId(priceId), quantity,
-                    prorationBehavior);
+                    prorationBehavior, itemId, replacesPriceId == null ? null : new PriceId(replacesPriceId));
         }
     }
 
@@ -207,11 +223,14 @@ class SubscriptionsApiController {
     @ExampleAnswer(description = "What the change would bill", value = SubscriptionViews.PREVIEW_EXAMPLE)
     @ExampleRequest("""
             {"price_id": "9d3e2f6c-8b51-4a4b-8f7c-2e3d4c5b6a71", "quantity": 2,
-             "proration_behavior": "always_invoice"}""")
+             "replaces_price_id": "8c2d1e5b-7a40-4f3a-9e6b-1d2c3b4a5f60", "proration_behavior": "always_invoice"}""")
+    @ProblemAnswer(status = 400, description = "The subscription has several items and the request names none "
+            + "(or no such item)", example = ITEM_EXAMPLE)
     @ProblemAnswer(status = 409, description = "The subscription cannot change (canceled, not in Stripe yet)",
             example = REFUSED_EXAMPLE)
     @Operation(summary = "Preview a plan change", description = "Asks Stripe's invoice preview what changing the "
-            + "price and/or quantity would bill: with always_invoice the invoice charged now, otherwise the next "
+            + "price and/or quantity of one item (item_id or replaces_price_id; absent: the subscription's only "
+            + "item) would bill: with always_invoice the invoice charged now, otherwise the next "
             + "renewal with the prorations (credit for the unused time, charge for the remaining time). Changes "
             + "nothing. Confirm with POST …/change and the answer's proration_date.")
     PreviewView preview(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeSubscription request) {
@@ -222,13 +241,16 @@ class SubscriptionsApiController {
     @PostMapping("/{id}/change")
     @ExampleAnswer(description = "The subscription, changed", value = SubscriptionViews.SUBSCRIPTION_EXAMPLE)
     @ExampleRequest("""
-            {"price_id": "9d3e2f6c-8b51-4a4b-8f7c-2e3d4c5b6a71", "quantity": 2,
+            {"price_id": "9d3e2f6c-8b51-4a4b-8f7c-2e3d4c5b6a71", "quantity": 2, "item_id": "si_QxYbX2eZvKYlo2",
              "proration_behavior": "always_invoice", "proration_date": 1765272600}""")
+    @ProblemAnswer(status = 400, description = "The subscription has several items and the request names none "
+            + "(or no such item)", example = ITEM_EXAMPLE)
     @ProblemAnswer(status = 409, description = "The subscription cannot change (canceled, not in Stripe yet)",
             example = REFUSED_EXAMPLE)
-    @Operation(summary = "Change the plan", description = "Changes the price and/or quantity of the subscription's "
-            + "(first) item in Stripe, prorated with proration_behavior at proration_date: send the preview's, and "
-            + "Stripe bills exactly what the preview showed. Send an Idempotency-Key header to retry safely.")
+    @Operation(summary = "Change the plan", description = "Changes the price and/or quantity of one of the "
+            + "subscription's items in Stripe (item_id, or replaces_price_id: the price it has now; absent: the "
+            + "subscription's only item — one of several must be named), prorated with proration_behavior at "
+            + "proration_date: send the preview's, and Stripe bills exactly what the preview showed. Send an Idempotency-Key header to retry safely.")
     SubscriptionView change(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeSubscription request) {
         caller.requireWrite();
         return subscriptions.change(caller.organization(), new SubscriptionId(id), request.change(),

@@ -70,6 +70,7 @@ class AccessibilityBrowserTests extends BrowserTest {
                             "/app/organizations/" + organization + "/settings/webhooks",
                             "/app/organizations/" + organization + "/settings/members",
                             "/app/organizations/" + organization + "/settings/api-keys",
+                            "/app/organizations/" + organization + "/settings/portal",
                             "/app/organizations/" + organization + "/settings/audit-log",
                             "/app/organizations/" + organization + "/customers",
                             "/app/organizations/" + organization + "/customers/new",

@@ -86,7 +86,7 @@ class PhoneLayoutBrowserTests extends BrowserTest {
         page.waitForLoadState();
         assertThat(page.getByTestId("check-result")).isVisible();
         assertFitsThePhone("settings");
-        for (String section : new String[] {"webhooks", "members", "api-keys", "audit-log"}) {
+        for (String section : new String[] {"webhooks", "members", "api-keys", "portal", "audit-log"}) {
             page.navigate("/app/organizations/" + organization + "/settings/" + section);
             Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                     .as(section + " width at 390 px (no sideways scrolling)").isLessThanOrEqualTo(390);
