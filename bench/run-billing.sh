@@ -8,6 +8,11 @@
 # sandbox sent processed (paydeck_after_sandbox_seconds, goal ≤ 60). Prints one JSON line, with the events received
 # and processed, the invoices and subscriptions by status, and the CPU seconds of Paydeck and PostgreSQL from the
 # first advance to the end. Paydeck's state is read with read-only SQL counts on its embedded PostgreSQL.
+#   sandbox_delivered_after_ready_seconds: when the sandbox had no webhook left to deliver to Paydeck (it delivers
+#     after the clock is ready too); events_received: the events of the advances; events_by_status: every event of
+#     the organization (the set-up's too); stripe_calls and events_retried: Paydeck's read-backs from Stripe and
+#     the events that needed more than one attempt, since the first advance (broken down on stderr, with the time
+#     from received to processed per event type).
 #
 # Environment: PORT (8080), SUBSCRIPTIONS (1000), MONTHS (12), TIMEOUT_SECONDS (900: for the set-up to be mirrored,
 # and again for Paydeck after the clock is ready; the script exits 2 if Paydeck has not converged by then),

@@ -119,6 +119,7 @@ public final class BillingBench {
             State last = paydeck.await(subscriptions, months + 1, monthsAfter(start, months),
                     monthsAfter(start, months + 1), ready, timeoutSeconds);
             double paydeckSeconds = (System.nanoTime() - ready) / 1e9;
+            double deliveredSeconds = (paydeck.delivered - ready) / 1e9;
 
             Map<String, Object> extra = new LinkedHashMap<>();
             cpu.report(last.eventsReceived() - eventsBefore, "event", extra);
@@ -127,12 +128,13 @@ public final class BillingBench {
                     + "\n  Paydeck's calls to Stripe: " + calls);
             System.out.printf(Locale.ROOT, "{\"benchmark\":\"billing: %d monthly subscriptions of one organization, "
                             + "test clock advanced %d months\",\"setup_seconds\":%.1f,\"sandbox_seconds\":%.1f,"
+                            + "\"sandbox_delivered_after_ready_seconds\":%.1f,"
                             + "\"paydeck_after_sandbox_seconds\":%.1f,\"converged\":%b,\"events_received\":%d,"
                             + "\"events_by_status\":%s,\"invoices_by_status\":%s,\"expected_invoices\":%d,"
                             + "\"subscriptions_by_status\":%s,\"subscriptions_in_latest_period\":%d,"
                             + "\"stripe_calls\":%d,\"events_retried\":%d,"
                             + "\"app_cpu_seconds\":%.1f,\"postgres_cpu_seconds\":%.1f,\"cpu_per_event\":%s}%n",
-                    subscriptions, months, setUpSeconds, sandboxSeconds, paydeckSeconds, last.converged(),
+                    subscriptions, months, setUpSeconds, sandboxSeconds, deliveredSeconds, paydeckSeconds, last.converged(),
                     last.eventsReceived() - eventsBefore, json(last.events()), json(last.invoices()),
                     (long) subscriptions * (months + 1), json(last.subscriptions()), last.inLatestPeriod(),
                     calls.values().stream().mapToLong(Long::longValue).sum(), paydeck.retried(advancedAt),
@@ -199,6 +201,8 @@ public final class BillingBench {
 
         private final Connection db;
         private final UUID organization;
+        /** When the last {@link #await} first saw no sandbox delivery pending (System.nanoTime()), or -1. */
+        private long delivered = -1;
 
         Paydeck(Connection db, UUID organization) {
             this.db = db;
@@ -227,8 +231,12 @@ public final class BillingBench {
                 long timeoutSeconds) throws Exception {
             long deadline = since + timeoutSeconds * 1_000_000_000L;
             long lastReport = System.nanoTime();
+            delivered = -1;
             while (true) {
                 State state = read(subscriptions, invoicesEach, periodStart, periodEnd);
+                if (delivered < 0 && state.sandboxDeliveriesPending() == 0) {
+                    delivered = System.nanoTime();
+                }
                 if (state.converged() || System.nanoTime() > deadline) {
                     return state;
                 }
