@@ -98,6 +98,11 @@ public final class BillingBench {
                     timeoutSeconds);
             double setUpSeconds = (System.nanoTime() - setUpStarted) / 1e9;
             System.err.printf("Set up in %.1f s: %s%n", setUpSeconds, first);
+            if (!first.converged()) {
+                System.err.println("Paydeck did not mirror the set-up in " + timeoutSeconds + " s; failed events: "
+                        + paydeck.failures());
+                System.exit(2);
+            }
 
             Load.Cpu cpu = Load.Cpu.start(appPid, postgresPid);
             long appCpu = appPid > 0 ? Load.cpuMillis(appPid) : -1;
