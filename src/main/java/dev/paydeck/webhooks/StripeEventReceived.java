@@ -47,6 +47,15 @@ public record StripeEventReceived(OrganizationId organization, UUID id, String s
             made = true;
         }
 
+        /**
+         * Forgets what was read, so that the event is read again: what was read, or judged not needed, was decided
+         * on a state that lacked what the earlier events of its batch had done, since rolled back.
+         */
+        void forget() {
+            objects.clear();
+            made = false;
+        }
+
         public void put(String key, Object object) {
             objects.put(key, object);
         }

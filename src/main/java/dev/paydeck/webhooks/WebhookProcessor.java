@@ -198,12 +198,16 @@ class WebhookProcessor implements SmartLifecycle {
      * Processes events in one transaction: their listeners, then one update marking them all, so a batch costs one
      * commit instead of one per event. A listener that fails rolls the batch back; that event's attempt is recorded
      * as failed (its listener is not run again in this attempt) and the others are processed again without it —
-     * unless it failed for want of Stripe's current object ({@link StaleReadException}): then, the transaction rolled
-     * back and no row locked, Stripe is read for it ({@link StripeEventReads}) and it is processed again with the
-     * others. When an event's lease was lost, or the transaction itself failed, each is processed on its own.
+     * unless it failed for want of Stripe's current object ({@link StaleReadException}): then it is processed on its
+     * own once the others committed, Stripe read for it if it fails so again. Not read at once: its listener may have
+     * wanted the read because of what an earlier event of the batch did to the record (e.g. recorded an invoice that
+     * the next event, of the same second, finds in another status), and with that rolled back, its reader would judge
+     * from the record as it was and read nothing; the event would fail again and wait for its next attempt. When an
+     * event's lease was lost, or the transaction itself failed, each is processed on its own.
      */
     void process(List<StripeEventReceived> batch) {
         List<StripeEventReceived> pending = readFirst(batch);
+        List<StripeEventReceived> needingRead = new ArrayList<>();
         while (pending.size() > 1) {
             long started = System.nanoTime();
             List<StripeEventReceived> attempt = pending;
@@ -234,22 +238,25 @@ class WebhookProcessor implements SmartLifecycle {
             }
             if (finished != null) {
                 finished.forEach((event, outcome) -> finished(event, outcome, started));
-                return;
+                pending = List.of();
+                break;
             }
             if (failed[0] == null) {
                 break;
             }
             StripeEventReceived stale = failed[0].event();
-            if (needsRead(stale, failed[0].error())) {
-                if (readFromStripe(stale, started)) {
-                    continue;
-                }
+            if (failure(failed[0].error()) instanceof StaleReadException) {
+                needingRead.add(stale);
             } else {
                 attemptFailed(stale, failed[0].error(), started);
             }
             pending = attempt.stream().filter(event -> event != stale).toList();
         }
         pending.forEach(this::process);
+        for (StripeEventReceived event : needingRead) {
+            event.read().forget();
+            readFirst(List.of(event)).forEach(this::process);
+        }
     }
 
     /** The batch without the events whose first read failed: those the readers always need read first, read. */

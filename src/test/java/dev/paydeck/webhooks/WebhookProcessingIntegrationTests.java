@@ -20,6 +20,12 @@ class WebhookProcessingIntegrationTests extends WebhookTest {
     @Autowired
     FlakyTestHandler flaky;
 
+    @Autowired
+    ReadingTestMirror reading;
+
+    @Autowired
+    WebhookProcessor processor;
+
     @BeforeEach
     void setUp() {
         newOrganization();
@@ -62,6 +68,34 @@ class WebhookProcessingIntegrationTests extends WebhookTest {
         for (String id : succeeding) {
             assertThat(awaitStatus(id, "PROCESSED").get("attempts").asInt()).isEqualTo(1);
             assertThat(flaky.successes(id)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventThatNeedsStripesObjectBecauseOfAnEarlierEventInItsBatchIsReadAndAppliedInItsFirstAttempt() {
+        // Stored while the processor is stopped, the events are claimed together: each object's two in one batch,
+        // as a test clock's renewal sends invoice.finalized and invoice.paid of a new invoice within one second.
+        List<String> needingRead = new ArrayList<>();
+        long created = Instant.now().getEpochSecond();
+        processor.stop();
+        try {
+            for (int i = 0; i < 4; i++) {
+                String object = "{\"id\":\"x_read_" + i + "_" + newEventId() + "\"}";
+                assertThat(deliver(event(newEventId(), ReadingTestMirror.RECORDED, created, object)).statusCode())
+                        .isEqualTo(200);
+                String id = newEventId();
+                needingRead.add(id);
+                assertThat(deliver(event(id, ReadingTestMirror.NEEDS_READ, created + 1, object)).statusCode())
+                        .isEqualTo(200);
+            }
+        } finally {
+            processor.start();
+        }
+
+        for (String id : needingRead) {
+            assertThat(awaitStatus(id, "PROCESSED").get("attempts").asInt())
+                    .as("attempts of " + id + " (a second one waits for the retry delay)").isEqualTo(1);
+            assertThat(reading.applied(id)).isEqualTo(1);
         }
     }
 
