@@ -37,6 +37,9 @@ public record StripeEventReceived(OrganizationId organization, UUID id, String s
 
         private final java.util.Map<String, Object> objects = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean made;
+        /** The event's payload as parsed by stripe-java, once per attempt (every listener asks for it). */
+        private volatile Event parsed;
+        private volatile StripeObject dataObject;
 
         /** True once Stripe was read for this attempt (even if nothing was needed). */
         boolean made() {
@@ -70,10 +73,15 @@ public record StripeEventReceived(OrganizationId organization, UUID id, String s
         }
     }
 
-    /** The event, parsed by stripe-java. */
+    /** The event, parsed by stripe-java (once per attempt: the parse is most of a listener's cost). */
     public Event event() {
-        // The signature was checked when the event was received; this is how Webhook.constructEvent reads it.
-        return Webhook.constructEventWithoutVerification(payload);
+        Event event = read.parsed;
+        if (event == null) {
+            // The signature was checked when the event was received; this is how Webhook.constructEvent reads it.
+            event = Webhook.constructEventWithoutVerification(payload);
+            read.parsed = event;
+        }
+        return event;
     }
 
     /**
@@ -81,14 +89,19 @@ public record StripeEventReceived(OrganizationId organization, UUID id, String s
      * version than stripe-java's are read too: the fields Paydeck uses are stable across versions.
      */
     public <T extends StripeObject> T dataObject(Class<T> type) {
-        var deserializer = event().getDataObjectDeserializer();
-        StripeObject object = deserializer.getObject().orElse(null);
+        StripeObject object = read.dataObject;
         if (object == null) {
-            try {
-                object = deserializer.deserializeUnsafe();
-            } catch (EventDataObjectDeserializationException e) {
-                throw new IllegalArgumentException("Event " + stripeEventId + " has an unreadable data.object", e);
+            var deserializer = event().getDataObjectDeserializer();
+            object = deserializer.getObject().orElse(null);
+            if (object == null) {
+                try {
+                    object = deserializer.deserializeUnsafe();
+                } catch (EventDataObjectDeserializationException e) {
+                    throw new IllegalArgumentException("Event " + stripeEventId + " has an unreadable data.object",
+                            e);
+                }
             }
+            read.dataObject = object;
         }
         if (!type.isInstance(object)) {
             throw new IllegalArgumentException("Event " + stripeEventId + " (" + type + ") carries a "

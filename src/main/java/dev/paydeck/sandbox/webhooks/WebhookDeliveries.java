@@ -125,22 +125,48 @@ public class WebhookDeliveries {
                 .list();
     }
 
-    /** The endpoint answered 2xx: done, with its attempt recorded (so its event has one webhook fewer pending). */
-    void succeeded(Claim claim, int statusCode, long durationMs) {
+    /** A delivery the endpoint answered with a 2xx, to be recorded. */
+    record Delivered(Claim claim, int statusCode, long durationMs) {
+    }
+
+    /**
+     * The endpoints answered 2xx: these deliveries are done, each with its attempt recorded (so its event has one
+     * webhook fewer pending), all in one statement.
+     */
+    void succeeded(List<Delivered> delivered) {
+        int size = delivered.size();
+        Long[] ids = new Long[size];
+        String[] accounts = new String[size];
+        Integer[] attempts = new Integer[size];
+        Integer[] statuses = new Integer[size];
+        Long[] durations = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Delivered one = delivered.get(i);
+            ids[i] = one.claim().id();
+            accounts[i] = one.claim().accountId();
+            attempts[i] = one.claim().attempt();
+            statuses[i] = one.statusCode();
+            durations[i] = one.durationMs();
+        }
         jdbc.sql("""
-                        with attempt as (
+                        with done as (
+                            select * from unnest(:ids::bigint[], :accounts::text[], :attempts::integer[],
+                                                 :statuses::integer[], :durations::bigint[])
+                                as d(id, account_id, attempt, status_code, duration_ms)),
+                        attempt as (
                             insert into sandbox.webhook_attempts (delivery_id, account_id, attempt, status_code,
                                                                   duration_ms)
-                            values (:id, :account, :attempt, :status, :duration))
-                        update sandbox.webhook_deliveries
-                           set status = 'succeeded', last_status_code = :status, last_error = null,
+                            select id, account_id, attempt, status_code, duration_ms from done)
+                        update sandbox.webhook_deliveries w
+                           set status = 'succeeded', last_status_code = d.status_code, last_error = null,
                                next_attempt_at = null, updated_at = now()
-                         where id = :id and status = 'pending' and attempts = :attempt""")
-                .param("id", claim.id())
-                .param("account", claim.accountId())
-                .param("attempt", claim.attempt())
-                .param("status", statusCode)
-                .param("duration", durationMs)
+                          from done d
+                         where w.id = d.id and w.status = 'pending' and w.attempts = d.attempt""")
+                .param("ids", ids)
+                .param("accounts", accounts)
+                .param("attempts", attempts)
+                .param("statuses", statuses)
+                .param("durations", durations)
                 .update();
     }
 
