@@ -20,8 +20,12 @@ import dev.paydeck.support.PaymentElement;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -97,6 +101,12 @@ class SubscriptionJourneyBrowserTests extends BrowserTest {
         awaitPaidInvoices(shop, customer, 1);
         page.reload();
         assertThat(page.getByTestId("subscription-status")).hasText("active");
+        assertThat(page.getByTestId("period")).containsText(period(START.withDayOfMonth(15)));
+        // Three days before the trial ended, the customer was told, once.
+        page.navigate("/app/outbox");
+        assertThat(page.locator("#outbox tbody tr").filter(new Locator.FilterOptions().setHasText(email))
+                .filter(new Locator.FilterOptions().setHasText("Your trial with " + ORGANIZATION + " ends soon")))
+                .hasCount(1);
         page.navigate("/app/organizations/" + shop.organization() + "/invoices?status=paid&customer=" + customer);
         // The trial's invoice of $0.00, paid as it was made (as in Stripe), and the first month's.
         assertThat(page.getByTestId("invoice")).hasCount(2);
@@ -169,6 +179,7 @@ class SubscriptionJourneyBrowserTests extends BrowserTest {
 
         // Staff cancel it at the end of the period; it ends then.
         page.navigate(subscriptionPage);
+        assertThat(page.getByTestId("period")).containsText(period(START.plusYears(1).withDayOfMonth(15)));
         page.getByTestId("cancel-at-period-end").click();
         assertThat(page.getByTestId("saved")).containsText("ends with its current period");
         assertThat(page.locator("[data-field=next-renewal]")).hasText("Ends with its period");
@@ -178,6 +189,7 @@ class SubscriptionJourneyBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("subscription-status")).hasText("canceled");
         assertThat(page.getByTestId("subscription-actions")).hasCount(0);
         assertThat(page.getByTestId("period")).containsText("Ended");
+        assertThat(page.getByTestId("period")).containsText(day(START.plusYears(1).withMonth(2).withDayOfMonth(15)));
 
         // The trial's, then thirteen months paid (the declined one in the portal), nothing after the end.
         page.navigate("/app/organizations/" + shop.organization() + "/invoices?status=paid&customer=" + customer);
@@ -191,6 +203,16 @@ class SubscriptionJourneyBrowserTests extends BrowserTest {
         page.navigate("/app/outbox");
         assertThat(page.locator("#outbox tbody tr").filter(new Locator.FilterOptions().setHasText(email))
                 .filter(new Locator.FilterOptions().setHasText(dunning))).hasCount(1);
+    }
+
+    /** A monthly period from that day, as the subscription's page shows it. */
+    private static String period(ZonedDateTime start) {
+        return day(start) + " – " + day(start.plusMonths(1));
+    }
+
+    private static String day(ZonedDateTime time) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US)
+                .format(time.withZoneSameInstant(ZoneId.systemDefault()));
     }
 
     private static void addCard(Page page, String number) {
