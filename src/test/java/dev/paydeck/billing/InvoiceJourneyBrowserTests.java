@@ -71,6 +71,10 @@ class InvoiceJourneyBrowserTests extends BrowserTest {
         page.locator("[data-action=finalize]").click();
         assertThat(page.getByTestId("invoice-status")).hasText("Open");
         assertThat(page.locator("main")).containsText("Sent to the customer, who pays on its page");
+        // Due fourteen days after it was finalized.
+        java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(14);
+        assertThat(page.locator("main")).containsText(java.time.format.DateTimeFormatter.ofLocalizedDate(
+                java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.US).format(due));
         page.locator("[data-action=send]").click();
         assertThat(page.getByTestId("saved")).hasText("Stripe sent the invoice to the customer.");
         String number = page.getByTestId("invoice-number").innerText();
@@ -81,7 +85,9 @@ class InvoiceJourneyBrowserTests extends BrowserTest {
         String subject = "Invoice " + number + " from Babbage Engines";
         await().atMost(Duration.ofSeconds(30)).until(() -> MailPages.row(page, email, subject).count() == 1);
         String mail = MailPages.open(page, email, subject);
-        org.assertj.core.api.Assertions.assertThat(mail).contains("$267.30", hostedPage);
+        org.assertj.core.api.Assertions.assertThat(mail).contains("$267.30", hostedPage, java.time.format
+                .DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.US)
+                .format(due));
         Locator attachment = page.locator("#mail-attachments").getByRole(AriaRole.LINK);
         assertThat(attachment).hasText("Invoice-" + number + ".pdf");
         byte[] pdf = page.request().get(url(attachment.getAttribute("href"))).body();
