@@ -182,6 +182,26 @@ public abstract class IntegrationTest {
             org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(200);
         }
 
+        /**
+         * Has the account send every event to Paydeck, as a person does whose Paydeck Stripe cannot reach (a local
+         * address): a webhook endpoint added in Stripe, its signing secret entered in Paydeck by the owner.
+         */
+        public void sendEventsToPaydeck(Person owner) {
+            try {
+                var endpoint = stripe().v1().webhookEndpoints().create(
+                        com.stripe.param.WebhookEndpointCreateParams.builder()
+                                .setUrl(test.url("/webhooks/stripe/" + organization))
+                                .addEnabledEvent(com.stripe.param.WebhookEndpointCreateParams.EnabledEvent.ALL)
+                                .build());
+                var saved = test.call("PUT", "/api/v1/organizations/" + organization + "/stripe-keys",
+                        owner.token(), "{\"publishable_key\":\"" + publishableKey + "\",\"secret_key\":\""
+                                + secret + "\",\"webhook_secret\":\"" + endpoint.getSecret() + "\"}");
+                org.assertj.core.api.Assertions.assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            } catch (com.stripe.exception.StripeException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** The account's Stripe, as stripe-java sees it. */
         public com.stripe.StripeClient stripe() {
             return com.stripe.StripeClient.builder().setApiKey(secret).setApiBase(test.url("/sandbox")).build();

@@ -59,7 +59,7 @@ class SecurityConfiguration {
     /**
      * The hosted payment pages ({@code /pay/**}) and the customer portal ({@code /portal/**}) load the organization's
      * Stripe.js: Stripe's own script, frames and API when the organization is on Stripe (Stripe's documented policy),
-     * the sandbox's, from this origin, otherwise.
+     * the sandbox's, from this origin, otherwise (and another Stripe-compatible server's: {@link PayPagesPolicy}).
      */
     static final String PAY_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' https://js.stripe.com; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: https://*.stripe.com; font-src 'self' data:; "
@@ -127,8 +127,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, @Value("${paydeck.sandbox-only:false}") boolean sandboxOnly)
-            throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, @Value("${paydeck.sandbox-only:false}") boolean sandboxOnly,
+            org.springframework.core.env.Environment environment) throws Exception {
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/app/**").authenticated();
                     // Customers pay without an account: the storefronts and the hosted payment pages.
@@ -153,7 +153,7 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SANDBOX_PAGES,
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PAY_PAGES,
-                                new ContentSecurityPolicyHeaderWriter(PAY_CONTENT_SECURITY_POLICY)))
+                                new PayPagesPolicy(environment)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES_BUT_PAY,
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OTHER_PAGES,

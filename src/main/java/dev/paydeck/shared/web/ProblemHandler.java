@@ -22,6 +22,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.io.IOException;
 import java.util.List;
@@ -104,6 +105,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The browser went away (a page left while a script loaded): nothing to answer, nothing went wrong here.
+            log.debug("Client gone during {}", describe(request));
+            return null;
+        }
         log.error("Unexpected error on {}", describe(request), ex);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side. The error was logged; please try again.");
