@@ -79,11 +79,8 @@ class InvoiceMirror implements StripeEventReads {
 
     /**
      * A draft's lines and amounts change without its status changing, so a late {@code invoice.created} (before its
-     * lines were added) would look as new as the last {@code invoice.updated}: these two events apply Stripe's
-     * current invoice, read before their transaction. Except the {@code invoice.created} of an invoice made outside
-     * Paydeck (a subscription's renewal) that Paydeck has no record of: its snapshot is the first state Paydeck
-     * records, and any later change comes with a later event (a year of a thousand renewals read 13,000 invoices
-     * back for nothing).
+     * lines were added) would look as new as the last {@code invoice.updated}: these two events always apply Stripe's
+     * current invoice, read before their transaction.
      */
     private static final java.util.Set<String> READS_FIRST = java.util.Set.of("invoice.created", "invoice.updated");
 
@@ -104,8 +101,7 @@ class InvoiceMirror implements StripeEventReads {
         var snapshot = event.dataObject(com.stripe.model.Invoice.class);
         var local = records.findByStripeId(event.organization(), snapshot.getId());
         boolean partial = snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore());
-        boolean firstSeen = local.isEmpty() && firstState(event, snapshot);
-        if (!event.type().equals("invoice.deleted") && (partial || READS_FIRST.contains(event.type()) && !firstSeen
+        if (!event.type().equals("invoice.deleted") && (partial || READS_FIRST.contains(event.type())
                 || local.isPresent()
                 && Snapshot.needsRead(InvoiceStatus.ORDER, local.get().invoice().status(),
                 local.get().eventCreated(), statusOf(snapshot), event.created()))) {
@@ -118,12 +114,9 @@ class InvoiceMirror implements StripeEventReads {
     Change applySnapshot(StripeEventReceived event, com.stripe.model.Invoice snapshot) {
         OrganizationId organization = event.organization();
         Optional<com.stripe.model.Invoice> read = event.read().get(snapshot.getId(), com.stripe.model.Invoice.class);
-        boolean firstSeen = read.isEmpty() && firstState(event, snapshot);
         boolean useCurrent = snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore())
-                || READS_FIRST.contains(event.type()) && !firstSeen;
-        if (useCurrent && read.isEmpty()
-                || firstSeen && records.lockByStripeId(organization, snapshot.getId()).isPresent()) {
-            // Recorded since it was read (by an earlier event of its batch, say): Stripe's current invoice decides.
+                || READS_FIRST.contains(event.type());
+        if (useCurrent && read.isEmpty()) {
             throw new StaleReadException(snapshot);
         }
         InvoiceRecords.Versioned locked = lockOrRecord(organization, useCurrent ? read.get() : snapshot,
@@ -141,12 +134,6 @@ class InvoiceMirror implements StripeEventReads {
                 .flatMap(invoice -> apply(organization, local, invoice, event.created(), "stripe"))
                 .map(Invoice::status).orElse(local.status());
         return new Change(local.id(), local.status(), after, false);
-    }
-
-    /** An {@code invoice.created} whose snapshot can be recorded as it is: all its lines, and not one of Paydeck's. */
-    private static boolean firstState(StripeEventReceived event, com.stripe.model.Invoice snapshot) {
-        return event.type().equals("invoice.created") && paydeckId(snapshot).isEmpty()
-                && !(snapshot.getLines() != null && Boolean.TRUE.equals(snapshot.getLines().getHasMore()));
     }
 
     /** Stripe's invoice never goes back: a read whose status the record has left behind is older than the record. */
