@@ -4,12 +4,12 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.param.CouponCreateParams;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,30 +53,17 @@ public class Coupons {
      * keeps nothing and throws Stripe's message.
      */
     public Coupon create(OrganizationId organization, CouponDraft draft, String actor, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Coupon> earlier = records.byIdempotencyKey(organization, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         CouponId id = CouponId.random();
-        try {
-            records.insertPending(organization, id, draft, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        Optional<Coupon> earlier = RecordFirst.insertOnce(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> records.insertPending(organization, id, draft, idempotencyKey));
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        com.stripe.model.Coupon created;
-        try {
-            created = send(organization, id, draft);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("coupon_id", id.id());
-        }
+        com.stripe.model.Coupon created = RecordFirst.send(() -> send(organization, id, draft),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "coupon_id", id.id());
         return transactions.execute(status -> {
             records.apply(organization, id, created);
             Coupon coupon = records.find(organization, id).orElseThrow();

@@ -3,6 +3,7 @@ package dev.paydeck.billing;
 import com.stripe.exception.StripeException;
 import com.stripe.param.CreditNoteCreateParams;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
@@ -64,18 +65,11 @@ public class CreditNotes {
         Money money = Money.of(amount, invoice.currency());
         boolean refunded = !invoice.paidOutOfBand();
         records.insertPending(organization, id, invoiceId, money, reason, memo, refunded);
-        com.stripe.model.CreditNote issued;
-        try {
-            issued = send(organization, id, invoice, money, reason, memo, refunded);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("credit_note_id", id.id());
-        }
+        com.stripe.model.CreditNote issued = RecordFirst.send(
+                () -> send(organization, id, invoice, money, reason, memo, refunded),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "credit_note_id", id.id());
         transactions.executeWithoutResult(status -> records.apply(organization, id, issued));
         return records.ofInvoice(organization, invoiceId).stream().filter(note -> note.id().equals(id)).findFirst();
     }

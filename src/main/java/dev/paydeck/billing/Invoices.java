@@ -6,12 +6,12 @@ import dev.paydeck.customers.Customer;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeCallLog;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -103,23 +103,16 @@ public class Invoices {
         }
         InvoiceRequest request = request(organization, draft);
         InvoiceId id = InvoiceId.random();
-        try {
-            records.insertPending(organization, id, draft.customer(), request, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        Optional<Invoice> meanwhile = RecordFirst.insertOnce(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> records.insertPending(organization, id, draft.customer(), request, idempotencyKey));
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
         }
-        com.stripe.model.Invoice created;
-        try {
-            created = creation.send(organization, id, request);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("invoice_id", id.id());
-        }
+        com.stripe.model.Invoice created = RecordFirst.send(() -> creation.send(organization, id, request),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "invoice_id", id.id());
         return transactions.execute(status -> {
             mirror.applyCurrent(organization, created, actor);
             Invoice invoice = records.find(organization, id).orElseThrow();

@@ -4,6 +4,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.PriceUpdateParams;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
@@ -83,19 +84,11 @@ public class Prices {
             return Optional.of(records.byIdempotencyKey(organization, idempotencyKey)
                     .orElseThrow(() -> sameKeyMeanwhile));
         }
-        com.stripe.model.Price created;
-        try {
-            created = send(organization, id, product.get().stripeProductId(), draft);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("price_id", id.id());
-        }
-        com.stripe.model.Price answer = created;
+        com.stripe.model.Price answer = RecordFirst.send(
+                () -> send(organization, id, product.get().stripeProductId(), draft),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "price_id", id.id());
         return Optional.of(changed(organization, id, () -> records.apply(organization, id, answer),
                 new PriceCreated(organization, id, productId, draft.unitAmount(), actor, clock.instant())));
     }

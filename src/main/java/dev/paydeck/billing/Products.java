@@ -4,12 +4,12 @@ import com.stripe.exception.StripeException;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.ProductUpdateParams;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,31 +56,17 @@ public class Products {
      * Stripe leaves the record {@code unknown} for the janitor and throws, with the product's id.
      */
     public Product create(OrganizationId organization, ProductDraft draft, String actor, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Product> earlier = records.byIdempotencyKey(organization, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         ProductId id = ProductId.random();
-        try {
-            records.insertPending(organization, id, draft, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        Optional<Product> earlier = RecordFirst.insertOnce(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> records.insertPending(organization, id, draft, idempotencyKey));
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        com.stripe.model.Product created;
-        try {
-            created = send(organization, id, draft);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("product_id", id.id());
-        }
-        com.stripe.model.Product answer = created;
+        com.stripe.model.Product answer = RecordFirst.send(() -> send(organization, id, draft),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "product_id", id.id());
         return changed(organization, id, () -> records.apply(organization, id, answer),
                 new ProductCreated(organization, id, actor, clock.instant()));
     }

@@ -12,6 +12,7 @@ import dev.paydeck.customers.Customer;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
@@ -101,18 +102,11 @@ public class Subscriptions {
         } catch (DuplicateKeyException sameKeyMeanwhile) {
             return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
         }
-        com.stripe.model.Subscription created;
-        try {
-            created = send(organization, records.find(organization, id).orElseThrow());
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("subscription_id", id.id());
-        }
+        com.stripe.model.Subscription created = RecordFirst.send(
+                () -> send(organization, records.find(organization, id).orElseThrow()),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "subscription_id", id.id());
         Subscription answer = transactions.execute(status -> {
             records.apply(organization, id, created, null, customer.id());
             Subscription recorded = records.find(organization, id).orElseThrow();

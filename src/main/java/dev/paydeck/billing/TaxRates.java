@@ -4,12 +4,12 @@ import com.stripe.exception.StripeException;
 import com.stripe.param.TaxRateCreateParams;
 import com.stripe.param.TaxRateUpdateParams;
 import dev.paydeck.organizations.StripeClients;
+import dev.paydeck.organizations.RecordFirst;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,30 +52,17 @@ public class TaxRates {
      * {@code unknown} for the janitor and throws, with the tax rate's id.
      */
     public TaxRate create(OrganizationId organization, TaxRateDraft draft, String actor, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<TaxRate> earlier = records.byIdempotencyKey(organization, idempotencyKey);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         TaxRateId id = TaxRateId.random();
-        try {
-            records.insertPending(organization, id, draft, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        Optional<TaxRate> earlier = RecordFirst.insertOnce(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> records.insertPending(organization, id, draft, idempotencyKey));
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        com.stripe.model.TaxRate created;
-        try {
-            created = send(organization, id, draft);
-        } catch (StripeException e) {
-            StripeFailure failure = StripeFailure.from(e);
-            if (failure.outcomeUnknown()) {
-                records.markUnknown(organization, id);
-            } else {
-                records.remove(organization, id);
-            }
-            throw failure.with("tax_rate_id", id.id());
-        }
+        com.stripe.model.TaxRate created = RecordFirst.send(() -> send(organization, id, draft),
+                RecordFirst.pending(() -> records.markUnknown(organization, id),
+                        () -> records.remove(organization, id)),
+                "tax_rate_id", id.id());
         return changed(organization, id, created, rate -> new TaxRateCreated(organization, id, label(rate), actor,
                 clock.instant()));
     }
