@@ -268,6 +268,8 @@ class SandboxCreditNotesIntegrationTests extends SandboxTest {
                 .contains("filename=\"CreditNote-" + note.getNumber() + ".pdf\"");
         assertThat(pdfText(pdf.body())).contains("Credit note", note.getNumber(), open.getNumber(), "Ada",
                 "Order change", "Two days without service", "Total credited", "$12.00");
+        // The page counter comes from the PDFs' shared style (sandbox/pdf-style.html): it is applied.
+        assertThat(pdfText(pdf.body())).contains("1 / 1");
 
         stripe.v1().creditNotes().voidCreditNote(note.getId());
         String french = pdfText(java.net.http.HttpClient.newHttpClient().send(

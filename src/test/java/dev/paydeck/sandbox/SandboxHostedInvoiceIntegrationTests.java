@@ -83,6 +83,8 @@ class SandboxHostedInvoiceIntegrationTests extends SandboxTest {
         assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString()
                 .contains("filename=\"Invoice-" + open.getNumber() + ".pdf\"");
         String text = text(pdf.body());
+        // The page counter comes from the PDFs' shared style (sandbox/pdf-style.html): it is applied.
+        assertThat(text).contains("1 / 1");
         assertThat(text).contains(open.getNumber(), "test", "Grace Hopper", "Seats", "$25.00", "$75.00",
                 "VAT (20%)", "$15.00", "$90.00", "Amount due", open.getHostedInvoiceUrl());
     }
