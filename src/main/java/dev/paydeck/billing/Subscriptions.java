@@ -2,7 +2,6 @@ package dev.paydeck.billing;
 
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
-import com.stripe.model.InvoiceLineItem;
 import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionCreateParams;
@@ -24,8 +23,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +202,7 @@ public class Subscriptions {
             return Optional.empty();
         }
         Subscription subscription = changeable(found.get());
-        Subscription.Item moving = item(subscription, change);
+        Subscription.Item moving = change.itemOf(subscription);
         Price price = newPrice(organization, subscription, change);
         var item = InvoiceCreatePreviewParams.SubscriptionDetails.Item.builder()
                 .setId(moving.stripeItemId());
@@ -219,7 +216,7 @@ public class Subscriptions {
                 .setSubscription(subscription.stripeSubscriptionId())
                 .setSubscriptionDetails(InvoiceCreatePreviewParams.SubscriptionDetails.builder().addItem(item.build())
                         .setProrationBehavior(InvoiceCreatePreviewParams.SubscriptionDetails.ProrationBehavior
-                                .valueOf(behavior(change).toUpperCase()))
+                                .valueOf(change.behavior().toUpperCase()))
                         .build());
         Invoice preview;
         try {
@@ -228,30 +225,7 @@ public class Subscriptions {
         } catch (StripeException e) {
             throw StripeFailure.from(e);
         }
-        return Optional.of(previewOf(change, preview));
-    }
-
-    private static SubscriptionPreview previewOf(SubscriptionChange change, Invoice invoice) {
-        List<SubscriptionPreview.Line> lines = invoice.getLines() == null ? List.of() : invoice.getLines().getData()
-                .stream().map(line -> new SubscriptionPreview.Line(line.getDescription(),
-                        Money.of(line.getAmount(), invoice.getCurrency()), isProration(line),
-                        line.getPeriod() == null ? null : Instant.ofEpochSecond(line.getPeriod().getStart())
-                                .atOffset(ZoneOffset.UTC),
-                        line.getPeriod() == null ? null : Instant.ofEpochSecond(line.getPeriod().getEnd())
-                                .atOffset(ZoneOffset.UTC)))
-                .toList();
-        // The proration lines start at the proration date Stripe used; the change is sent with the same one.
-        long prorationDate = invoice.getLines() == null ? invoice.getCreated() : invoice.getLines().getData().stream()
-                .filter(Subscriptions::isProration).map(line -> line.getPeriod().getStart()).findFirst()
-                .orElse(invoice.getCreated());
-        return new SubscriptionPreview(change, prorationDate, Money.of(invoice.getAmountDue(), invoice.getCurrency()),
-                Money.of(invoice.getTotal(), invoice.getCurrency()), "always_invoice".equals(behavior(change)),
-                lines);
-    }
-
-    private static boolean isProration(InvoiceLineItem line) {
-        return line.getParent() != null && line.getParent().getSubscriptionItemDetails() != null
-                && Boolean.TRUE.equals(line.getParent().getSubscriptionItemDetails().getProration());
+        return Optional.of(SubscriptionPreview.of(change, preview));
     }
 
     /**
@@ -266,7 +240,7 @@ public class Subscriptions {
             return Optional.empty();
         }
         Subscription subscription = changeable(found.get());
-        Subscription.Item moving = item(subscription, change);
+        Subscription.Item moving = change.itemOf(subscription);
         Price price = newPrice(organization, subscription, change);
         var item = SubscriptionUpdateParams.Item.builder().setId(moving.stripeItemId());
         if (price != null) {
@@ -276,9 +250,9 @@ public class Subscriptions {
             item.setQuantity(change.quantity());
         }
         var params = SubscriptionUpdateParams.builder().addItem(item.build())
-                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.valueOf(behavior(change)
+                .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.valueOf(change.behavior()
                         .toUpperCase()));
-        if (prorationDate != null && !"none".equals(behavior(change))) {
+        if (prorationDate != null && !"none".equals(change.behavior())) {
             params.setProrationDate(prorationDate);
         }
         return Optional.of(update(organization, subscription, params.build(), requestKey == null ? null
@@ -377,33 +351,6 @@ public class Subscriptions {
         return subscription;
     }
 
-    /**
-     * The item a change moves: the one named by its Stripe id or by its price, else the only one; a
-     * {@link SubscriptionRefused} at the field when none or several would fit.
-     */
-    static Subscription.Item item(Subscription subscription, SubscriptionChange change) {
-        if (change.item() != null) {
-            return subscription.items().stream().filter(item -> change.item().equals(item.stripeItemId()))
-                    .findFirst().orElseThrow(() -> new SubscriptionRefused("item_id",
-                            "The subscription has no item " + change.item() + "."));
-        }
-        if (change.replacesPrice() != null) {
-            List<Subscription.Item> matching = subscription.items().stream()
-                    .filter(item -> change.replacesPrice().equals(item.price())).toList();
-            if (matching.size() != 1) {
-                throw new SubscriptionRefused("replaces_price_id", matching.isEmpty()
-                        ? "No item of the subscription has this price."
-                        : "Several items of the subscription have this price: name one with item_id.");
-            }
-            return matching.getFirst();
-        }
-        if (subscription.items().size() != 1) {
-            throw new SubscriptionRefused("item_id", "The subscription has " + subscription.items().size()
-                    + " items: say which one changes with item_id (or replaces_price_id).");
-        }
-        return subscription.items().getFirst();
-    }
-
     /** The change's new price (null: the same), recurring, active and in the subscription's currency. */
     private Price newPrice(OrganizationId organization, Subscription subscription, SubscriptionChange change) {
         Price price = change.price() == null ? null : recurringPrice(organization, change.price(), "price_id");
@@ -424,10 +371,6 @@ public class Subscriptions {
             throw new SubscriptionRefused(field, "A subscription needs a recurring price, not a one-time one.");
         }
         return price;
-    }
-
-    private static String behavior(SubscriptionChange change) {
-        return change.prorationBehavior() == null ? "create_prorations" : change.prorationBehavior();
     }
 
     private static Map<String, String> withPaydeckId(Map<String, String> metadata, SubscriptionId id) {
