@@ -27,6 +27,9 @@ import java.util.UUID;
 @Component
 class SubscriptionMirror implements StripeEventReads {
 
+    /** The key under which {@link #read} keeps the record's version it saw before reading Stripe. */
+    private static final String SEEN = "#record-version";
+
     private final SubscriptionRecords records;
     private final Customers customers;
     private final StripeClients stripe;
@@ -75,9 +78,23 @@ class SubscriptionMirror implements StripeEventReads {
         if (readsFirst(event) || (local.isPresent() && Snapshot.needsRead(SubscriptionStatus.ORDER,
                 local.get().subscription().status(), local.get().eventCreated(), statusOf(snapshot),
                 event.created()))) {
+            event.read().put(snapshot.getId() + SEEN, local.map(SubscriptionRecords.Versioned::rowVersion)
+                    .orElse(""));
             event.read().put(snapshot.getId(), retrieve(event.organization(), snapshot.getId(),
                     local.map(found -> found.subscription().id()).orElse(null)));
         }
+    }
+
+    /**
+     * Whether the record changed after Stripe was read for this event (an answer to Paydeck's own call committed
+     * in between, say a plan change): the read may then be older than the record, and would bring back what that
+     * change did. Active and past due go both ways, so no status order can tell; the row's version can.
+     */
+    private static boolean readBehind(StripeEventReceived event, String stripeId,
+            SubscriptionRecords.Versioned locked) {
+        return event.read().get(stripeId, com.stripe.model.Subscription.class).isPresent()
+                && !event.read().get(stripeId + SEEN, String.class).orElse("")
+                        .equals(locked.rowVersion() == null ? "" : locked.rowVersion());
     }
 
     com.stripe.model.Subscription retrieve(OrganizationId organization, String stripeId, SubscriptionId about)
@@ -95,6 +112,9 @@ class SubscriptionMirror implements StripeEventReads {
         Subscription local = locked.subscription();
         if (locked.recordedNow()) {
             return new Change(local.id(), SubscriptionStatus.UNKNOWN, local.status(), true, true);
+        }
+        if (readBehind(event, snapshot.getId(), locked)) {
+            throw new dev.paydeck.shared.mirror.StaleReadException(snapshot);
         }
         return Snapshot.toApply(SubscriptionStatus.ORDER, local.status(), locked.eventCreated(), statusOf(snapshot),
                         event.created(), snapshot, event.read().get(snapshot.getId(),
@@ -116,6 +136,9 @@ class SubscriptionMirror implements StripeEventReads {
         Subscription local = locked.subscription();
         if (locked.recordedNow()) {
             return new Change(local.id(), SubscriptionStatus.UNKNOWN, local.status(), true, true);
+        }
+        if (readBehind(event, current.getId(), locked)) {
+            throw new dev.paydeck.shared.mirror.StaleReadException(snapshot);
         }
         return apply(organization, local.id(), current, event.created())
                 .orElse(new Change(local.id(), local.status(), local.status(), false, false));

@@ -44,7 +44,11 @@ class SubscriptionRecords {
     }
 
     /** A subscription with {@code created} of the newest Stripe event applied to it (null if none). */
-    record Versioned(Subscription subscription, Long eventCreated, boolean recordedNow) {
+    record Versioned(Subscription subscription, Long eventCreated, boolean recordedNow, String rowVersion) {
+
+        Versioned(Subscription subscription, Long eventCreated, boolean recordedNow) {
+            this(subscription, eventCreated, recordedNow, null);
+        }
     }
 
     /** A subscription before and after a change. */
@@ -238,16 +242,19 @@ class SubscriptionRecords {
     }
 
     Optional<Versioned> findByStripeId(OrganizationId organization, String stripeId) {
-        return jdbc.sql("select * from subscriptions where organization_id = ? and stripe_subscription_id = ?")
+        return jdbc.sql("select *, xmin::text as row_version from subscriptions "
+                        + "where organization_id = ? and stripe_subscription_id = ?")
                 .params(organization.id(), stripeId).query(this::versioned).optional()
-                .map(v -> new Versioned(withItems(organization, v.subscription()), v.eventCreated(), false));
+                .map(v -> new Versioned(withItems(organization, v.subscription()), v.eventCreated(), false,
+                        v.rowVersion()));
     }
 
     Optional<Versioned> lockByStripeId(OrganizationId organization, String stripeId) {
-        return jdbc.sql("select * from subscriptions where organization_id = ? and stripe_subscription_id = ? "
-                        + "for update")
+        return jdbc.sql("select *, xmin::text as row_version from subscriptions "
+                        + "where organization_id = ? and stripe_subscription_id = ? for update")
                 .params(organization.id(), stripeId).query(this::versioned).optional()
-                .map(v -> new Versioned(withItems(organization, v.subscription()), v.eventCreated(), false));
+                .map(v -> new Versioned(withItems(organization, v.subscription()), v.eventCreated(), false,
+                        v.rowVersion()));
     }
 
     Optional<Versioned> lockVersioned(OrganizationId organization, SubscriptionId id) {
@@ -350,8 +357,21 @@ class SubscriptionRecords {
                 s.metadata(), s.createdAt(), s.updatedAt())).toList();
     }
 
+    /** A row with its version when the query selects one ({@code xmin}: it changes with every update of the row). */
     private Versioned versioned(ResultSet rs, int row) throws SQLException {
-        return new Versioned(row(rs, row), rs.getObject("stripe_event_created", Long.class), false);
+        boolean withVersion = rs.getMetaData().getColumnCount() > 0 && hasColumn(rs, "row_version");
+        return new Versioned(row(rs, row), rs.getObject("stripe_event_created", Long.class), false,
+                withVersion ? rs.getString("row_version") : null);
+    }
+
+    private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
+        var meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (name.equals(meta.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Subscription row(ResultSet rs, int row) throws SQLException {
