@@ -1,8 +1,18 @@
 package dev.paydeck.billing.web;
 
+import dev.paydeck.billing.InvoiceDraft;
+import dev.paydeck.billing.PriceId;
+import dev.paydeck.customers.CustomerId;
+import dev.paydeck.shared.Money;
+import org.springframework.validation.BindingResult;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The new-invoice form: a customer, its lines (each a price of the catalog and a quantity, or a free amount with a
@@ -11,6 +21,9 @@ import java.util.UUID;
  * as Spring binds indexed lines ({@code lines[1].amount}) into one.
  */
 public class InvoiceForm {
+
+    private static final Pattern TAX_RATE = Pattern.compile("^txr_[A-Za-z0-9_]+$");
+    private static final Pattern COUPON = Pattern.compile("^[A-Za-z0-9_-]{1,200}$");
 
     /** One line of the form. */
     public static class LineForm {
@@ -143,5 +156,105 @@ public class InvoiceForm {
 
     public void setIdempotencyKey(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /**
+     * The form as an invoice draft, or empty with the errors at their fields; {@code customerKnown} says whether a customer
+     * is one of the organization's.
+     */
+    Optional<InvoiceDraft> toDraft(Predicate<CustomerId> customerKnown, BindingResult errors) {
+        CustomerId customer = uuid(getCustomer()).map(CustomerId::new).filter(customerKnown).orElse(null);
+        if (customer == null) {
+            errors.rejectValue("customer", "invoices.error.customer");
+        }
+        String currency = getCurrency() == null ? "" : getCurrency().strip().toLowerCase(Locale.ROOT);
+        List<InvoiceDraft.Line> lines = new ArrayList<>();
+        for (int i = 0; i < getLines().size(); i++) {
+            InvoiceForm.LineForm line = getLines().get(i);
+            String at = "lines[" + i + "].";
+            List<String> taxRates = List.of();
+            if (!blank(line.getTaxRate())) {
+                if (!TAX_RATE.matcher(line.getTaxRate().strip()).matches()) {
+                    errors.rejectValue(at + "taxRate", "invoices.error.tax-rate");
+                } else {
+                    taxRates = List.of(line.getTaxRate().strip());
+                }
+            }
+            long quantity = 1;
+            try {
+                quantity = Long.parseLong(blank(line.getQuantity()) ? "1" : line.getQuantity().strip());
+            } catch (NumberFormatException e) {
+                quantity = 0;
+            }
+            if (quantity < 1 || quantity > 10_000) {
+                errors.rejectValue(at + "quantity", "invoices.error.quantity");
+            }
+            if (!blank(line.getPrice())) {
+                PriceId price = uuid(line.getPrice()).map(PriceId::new).orElse(null);
+                if (price == null) {
+                    errors.rejectValue(at + "price", "invoices.error.price");
+                } else {
+                    lines.add(new InvoiceDraft.Line(price, null, blank(line.getDescription()) ? null
+                            : line.getDescription().strip(), quantity, taxRates));
+                }
+                continue;
+            }
+            Optional<Money> amount = Money.currency(currency).flatMap(known -> Money.parse(line.getAmount(), known))
+                    .filter(money -> money.minor() > 0 && money.minor() <= Money.MAXIMUM_MINOR);
+            if (amount.isEmpty()) {
+                errors.rejectValue(at + "amount", "invoices.error.amount");
+            }
+            if (blank(line.getDescription())) {
+                errors.rejectValue(at + "description", "invoices.error.description");
+            }
+            if (amount.isPresent()) {
+                lines.add(new InvoiceDraft.Line(null, amount.get(), line.getDescription(), 1, taxRates));
+            }
+        }
+        List<String> taxRates = List.of();
+        if (!blank(getTaxRate())) {
+            if (!TAX_RATE.matcher(getTaxRate().strip()).matches()) {
+                errors.rejectValue("taxRate", "invoices.error.tax-rate");
+            } else {
+                taxRates = List.of(getTaxRate().strip());
+            }
+        }
+        if (!blank(getCoupon()) && !COUPON.matcher(getCoupon().strip()).matches()) {
+            errors.rejectValue("coupon", "invoices.error.coupon");
+        }
+        boolean sendInvoice = InvoiceDraft.SEND_INVOICE.equals(getCollectionMethod());
+        if (!sendInvoice && !InvoiceDraft.CHARGE_AUTOMATICALLY.equals(getCollectionMethod())) {
+            errors.rejectValue("collectionMethod", "invoices.error.collection-method");
+        }
+        Integer days = null;
+        if (sendInvoice) {
+            try {
+                days = Integer.parseInt(blank(getDaysUntilDue()) ? "30" : getDaysUntilDue().strip());
+            } catch (NumberFormatException e) {
+                days = -1;
+            }
+            if (days < 0 || days > 730) {
+                errors.rejectValue("daysUntilDue", "invoices.error.days-until-due");
+            }
+        }
+        if (errors.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InvoiceDraft(customer, lines, taxRates, blank(getCoupon()) ? null
+                : getCoupon().strip(), sendInvoice ? InvoiceDraft.SEND_INVOICE
+                : InvoiceDraft.CHARGE_AUTOMATICALLY, days, blank(getDescription()) ? null
+                : getDescription().strip(), null));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

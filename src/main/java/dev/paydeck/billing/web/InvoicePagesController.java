@@ -12,7 +12,6 @@ import dev.paydeck.billing.InvoiceQuery;
 import dev.paydeck.billing.InvoiceStatus;
 import dev.paydeck.billing.Invoices;
 import dev.paydeck.billing.Price;
-import dev.paydeck.billing.PriceId;
 import dev.paydeck.billing.PriceStatus;
 import dev.paydeck.billing.Prices;
 import dev.paydeck.billing.Product;
@@ -51,7 +50,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The organization's invoices in pages: the list (filtered by status, customer and creation date, with the last 30
@@ -64,8 +62,6 @@ class InvoicePagesController {
     static final int PAGE_SIZE = 25;
     /** The list's status chips: Stripe's statuses, and overdue (open, past due). */
     static final List<String> CHIPS = List.of("draft", "open", "overdue", "paid", "uncollectible", "void");
-    private static final Pattern TAX_RATE = Pattern.compile("^txr_[A-Za-z0-9_]+$");
-    private static final Pattern COUPON = Pattern.compile("^[A-Za-z0-9_-]{1,200}$");
 
     private final Invoices invoices;
     private final Customers customers;
@@ -191,7 +187,8 @@ class InvoicePagesController {
             }
             return form(caller, model);
         }
-        Optional<InvoiceDraft> draft = draft(caller.organization(), form, errors);
+        Optional<InvoiceDraft> draft = form.toDraft(
+                found -> customers.find(caller.organization(), found).isPresent(), errors);
         if (draft.isEmpty()) {
             return form(caller, model);
         }
@@ -209,92 +206,6 @@ class InvoicePagesController {
         }
         redirect.addFlashAttribute("saved", "created");
         return "redirect:/app/organizations/" + caller.organization() + "/invoices/" + created.id();
-    }
-
-    /** The form as an invoice draft, or the errors at their fields. */
-    private Optional<InvoiceDraft> draft(OrganizationId organization, InvoiceForm form, BindingResult errors) {
-        CustomerId customer = uuid(form.getCustomer()).map(CustomerId::new)
-                .filter(found -> customers.find(organization, found).isPresent()).orElse(null);
-        if (customer == null) {
-            errors.rejectValue("customer", "invoices.error.customer");
-        }
-        String currency = form.getCurrency() == null ? "" : form.getCurrency().strip().toLowerCase(java.util.Locale.ROOT);
-        List<InvoiceDraft.Line> lines = new ArrayList<>();
-        for (int i = 0; i < form.getLines().size(); i++) {
-            InvoiceForm.LineForm line = form.getLines().get(i);
-            String at = "lines[" + i + "].";
-            List<String> taxRates = List.of();
-            if (!blank(line.getTaxRate())) {
-                if (!TAX_RATE.matcher(line.getTaxRate().strip()).matches()) {
-                    errors.rejectValue(at + "taxRate", "invoices.error.tax-rate");
-                } else {
-                    taxRates = List.of(line.getTaxRate().strip());
-                }
-            }
-            long quantity = 1;
-            try {
-                quantity = Long.parseLong(blank(line.getQuantity()) ? "1" : line.getQuantity().strip());
-            } catch (NumberFormatException e) {
-                quantity = 0;
-            }
-            if (quantity < 1 || quantity > 10_000) {
-                errors.rejectValue(at + "quantity", "invoices.error.quantity");
-            }
-            if (!blank(line.getPrice())) {
-                PriceId price = uuid(line.getPrice()).map(PriceId::new).orElse(null);
-                if (price == null) {
-                    errors.rejectValue(at + "price", "invoices.error.price");
-                } else {
-                    lines.add(new InvoiceDraft.Line(price, null, blank(line.getDescription()) ? null
-                            : line.getDescription().strip(), quantity, taxRates));
-                }
-                continue;
-            }
-            Optional<Money> amount = Money.currency(currency).flatMap(known -> Money.parse(line.getAmount(), known))
-                    .filter(money -> money.minor() > 0 && money.minor() <= Money.MAXIMUM_MINOR);
-            if (amount.isEmpty()) {
-                errors.rejectValue(at + "amount", "invoices.error.amount");
-            }
-            if (blank(line.getDescription())) {
-                errors.rejectValue(at + "description", "invoices.error.description");
-            }
-            if (amount.isPresent()) {
-                lines.add(new InvoiceDraft.Line(null, amount.get(), line.getDescription(), 1, taxRates));
-            }
-        }
-        List<String> taxRates = List.of();
-        if (!blank(form.getTaxRate())) {
-            if (!TAX_RATE.matcher(form.getTaxRate().strip()).matches()) {
-                errors.rejectValue("taxRate", "invoices.error.tax-rate");
-            } else {
-                taxRates = List.of(form.getTaxRate().strip());
-            }
-        }
-        if (!blank(form.getCoupon()) && !COUPON.matcher(form.getCoupon().strip()).matches()) {
-            errors.rejectValue("coupon", "invoices.error.coupon");
-        }
-        boolean sendInvoice = InvoiceDraft.SEND_INVOICE.equals(form.getCollectionMethod());
-        if (!sendInvoice && !InvoiceDraft.CHARGE_AUTOMATICALLY.equals(form.getCollectionMethod())) {
-            errors.rejectValue("collectionMethod", "invoices.error.collection-method");
-        }
-        Integer days = null;
-        if (sendInvoice) {
-            try {
-                days = Integer.parseInt(blank(form.getDaysUntilDue()) ? "30" : form.getDaysUntilDue().strip());
-            } catch (NumberFormatException e) {
-                days = -1;
-            }
-            if (days < 0 || days > 730) {
-                errors.rejectValue("daysUntilDue", "invoices.error.days-until-due");
-            }
-        }
-        if (errors.hasErrors()) {
-            return Optional.empty();
-        }
-        return Optional.of(new InvoiceDraft(customer, lines, taxRates, blank(form.getCoupon()) ? null
-                : form.getCoupon().strip(), sendInvoice ? InvoiceDraft.SEND_INVOICE
-                : InvoiceDraft.CHARGE_AUTOMATICALLY, days, blank(form.getDescription()) ? null
-                : form.getDescription().strip(), null));
     }
 
     @GetMapping("/app/organizations/{id}/invoices/{invoice}")
