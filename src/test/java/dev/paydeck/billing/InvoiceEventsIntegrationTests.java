@@ -1,18 +1,14 @@
 package dev.paydeck.billing;
 
-import dev.paydeck.support.IntegrationTest;
-import dev.paydeck.support.StripeSignatures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Stripe's {@code invoice.created}, signed as Stripe signs it: the invoice of a renewal, made outside Paydeck, is
@@ -20,24 +16,7 @@ import static org.awaitility.Awaitility.await;
  * Paydeck already holds as finalized. The invoices of these events exist nowhere in Stripe: reading one back would
  * fail, and the event with it.
  */
-class InvoiceEventsIntegrationTests extends IntegrationTest {
-
-    private String key;
-    private String organization;
-    private String secretKey;
-    private String webhookSecret;
-
-    private void organizationWithAKnownWebhookSecret() {
-        var account = json(send(request("/sandbox/accounts?name=invoice-events").header("Accept",
-                "application/json").POST(HttpRequest.BodyPublishers.noBody())));
-        secretKey = account.get("secret_key").asString();
-        webhookSecret = "whsec_" + UUID.randomUUID().toString().replace("-", "");
-        Person owner = signUp("Invoice events owner");
-        organization = createOrganization(owner, "Invoice events " + UUID.randomUUID(), "{\"publishable_key\":\""
-                + account.get("publishable_key").asString() + "\",\"secret_key\":\"" + secretKey
-                + "\",\"webhook_secret\":\"" + webhookSecret + "\"}").get("id").asString();
-        key = apiKey(owner, organization, "admin");
-    }
+class InvoiceEventsIntegrationTests extends SignedEventsTest {
 
     private JsonNode sandbox(String path, String form) {
         return json(send(request("/sandbox/v1/" + path).header("Authorization", "Bearer " + secretKey)
@@ -53,23 +32,6 @@ class InvoiceEventsIntegrationTests extends IntegrationTest {
         return (ObjectNode) sandbox("invoices", "customer=" + customer + "&pending_invoice_items_behavior=include");
     }
 
-    /** Delivers a signed event around the object and waits until Paydeck has processed it. */
-    private void deliver(String type, long created, JsonNode object) {
-        String id = "evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        String payload = "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\","
-                + "\"created\":" + created + ",\"data\":{\"object\":" + object + "},\"livemode\":false,"
-                + "\"pending_webhooks\":1,\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"" + type + "\"}";
-        var delivered = send(request("/webhooks/stripe/" + organization)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Stripe-Signature", StripeSignatures.header(webhookSecret, Instant.now().getEpochSecond(),
-                        payload))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)));
-        assertThat(delivered.statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> json(call("GET", "/api/v1/webhook-events?limit=100", key,
-                null)).get("data").valueStream().anyMatch(event -> event.get("stripe_event_id").asString().equals(id)
-                && event.get("status").asString().equals("PROCESSED")));
-    }
-
     private JsonNode invoiceInPaydeck(String stripeId) {
         return json(call("GET", "/api/v1/invoices?limit=100", key, null)).get("data").valueStream()
                 .filter(invoice -> stripeId.equals(invoice.path("stripe_invoice_id").asString(null)))
@@ -82,7 +44,7 @@ class InvoiceEventsIntegrationTests extends IntegrationTest {
 
     @Test
     void aRenewalsInvoiceIsRecordedFromItsCreatedEventAndALateOneNeverTakesAFinalizedInvoiceBack() {
-        organizationWithAKnownWebhookSecret();
+        organizationWithAKnownWebhookSecret("Invoice events");
         ObjectNode draft = draftInvoice();
         assertThat(draft.get("status").asString()).isEqualTo("draft");
         long now = Instant.now().getEpochSecond();
