@@ -103,7 +103,7 @@ public class Invoices {
         }
         InvoiceRequest request = request(organization, draft);
         InvoiceId id = InvoiceId.random();
-        Optional<Invoice> meanwhile = RecordFirst.insertOnce(idempotencyKey,
+        Optional<Invoice> meanwhile = RecordFirst.insertUnlessTaken(idempotencyKey,
                 key -> records.byIdempotencyKey(organization, key),
                 () -> records.insertPending(organization, id, draft.customer(), request, idempotencyKey));
         if (meanwhile.isPresent()) {

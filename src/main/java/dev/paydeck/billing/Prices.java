@@ -10,7 +10,6 @@ import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,11 +77,11 @@ public class Prices {
                     : "The product is not in Stripe yet: try again once it is active.");
         }
         PriceId id = PriceId.random();
-        try {
-            records.insertPending(organization, id, productId, draft, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return Optional.of(records.byIdempotencyKey(organization, idempotencyKey)
-                    .orElseThrow(() -> sameKeyMeanwhile));
+        Optional<Price> meanwhile = RecordFirst.insertUnlessTaken(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> records.insertPending(organization, id, productId, draft, idempotencyKey));
+        if (meanwhile.isPresent()) {
+            return meanwhile;
         }
         com.stripe.model.Price answer = RecordFirst.send(
                 () -> send(organization, id, product.get().stripeProductId(), draft),

@@ -18,7 +18,6 @@ import dev.paydeck.shared.OrganizationId;
 import dev.paydeck.shared.mirror.StripeCallSubject;
 import dev.paydeck.shared.mirror.StripeIdempotency;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,11 +92,12 @@ public class Subscriptions {
                 .orElseThrow(() -> new SubscriptionRefused("customer_id", "There is no such customer in Stripe."));
         Price price = recurringPrice(organization, draft.price(), "price_id");
         SubscriptionId id = SubscriptionId.random();
-        try {
-            transactions.executeWithoutResult(status -> records.insertPending(organization, id, draft,
-                    customer.stripeCustomerId(), price, idempotencyKey));
-        } catch (DuplicateKeyException sameKeyMeanwhile) {
-            return records.byIdempotencyKey(organization, idempotencyKey).orElseThrow(() -> sameKeyMeanwhile);
+        Optional<Subscription> meanwhile = RecordFirst.insertUnlessTaken(idempotencyKey,
+                key -> records.byIdempotencyKey(organization, key),
+                () -> transactions.executeWithoutResult(status -> records.insertPending(organization, id, draft,
+                        customer.stripeCustomerId(), price, idempotencyKey)));
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
         }
         com.stripe.model.Subscription created = RecordFirst.send(
                 () -> send(organization, records.find(organization, id).orElseThrow()),

@@ -61,6 +61,15 @@ public final class RecordFirst {
                 return earlier;
             }
         }
+        return insertUnlessTaken(idempotencyKey, byKey, insertPending);
+    }
+
+    /**
+     * {@link #insertOnce} for a caller that has already looked the key up (it had more to check before inserting):
+     * only a request with the same key that inserted meanwhile is answered instead.
+     */
+    public static <T> Optional<T> insertUnlessTaken(String idempotencyKey, Function<String, Optional<T>> byKey,
+            Runnable insertPending) {
         try {
             insertPending.run();
             return Optional.empty();
