@@ -140,6 +140,18 @@ public class ObjectStore {
         }
     }
 
+    /**
+     * Writes what this transaction has written and not yet stored, if any of it is of that kind: a query of one kind
+     * of object needs only those stored (a renewal lists its customer's pending invoice items while its invoice and
+     * subscription are still only here, and they are then written once, at the commit, not once before and again).
+     */
+    private void flushBefore(String object) {
+        Writes writes = written.existing();
+        if (writes != null && writes.unstored.values().stream().anyMatch(unstored -> unstored.object.equals(object))) {
+            write(writes);
+        }
+    }
+
     private void write(Writes writes) {
         if (!writes.unstored.isEmpty()) {
             List<Written> unstored = List.copyOf(writes.unstored.values());
@@ -252,13 +264,13 @@ public class ObjectStore {
 
     /** The accounts that hold objects of that kind (for work the wall clock brings due, e.g. renewals). */
     public List<String> accountsHolding(String object) {
-        flush();
+        flushBefore(object);
         return jdbc.sql("select distinct account_id from sandbox.objects where object = ?").params(object)
                 .query(String.class).list();
     }
 
     public StripeList list(String accountId, String object, ListQuery query, String url) {
-        flush();
+        flushBefore(object);
         StringBuilder sql = new StringBuilder(
                 "select data, seq from sandbox.objects where account_id = :account and object = :object");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -329,7 +341,7 @@ public class ObjectStore {
      */
     public SearchResult search(String accountId, String object, SearchRequest request, SearchFields fields,
             String url) {
-        flush();
+        flushBefore(object);
         SearchSql search = SearchSql.of(request.query(), fields);
         Map<String, Object> params = new HashMap<>(search.parameters());
         params.put("account", accountId);

@@ -19,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What every path of a subscription shares: storing it with its items, its events, the invoices it bills (lines of
@@ -67,9 +68,12 @@ class Subscriptions {
             store.update(accountId, subscription);
         }
         for (ObjectNode item : SubscriptionJson.items(subscription)) {
-            if (store.find(accountId, item.get("id").asString()).isEmpty()) {
+            Optional<ObjectNode> stored = store.find(accountId, item.get("id").asString());
+            if (stored.isEmpty()) {
                 store.insert(accountId, item.deepCopy());
-            } else {
+            } else if (!stored.get().equals(item)) {
+                // An item the change left as it was (a renewal's announcement marks the subscription alone) is not
+                // written again.
                 store.update(accountId, item.deepCopy());
             }
         }
