@@ -2,11 +2,13 @@ package dev.paydeck.bench;
 
 import com.stripe.StripeClient;
 import com.stripe.model.Customer;
+import com.stripe.model.Event;
 import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.testhelpers.TestClock;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.EventListParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PriceCreateParams;
@@ -137,12 +139,23 @@ public final class TestClockBench {
                 paid++;
             }
         }
+        // The sandbox's own account of it: no event of the account still has a webhook pending.
+        long events = 0;
+        long eventsPending = 0;
+        for (Event event : stripe.v1().events().list(EventListParams.builder().setLimit(100L).build())
+                .autoPagingIterable()) {
+            events++;
+            if (event.getPendingWebhooks() != null && event.getPendingWebhooks() > 0) {
+                eventsPending++;
+            }
+        }
         server.stop(0);
         System.out.printf("{\"benchmark\":\"test clock: %d monthly subscriptions, %d months\",\"setup_seconds\":%.1f,"
                         + "\"advance_seconds\":%.1f,\"webhooks_delivered_seconds\":%.1f,\"events_delivered\":%d,"
-                        + "\"invoices\":%d,\"invoices_paid\":%d,\"expected_invoices\":%d}%n", subscriptions, months,
+                        + "\"invoices\":%d,\"invoices_paid\":%d,\"expected_invoices\":%d,\"events\":%d,"
+                        + "\"events_with_webhooks_pending\":%d}%n", subscriptions, months,
                 setUpSeconds, advanceSeconds, deliveredSeconds, delivered.size(), invoices, paid,
-                (long) subscriptions * (months + 1));
+                (long) subscriptions * (months + 1), events, eventsPending);
     }
 
     private static void subscribe(StripeClient stripe, String clock, String price, int n) throws Exception {

@@ -3,9 +3,11 @@ package dev.paydeck.sandbox.webhooks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,26 +42,37 @@ public class WebhookDeliveries {
                  String event) {
     }
 
-    /** Parameters: the events' ids, types, times and documents (arrays), then the account three times. */
+    /**
+     * Parameters: the events' ids, types, times and documents (arrays), the account, then the deliveries' events and
+     * endpoints (arrays), the account, their attempt count and their delay before being due (seconds).
+     */
     private static final String STORE_EVENTS = """
             with event as (
                 select e.id, e.type, e.created, e.data, e.n
                   from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) with ordinality
                        as e(id, type, created, data, n)),
-            endpoints as (
-                select id, data->'enabled_events' as enabled_events from sandbox.objects
-                 where account_id = ? and object = 'webhook_endpoint' and data->>'status' = 'enabled'),
             stored as (
                 insert into sandbox.objects (account_id, id, object, created, data)
                 select ?, id, 'event', created, data::jsonb from event order by n)
-            insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, next_attempt_at)
-            select ?, endpoints.id, event.id, now()
-              from event join endpoints
-                on endpoints.enabled_events @> '["*"]'::jsonb
-                   or endpoints.enabled_events @> jsonb_build_array(event.type)
-             order by event.n""";
+            insert into sandbox.webhook_deliveries (account_id, endpoint_id, event_id, attempts, next_attempt_at)
+            select ?, d.endpoint_id, d.event_id, ?, now() + make_interval(secs => ?)
+              from unnest(?::text[], ?::text[]) with ordinality as d(event_id, endpoint_id, n)
+             order by d.n
+            returning id, event_id, endpoint_id""";
 
-    private final JdbcClient jdbc;
+    /** An enabled endpoint of an account: the events it subscribes to, and its stored JSON. */
+    record Endpoint(String id, List<String> enabledEvents, String json) {
+
+        boolean subscribesTo(String type) {
+            return enabledEvents.contains("*") || enabledEvents.contains(type);
+        }
+    }
+
+    /** A delivery to make: an event to an endpoint. */
+    record Planned(String eventId, String endpointId) {
+    }
+
+        private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     WebhookDeliveries(JdbcClient jdbc, TransactionTemplate transactions) {
@@ -67,12 +80,40 @@ public class WebhookDeliveries {
         this.transactions = transactions;
     }
 
+    /** The account's enabled endpoints, with the events each subscribes to. */
+    List<Endpoint> enabledEndpoints(String accountId, JsonMapper json) {
+        return jdbc.sql("""
+                        select id, data::text from sandbox.objects
+                         where account_id = ? and object = 'webhook_endpoint' and data->>'status' = 'enabled'""")
+                .params(accountId)
+                .query((rs, row) -> {
+                    String data = rs.getString(2);
+                    List<String> events = new ArrayList<>();
+                    json.readTree(data).path("enabled_events").forEach(type -> events.add(type.asString()));
+                    return new Endpoint(rs.getString(1), events, data);
+                })
+                .list();
+    }
+
     /**
-     * Stores the events (ids, types, times and JSON documents, in order) with one delivery per enabled endpoint of
-     * the account that subscribes to each one's type, in one statement ({@link WebhookFanOut}).
+     * Stores the events (ids, types, times and JSON documents, in order) with their deliveries, in one statement
+     * ({@link WebhookFanOut}). Deliveries {@code claimedFor} a lease are stored as this instance's first attempt, due
+     * again only once the lease has run out (the instance sends them itself after the commit); the others are due
+     * now, for any instance to claim. The deliveries' ids, by planned delivery.
      */
-    void storeEvents(String accountId, String[] ids, String[] types, Long[] created, String[] data) {
-        jdbc.sql(STORE_EVENTS).params(ids, types, created, data, accountId, accountId, accountId).update();
+    Map<Planned, Long> storeEvents(String accountId, String[] ids, String[] types, Long[] created, String[] data,
+            List<Planned> planned, Duration claimedFor) {
+        String[] deliveryEvents = planned.stream().map(Planned::eventId).toArray(String[]::new);
+        String[] deliveryEndpoints = planned.stream().map(Planned::endpointId).toArray(String[]::new);
+        Map<Planned, Long> stored = new HashMap<>();
+        jdbc.sql(STORE_EVENTS)
+                .params(ids, types, created, data, accountId, accountId, claimedFor == null ? 0 : 1,
+                        claimedFor == null ? 0.0 : (double) claimedFor.toMillis() / 1000, deliveryEvents,
+                        deliveryEndpoints)
+                .query(rows -> {
+                    stored.put(new Planned(rows.getString(2), rows.getString(3)), rows.getLong(1));
+                });
+        return stored;
     }
 
     /** How many deliveries of each of these events have not succeeded yet (events without any are left out). */

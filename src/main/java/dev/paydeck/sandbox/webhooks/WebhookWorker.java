@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -48,6 +49,13 @@ class WebhookWorker implements SmartLifecycle {
 
     /** How long past the timeout a claimed attempt stays this instance's before another may retry it. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    /**
+     * At most this many deliveries handed over and not yet sent; more are left in the queue for any instance to claim.
+     * Few enough to be sent well within their lease.
+     */
+    private static final int MAX_HANDED_OVER = 256;
+    /** A handed-over delivery not started by then is left to its lease (so it is never sent twice at once). */
+    private static final long HANDED_OVER_STALE_NANOS = LEASE_MARGIN.toNanos() / 2;
 
     private final WebhookDeliveries deliveries;
     private final ObjectStore store;
@@ -57,6 +65,14 @@ class WebhookWorker implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Semaphore slots;
     private final ConcurrentLinkedQueue<WebhookDeliveries.Delivered> delivered = new ConcurrentLinkedQueue<>();
+    /** Deliveries stored as this instance's first attempts and committed, waiting for a free slot. */
+    private final ConcurrentLinkedQueue<HandedOver> handedOver = new ConcurrentLinkedQueue<>();
+    /** Those, plus those reserved by transactions not yet ended. */
+    private final AtomicInteger reserved = new AtomicInteger();
+
+    /** A delivery handed over by the transaction that stored it, and when. */
+    private record HandedOver(WebhookDeliveries.Claim claim, long atNanos) {
+    }
 
     private volatile boolean running;
     private Thread loop;
@@ -75,6 +91,58 @@ class WebhookWorker implements SmartLifecycle {
     /** Looks for due deliveries now instead of at the next poll. */
     void wake() {
         wakeUps.release();
+    }
+
+    /**
+     * Makes room for {@code count} deliveries that a transaction is about to store as this instance's attempts: their
+     * lease, or null when the worker is stopped or has too many waiting already (they are then stored due, for any
+     * instance to claim).
+     */
+    Duration reserve(int count) {
+        if (!running) {
+            return null;
+        }
+        if (reserved.addAndGet(count) > MAX_HANDED_OVER) {
+            reserved.addAndGet(-count);
+            return null;
+        }
+        return lease();
+    }
+
+    /** Gives back what {@link #reserve} took, for deliveries that were not stored. */
+    void release(int count) {
+        reserved.addAndGet(-count);
+    }
+
+    /**
+     * The reserved deliveries, stored: sent once the transaction commits (at once without one); given back if it
+     * rolls back.
+     */
+    void handOverAfterCommit(List<WebhookDeliveries.Claim> claims) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            handOver(claims);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    handOver(claims);
+                } else {
+                    release(claims.size());
+                }
+            }
+        });
+    }
+
+    private void handOver(List<WebhookDeliveries.Claim> claims) {
+        long now = System.nanoTime();
+        claims.forEach(claim -> handedOver.add(new HandedOver(claim, now)));
+        wake();
+    }
+
+    private Duration lease() {
+        return settings.timeout().plus(LEASE_MARGIN);
     }
 
     /**
@@ -179,19 +247,34 @@ class WebhookWorker implements SmartLifecycle {
         }
     }
 
-    /** Claims as many due deliveries as there are free slots, and sends them. */
+    /**
+     * Sends the deliveries handed over, then claims as many due deliveries as there are free slots left, and sends
+     * them.
+     */
     private Claimed claimAndSend() {
         int free = slots.drainPermits();
         if (free == 0) {
             return Claimed.NOTHING_FREE;
         }
-        List<WebhookDeliveries.Claim> claimed = List.of();
-        try {
-            claimed = deliveries.claimDue(free, settings.timeout().plus(LEASE_MARGIN));
-        } finally {
-            slots.release(free - claimed.size());
+        List<WebhookDeliveries.Claim> sending = new ArrayList<>();
+        long now = System.nanoTime();
+        for (HandedOver next = null; sending.size() < free && (next = handedOver.poll()) != null; ) {
+            reserved.decrementAndGet();
+            if (now - next.atNanos() < HANDED_OVER_STALE_NANOS) {
+                sending.add(next.claim());
+            }
         }
-        for (WebhookDeliveries.Claim claim : claimed) {
+        int toClaim = free - sending.size();
+        List<WebhookDeliveries.Claim> claimed = List.of();
+        if (toClaim > 0) {
+            try {
+                claimed = deliveries.claimDue(toClaim, lease());
+            } finally {
+                slots.release(toClaim - claimed.size());
+            }
+        }
+        sending.addAll(claimed);
+        for (WebhookDeliveries.Claim claim : sending) {
             senders.execute(() -> {
                 try {
                     deliver(claim);
@@ -204,7 +287,7 @@ class WebhookWorker implements SmartLifecycle {
                 }
             });
         }
-        return claimed.size() == free ? Claimed.ALL_ASKED : Claimed.QUEUE_EMPTIED;
+        return toClaim == 0 || claimed.size() == toClaim ? Claimed.ALL_ASKED : Claimed.QUEUE_EMPTIED;
     }
 
     private void deliver(WebhookDeliveries.Claim claim) {
