@@ -86,6 +86,9 @@ class WebhookFanOut implements EventRecorder {
         Duration lease = worker == null ? null : worker.reserve(planned.size());
         if (lease == null) {
             deliveries.storeEvents(accountId, ids, types, created, data, planned, null);
+            if (worker != null) {
+                worker.claimAfterCommit();
+            }
             return;
         }
         Map<WebhookDeliveries.Planned, Long> stored;

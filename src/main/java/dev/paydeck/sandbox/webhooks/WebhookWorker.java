@@ -2,12 +2,10 @@ package dev.paydeck.sandbox.webhooks;
 
 import dev.paydeck.sandbox.api.ObjectStore;
 import dev.paydeck.sandbox.api.SandboxClock;
-import dev.paydeck.sandbox.events.SandboxEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -53,7 +51,7 @@ class WebhookWorker implements SmartLifecycle {
      * At most this many deliveries handed over and not yet sent; more are left in the queue for any instance to claim.
      * Few enough to be sent well within their lease.
      */
-    private static final int MAX_HANDED_OVER = 256;
+    private static final int MAX_HANDED_OVER = 1_024;
     /** A handed-over delivery not started by then is left to its lease (so it is never sent twice at once). */
     private static final long HANDED_OVER_STALE_NANOS = LEASE_MARGIN.toNanos() / 2;
 
@@ -75,6 +73,10 @@ class WebhookWorker implements SmartLifecycle {
     }
 
     private volatile boolean running;
+    /** Deliveries were stored due since the last claim from the queue. */
+    private volatile boolean queued;
+    /** When the queue is next looked at though nobody said it has anything (retries, other instances' deliveries). */
+    private long nextPoll;
     private Thread loop;
     private ExecutorService senders;
     private WebhookSender sender;
@@ -146,22 +148,25 @@ class WebhookWorker implements SmartLifecycle {
     }
 
     /**
-     * Wakes the worker once the transaction that recorded the event has committed (at once without one). A plain
-     * transaction synchronization, not a {@code @TransactionalEventListener}: those are tracked by the event
-     * publication registry, which would store every sandbox event and need a second connection per commit.
+     * Deliveries stored due (not handed over) are in the queue: the worker claims them once the transaction commits
+     * (at once without one) instead of at its next poll.
      */
-    @EventListener
-    void eventRecorded(SandboxEvents.EventRecorded recorded) {
+    void claimAfterCommit() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wake();
+            claimSoon();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                wake();
+                claimSoon();
             }
         });
+    }
+
+    private void claimSoon() {
+        queued = true;
+        wake();
     }
 
     @Override
@@ -266,12 +271,18 @@ class WebhookWorker implements SmartLifecycle {
         }
         int toClaim = free - sending.size();
         List<WebhookDeliveries.Claim> claimed = List.of();
-        if (toClaim > 0) {
+        boolean claiming = toClaim > 0 && (queued || now - nextPoll >= 0);
+        if (claiming) {
+            queued = false;
             try {
                 claimed = deliveries.claimDue(toClaim, lease());
             } finally {
                 slots.release(toClaim - claimed.size());
             }
+            // The queue emptied: looked at again at the next poll, or when deliveries are stored due.
+            nextPoll = claimed.size() < toClaim ? now + settings.pollInterval().toNanos() : now;
+        } else {
+            slots.release(toClaim);
         }
         sending.addAll(claimed);
         for (WebhookDeliveries.Claim claim : sending) {
@@ -287,7 +298,10 @@ class WebhookWorker implements SmartLifecycle {
                 }
             });
         }
-        return toClaim == 0 || claimed.size() == toClaim ? Claimed.ALL_ASKED : Claimed.QUEUE_EMPTIED;
+        if (toClaim == 0 || (claiming && claimed.size() == toClaim)) {
+            return Claimed.ALL_ASKED;
+        }
+        return claiming ? Claimed.QUEUE_EMPTIED : Claimed.NOTHING_FREE;
     }
 
     private void deliver(WebhookDeliveries.Claim claim) {
