@@ -55,9 +55,10 @@ class SubscriptionMirror implements StripeEventReads {
     }
 
     /**
-     * A {@code customer.subscription.updated} always takes Stripe's current subscription: its snapshot may share its
-     * status with a newer state (a plan change, a cancellation undone) that Paydeck applied from Stripe's answer, and
-     * would bring back what that changed.
+     * A {@code customer.subscription.updated} takes Stripe's current subscription: its snapshot may share its status
+     * with a newer state (a plan change, a cancellation undone) that Paydeck applied from Stripe's answer, and would
+     * bring back what that changed. Except a renewal and nothing else ({@link SubscriptionRenewals}), applied from
+     * its snapshot.
      */
     @Override
     public boolean readsFirst(StripeEventReceived event) {
@@ -75,6 +76,14 @@ class SubscriptionMirror implements StripeEventReads {
         }
         var snapshot = event.dataObject(com.stripe.model.Subscription.class);
         var local = records.findByStripeId(event.organization(), snapshot.getId());
+        if (readsFirst(event) && local.isPresent()
+                && SubscriptionRenewals.renewsOnly(local.get().subscription(), snapshot)) {
+            // A renewal and nothing else: the snapshot is applied as if read, provided the record has not changed
+            // by the time it is locked (readBehind).
+            event.read().put(snapshot.getId() + SEEN, Objects.requireNonNullElse(local.get().rowVersion(), ""));
+            event.read().put(snapshot.getId(), snapshot);
+            return;
+        }
         if (readsFirst(event) || (local.isPresent() && Snapshot.needsRead(SubscriptionStatus.ORDER,
                 local.get().subscription().status(), local.get().eventCreated(), statusOf(snapshot),
                 event.created()))) {

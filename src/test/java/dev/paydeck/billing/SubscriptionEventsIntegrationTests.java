@@ -66,4 +66,45 @@ class SubscriptionEventsIntegrationTests extends SignedEventsTest {
         deliver("customer.subscription.resumed", now + 400, active);
         assertThat(subscription(id).get("status").asString()).isEqualTo("canceled");
     }
+
+    @Test
+    void aRenewalIsAppliedFromItsEventAndAnythingMoreIsReadFromStripe() {
+        organizationWithAKnownWebhookSecret("Subscription renewals");
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Plan\"}")).get("id").asString();
+        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":"
+                + "900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}")).get("id").asString();
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"renewals@example.com\"}"))
+                .get("id").asString();
+        JsonNode created = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
+                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}"));
+        String id = created.get("id").asString();
+        String stripeId = created.get("stripe_subscription_id").asString();
+        String periodEnd = subscription(id).get("current_period_end").asString();
+        long now = Instant.now().getEpochSecond();
+
+        // The next period, as a renewal's event carries it (Stripe's own subscription is still in the first one:
+        // reading it would keep the first period).
+        ObjectNode renewed = nextPeriod(stripeObject(stripeId));
+        deliver("customer.subscription.updated", now + 100, renewed);
+        assertThat(subscription(id).get("current_period_start").asString()).as("applied from the event")
+                .isEqualTo(periodEnd);
+
+        // A later period that also cancels at its end: more than a renewal, so Stripe's current subscription is
+        // read and applied (the first period, not cancelling).
+        ObjectNode renewedAndEnding = nextPeriod(renewed.deepCopy()).put("cancel_at_period_end", true);
+        deliver("customer.subscription.updated", now + 200, renewedAndEnding);
+        JsonNode read = subscription(id);
+        assertThat(read.get("cancel_at_period_end").asBoolean()).as("Stripe's current subscription").isFalse();
+        assertThat(read.get("current_period_end").asString()).isEqualTo(periodEnd);
+    }
+
+    /** The subscription a month on: its items' period moved forward by its length. */
+    private static ObjectNode nextPeriod(ObjectNode subscription) {
+        for (JsonNode item : subscription.get("items").get("data")) {
+            long start = item.get("current_period_start").asLong();
+            long end = item.get("current_period_end").asLong();
+            ((ObjectNode) item).put("current_period_start", end).put("current_period_end", end + (end - start));
+        }
+        return subscription;
+    }
 }
