@@ -58,7 +58,7 @@ class SubscriptionMirror implements StripeEventReads {
      * A {@code customer.subscription.updated} takes Stripe's current subscription: its snapshot may share its status
      * with a newer state (a plan change, a cancellation undone) that Paydeck applied from Stripe's answer, and would
      * bring back what that changed. Except a renewal and nothing else ({@link SubscriptionRenewals}), applied from
-     * its snapshot.
+     * its snapshot, and a snapshot of an earlier period than the record's, which has nothing to apply.
      */
     @Override
     public boolean readsFirst(StripeEventReceived event) {
@@ -76,6 +76,11 @@ class SubscriptionMirror implements StripeEventReads {
         }
         var snapshot = event.dataObject(com.stripe.model.Subscription.class);
         var local = records.findByStripeId(event.organization(), snapshot.getId());
+        if (readsFirst(event) && local.isPresent()
+                && SubscriptionRenewals.olderThan(local.get().subscription(), snapshot)) {
+            // Nothing to apply, nothing to read (applyRead checks it again under the lock).
+            return;
+        }
         if (readsFirst(event) && local.isPresent()
                 && SubscriptionRenewals.renewsOnly(local.get().subscription(), snapshot)) {
             // A renewal and nothing else: the snapshot is applied as if read, provided the record has not changed
@@ -138,8 +143,17 @@ class SubscriptionMirror implements StripeEventReads {
      */
     Change applyRead(StripeEventReceived event, com.stripe.model.Subscription snapshot) {
         OrganizationId organization = event.organization();
-        com.stripe.model.Subscription current = event.read().get(snapshot.getId(), com.stripe.model.Subscription.class)
-                .orElseThrow(() -> new dev.paydeck.shared.mirror.StaleReadException(snapshot));
+        Optional<com.stripe.model.Subscription> read = event.read().get(snapshot.getId(),
+                com.stripe.model.Subscription.class);
+        if (read.isEmpty()) {
+            // Not read: an event older than the record, which has nothing to apply if it still is.
+            Subscription local = records.lockByStripeId(organization, snapshot.getId())
+                    .map(SubscriptionRecords.Versioned::subscription)
+                    .filter(held -> SubscriptionRenewals.olderThan(held, snapshot))
+                    .orElseThrow(() -> new dev.paydeck.shared.mirror.StaleReadException(snapshot));
+            return new Change(local.id(), local.status(), local.status(), false, false);
+        }
+        com.stripe.model.Subscription current = read.get();
         SubscriptionRecords.Versioned locked = records.lockByStripeId(organization, current.getId())
                 .orElseGet(() -> recordUnseen(organization, current, event.created()));
         Subscription local = locked.subscription();

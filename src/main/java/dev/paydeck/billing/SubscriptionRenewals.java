@@ -11,7 +11,8 @@ import java.util.Objects;
  * and nothing else: the same status, items, cancellation, trial, collection and metadata, in a later period. Applying
  * such a snapshot only moves the period (and the latest invoice) forward, so it can bring back nothing that a newer
  * state changed — Paydeck may apply it without reading Stripe's current subscription. A test clock's year renews a
- * thousand subscriptions twelve times: one read from Stripe less each.
+ * thousand subscriptions twelve times: one read from Stripe less each. A snapshot of an earlier period than the
+ * record's ({@link #olderThan}) has nothing to apply at all.
  */
 final class SubscriptionRenewals {
 
@@ -44,6 +45,18 @@ final class SubscriptionRenewals {
                 && sameTime(snapshot.getTrialEnd(), local.trialEnd())
                 && Objects.equals(snapshot.getCurrency(), local.currency())
                 && metadata(snapshot).equals(local.metadata() == null ? Map.of() : local.metadata());
+    }
+
+    /**
+     * Whether the snapshot is of a period before the one Paydeck holds: older than the record (a subscription's
+     * period only moves forward, and Paydeck took the later one from a later event or from Stripe itself), so it has
+     * nothing to apply — events of two renewals may be processed in either order.
+     */
+    static boolean olderThan(Subscription local, com.stripe.model.Subscription snapshot) {
+        var items = snapshot.getItems() == null ? null : snapshot.getItems().getData();
+        Long periodStart = items == null || items.isEmpty() ? null : items.getFirst().getCurrentPeriodStart();
+        return periodStart != null && local.currentPeriodStart() != null && !local.status().isUnresolved()
+                && periodStart < local.currentPeriodStart().toEpochSecond();
     }
 
     private static boolean sameTime(Long epochSecond, OffsetDateTime held) {

@@ -89,6 +89,13 @@ class SubscriptionEventsIntegrationTests extends SignedEventsTest {
         assertThat(subscription(id).get("current_period_start").asString()).as("applied from the event")
                 .isEqualTo(periodEnd);
 
+        // The first period's snapshot, late and with another change: older than the record, nothing to apply (nor
+        // to read: Stripe's subscription would bring the first period back).
+        deliver("customer.subscription.updated", now + 50, stripeObject(stripeId).put("cancel_at_period_end", true));
+        JsonNode late = subscription(id);
+        assertThat(late.get("current_period_start").asString()).isEqualTo(periodEnd);
+        assertThat(late.get("cancel_at_period_end").asBoolean()).isFalse();
+
         // A later period that also cancels at its end: more than a renewal, so Stripe's current subscription is
         // read and applied (the first period, not cancelling).
         ObjectNode renewedAndEnding = nextPeriod(renewed.deepCopy()).put("cancel_at_period_end", true);

@@ -51,6 +51,16 @@ class SubscriptionRenewalsTests {
                 "{\"plan\": \"gold\"}"))).as("other metadata").isFalse();
     }
 
+    @Test
+    void anEarlierPeriodIsOlderThanTheRecord() {
+        assertThat(SubscriptionRenewals.olderThan(held(("active"), JUNE, JULY, "price_basic", 1, false),
+                snapshot("past_due", MAY, JUNE, "price_pro", 2, true, "{}"))).isTrue();
+        assertThat(SubscriptionRenewals.olderThan(held, snapshot("active", MAY, JUNE, "price_basic", 1, false,
+                "{\"plan\": \"basic\"}"))).as("the same period").isFalse();
+        assertThat(SubscriptionRenewals.olderThan(held, snapshot("active", JUNE, JULY, "price_basic", 1, false,
+                "{\"plan\": \"basic\"}"))).as("a later one").isFalse();
+    }
+
     private static Subscription held(String status, long start, long end, String price, long quantity,
             boolean cancelAtPeriodEnd) {
         return new Subscription(SubscriptionId.random(), "sub_1", CustomerId.random(), "cus_1",
