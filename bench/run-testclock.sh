@@ -3,7 +3,8 @@
 # the clock, each with a card and a monthly subscription; the clock advanced 12 months (two per advance, as Stripe
 # allows with monthly subscriptions) and timed until it is ready again, then until every webhook of that year has
 # reached a local endpoint. Prints one JSON line: advance_seconds (goal ≤ 60), webhooks_delivered_seconds, the
-# events delivered, and the invoices made and paid (13 per subscription: the first and twelve renewals).
+# events delivered, the invoices made and paid (13 per subscription: the first and twelve renewals), and the account's
+# events with the number of them that still have a webhook pending (0: the sandbox has delivered every one).
 #
 # Environment: PORT (8080), SUBSCRIPTIONS (1000), MONTHS (12).
 set -euo pipefail
