@@ -228,7 +228,8 @@ class InvoiceMirror implements StripeEventReads {
         }
         InvoiceEvent happened = switch (after.status()) {
             case OPEN -> new InvoiceFinalized(organization, after.id(), after.total(), actor, clock.instant());
-            case PAID -> new InvoicePaid(organization, after.id(), after.total(), actor, clock.instant());
+            case PAID -> new InvoicePaid(organization, after.id(), after.total(), after.paidOutOfBand(), actor,
+                    clock.instant());
             case VOID -> new InvoiceVoided(organization, after.id(), after.total(), actor, clock.instant());
             case UNCOLLECTIBLE -> new InvoiceMarkedUncollectible(organization, after.id(), after.total(), actor,
                     clock.instant());

@@ -116,7 +116,11 @@ class BillingMails {
         });
     }
 
-    @ApplicationModuleListener
+    /**
+     * A receipt for an invoice paid outside Stripe; one paid by card has its payment's receipt instead. Invoices paid
+     * by card are not even handed to this listener (no publication in the event registry for each renewal).
+     */
+    @ApplicationModuleListener(condition = "#paid.outOfBand()")
     void paid(InvoicePaid paid) {
         Invoice invoice = invoices.find(paid.organization(), paid.invoice()).orElse(null);
         if (invoice == null || !invoice.paidOutOfBand()) {

@@ -84,6 +84,13 @@ class BillingMailsIntegrationTests extends IntegrationTest {
         assertThat(mail.attachments()).hasSize(1);
         assertThat(new String(mail.attachments().getFirst(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
+
+        // Paid outside Stripe (a bank transfer): no card payment to send a receipt for, so the invoice's receipt.
+        assertThat(call("POST", "/api/v1/invoices/" + invoice + "/pay", key, "{\"paid_out_of_band\":true}")
+                .statusCode()).isEqualTo(200);
+        Mail receipt = awaitMail(email, "Your receipt");
+        assertThat(receipt.subject()).isEqualTo("Your receipt from Mailed Invoices Co");
+        assertThat(receipt.text()).contains("$45.00", sent.get("number").asString());
     }
 
     @Test
