@@ -25,6 +25,9 @@ public enum InvoiceStatus {
             .from(DRAFT, OPEN, PAID, DELETED)
             .from(OPEN, PAID, VOID, UNCOLLECTIBLE)
             .from(UNCOLLECTIBLE, PAID, VOID)
+            // Stripe has no way back to a status an invoice left: of two events of one second, the one further on
+            // in the table is the later (a renewal's invoice is finalized and paid in the same second).
+            .neverGoesBack()
             .build();
 
     /** Stripe's word, as the API and the table show it. */

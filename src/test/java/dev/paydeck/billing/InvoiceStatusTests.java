@@ -48,7 +48,9 @@ class InvoiceStatusTests {
         assertThat(decide(OPEN, 100L, DRAFT, 99)).as("older").isEqualTo(SKIP);
         assertThat(decide(OPEN, null, DRAFT, 120)).as("looks backwards: Stripe decides").isEqualTo(RE_READ);
         assertThat(decide(UNCOLLECTIBLE, 100L, OPEN, 101)).isEqualTo(RE_READ);
-        assertThat(decide(DRAFT, 100L, OPEN, 100)).as("same second, different status").isEqualTo(RE_READ);
+        // An invoice never comes back to a status it left: a move forward is the later one, even in the same second.
+        assertThat(decide(DRAFT, 100L, OPEN, 100)).as("same second, forward").isEqualTo(APPLY);
+        assertThat(decide(OPEN, 100L, DRAFT, 100)).as("same second, backwards").isEqualTo(RE_READ);
         assertThat(decide(OPEN, 100L, OPEN, 100)).as("same status: its amounts may have changed").isEqualTo(APPLY);
     }
 

@@ -1,6 +1,8 @@
 package dev.paydeck.shared.mirror;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,7 +18,10 @@ import java.util.Set;
  *     <li>the same status applies;</li>
  *     <li>a different status from an event of the same second as the newest one applied is re-read: event times are
  *         whole seconds and Stripe does not deliver in order, so only Stripe's current object says which came
- *         last (a 3-D Secure failure and the {@code requires_action} event before it often share their second);</li>
+ *         last (a 3-D Secure failure and the {@code requires_action} event before it often share their second) —
+ *         unless the object {@linkplain Builder#neverGoesBack never goes back} to a status it left (an invoice): then
+ *         a step the table allows is the later one, even in the same second (an invoice finalized and paid in one
+ *         second);</li>
  *     <li>a status the table leads to applies;</li>
  *     <li>anything else looks like a step backwards, which may be real (a failed attempt sends a PaymentIntent back to
  *         {@code requires_payment_method}) or a stale event: only Stripe's current object can tell, so re-read it.</li>
@@ -29,10 +34,13 @@ public final class StateOrder<S extends Enum<S>> {
 
     private final Class<S> type;
     private final Map<S, Set<S>> forward;
+    /** The object never returns to a status it left: a step the table allows is always forward in time. */
+    private final boolean neverGoesBack;
 
-    private StateOrder(Class<S> type, Map<S, Set<S>> forward) {
+    private StateOrder(Class<S> type, Map<S, Set<S>> forward, boolean neverGoesBack) {
         this.type = type;
         this.forward = forward;
+        this.neverGoesBack = neverGoesBack;
     }
 
     public static <S extends Enum<S>> Builder<S> of(Class<S> type) {
@@ -65,7 +73,7 @@ public final class StateOrder<S extends Enum<S>> {
         if (current == incoming) {
             return Decision.APPLY;
         }
-        if (currentEventCreated != null && eventCreated == currentEventCreated) {
+        if (!neverGoesBack && currentEventCreated != null && eventCreated == currentEventCreated) {
             return Decision.RE_READ;
         }
         return allows(current, incoming) ? Decision.APPLY : Decision.RE_READ;
@@ -87,6 +95,7 @@ public final class StateOrder<S extends Enum<S>> {
 
         private final Class<S> type;
         private final Map<S, EnumSet<S>> forward;
+        private boolean neverGoesBack;
 
         private Builder(Class<S> type) {
             this.type = type;
@@ -102,10 +111,42 @@ public final class StateOrder<S extends Enum<S>> {
             return this;
         }
 
+        /**
+         * The object never returns to a status it left, in Stripe's own state machine (not only in the table, which
+         * lists the steps forward of every object): a PaymentIntent goes back to {@code requires_payment_method} after
+         * a failed attempt and a subscription from {@code past_due} to {@code active}, an invoice never goes back.
+         * Refused for a table with a cycle.
+         */
+        public Builder<S> neverGoesBack() {
+            for (S status : forward.keySet()) {
+                if (reaches(status, status)) {
+                    throw new IllegalStateException(status + " can come back to itself in the table");
+                }
+            }
+            neverGoesBack = true;
+            return this;
+        }
+
+        /** Whether {@code to} can be reached from {@code from} in one step or more. */
+        private boolean reaches(S from, S to) {
+            Set<S> seen = EnumSet.noneOf(type);
+            Deque<S> next = new ArrayDeque<>(forward.get(from));
+            while (!next.isEmpty()) {
+                S status = next.pop();
+                if (status == to) {
+                    return true;
+                }
+                if (seen.add(status)) {
+                    next.addAll(forward.get(status));
+                }
+            }
+            return false;
+        }
+
         public StateOrder<S> build() {
             Map<S, Set<S>> table = new EnumMap<>(type);
             forward.forEach((status, next) -> table.put(status, Collections.unmodifiableSet(EnumSet.copyOf(next))));
-            return new StateOrder<>(type, table);
+            return new StateOrder<>(type, table, neverGoesBack);
         }
     }
 }
