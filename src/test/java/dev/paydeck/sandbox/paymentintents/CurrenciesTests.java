@@ -36,6 +36,10 @@ class CurrenciesTests {
         assertThat(Currencies.format(50, "jpy")).isEqualTo("¥50");
         assertThat(Currencies.format(123456, "usd")).isEqualTo("$1,234.56");
         assertThat(Currencies.format(1500, "chf")).isEqualTo("CHF 15.00");
+        assertThat(Currencies.format(123456789, "jpy")).isEqualTo("¥123,456,789");
+        assertThat(Currencies.format(5, "usd")).isEqualTo("$0.05");
+        assertThat(Currencies.format(-100050, "usd")).isEqualTo("$-1,000.50");
+        assertThat(Currencies.format(1234567, "kwd")).as("three decimals").isEqualTo("KWD 1,234.567");
     }
 
     @Test
