@@ -258,7 +258,9 @@ class SubscriptionRecords {
     }
 
     Optional<Versioned> lockVersioned(OrganizationId organization, SubscriptionId id) {
-        return jdbc.sql("select * from subscriptions where organization_id = ? and id = ? for update")
+        // Without its version: a record found by Paydeck's id (not yet linked to Stripe's) was not seen before a read.
+        return jdbc.sql("select *, xmin::text as row_version from subscriptions "
+                        + "where organization_id = ? and id = ? for update")
                 .params(organization.id(), id.id()).query(this::versioned).optional()
                 .map(v -> new Versioned(withItems(organization, v.subscription()), v.eventCreated(), false));
     }
@@ -358,20 +360,10 @@ class SubscriptionRecords {
     }
 
     /** A row with its version when the query selects one ({@code xmin}: it changes with every update of the row). */
+    /** A row selected with {@code xmin::text as row_version}. */
     private Versioned versioned(ResultSet rs, int row) throws SQLException {
-        boolean withVersion = rs.getMetaData().getColumnCount() > 0 && hasColumn(rs, "row_version");
         return new Versioned(row(rs, row), rs.getObject("stripe_event_created", Long.class), false,
-                withVersion ? rs.getString("row_version") : null);
-    }
-
-    private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
-        var meta = rs.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            if (name.equals(meta.getColumnLabel(i))) {
-                return true;
-            }
-        }
-        return false;
+                rs.getString("row_version"));
     }
 
     private Subscription row(ResultSet rs, int row) throws SQLException {
