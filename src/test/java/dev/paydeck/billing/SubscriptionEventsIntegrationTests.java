@@ -21,20 +21,25 @@ class SubscriptionEventsIntegrationTests extends SignedEventsTest {
                 .header("Authorization", "Bearer " + secretKey).GET()));
     }
 
+    /** A new organization's customer on a monthly plan, invoiced (Paydeck's answer to the subscription's create). */
+    private JsonNode subscribed(String organization, String email) {
+        organizationWithAKnownWebhookSecret(organization);
+        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Plan\"}")).get("id").asString();
+        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":"
+                + "900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}")).get("id").asString();
+        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"" + email + "\"}"))
+                .get("id").asString();
+        return json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
+                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}"));
+    }
+
     private JsonNode subscription(String id) {
         return json(call("GET", "/api/v1/subscriptions/" + id, key, null));
     }
 
     @Test
     void lateAndOlderEventsNeverMoveASubscriptionBackwards() {
-        organizationWithAKnownWebhookSecret("Subscription events");
-        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Plan\"}")).get("id").asString();
-        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":"
-                + "900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}")).get("id").asString();
-        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"events@example.com\"}"))
-                .get("id").asString();
-        JsonNode created = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
-                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}"));
+        JsonNode created = subscribed("Subscription events", "events@example.com");
         String id = created.get("id").asString();
         String stripeId = created.get("stripe_subscription_id").asString();
 
@@ -69,14 +74,7 @@ class SubscriptionEventsIntegrationTests extends SignedEventsTest {
 
     @Test
     void aRenewalIsAppliedFromItsEventAndAnythingMoreIsReadFromStripe() {
-        organizationWithAKnownWebhookSecret("Subscription renewals");
-        String product = json(call("POST", "/api/v1/products", key, "{\"name\":\"Plan\"}")).get("id").asString();
-        String price = json(call("POST", "/api/v1/prices", key, "{\"product_id\":\"" + product + "\",\"unit_amount\":"
-                + "900,\"currency\":\"usd\",\"recurring\":{\"interval\":\"month\"}}")).get("id").asString();
-        String customer = json(call("POST", "/api/v1/customers", key, "{\"email\":\"renewals@example.com\"}"))
-                .get("id").asString();
-        JsonNode created = json(call("POST", "/api/v1/subscriptions", key, "{\"customer_id\":\"" + customer
-                + "\",\"price_id\":\"" + price + "\",\"collection_method\":\"send_invoice\"}"));
+        JsonNode created = subscribed("Subscription renewals", "renewals@example.com");
         String id = created.get("id").asString();
         String stripeId = created.get("stripe_subscription_id").asString();
         String periodEnd = subscription(id).get("current_period_end").asString();
