@@ -271,46 +271,13 @@ public class ObjectStore {
 
     public StripeList list(String accountId, String object, ListQuery query, String url) {
         flushBefore(object);
+        ListSql filters = ListSql.of(query, json);
         StringBuilder sql = new StringBuilder(
-                "select data, seq from sandbox.objects where account_id = :account and object = :object");
-        Map<String, Object> params = new java.util.HashMap<>();
+                "select data, seq from sandbox.objects where account_id = :account and object = :object")
+                .append(filters.condition());
+        Map<String, Object> params = new HashMap<>(filters.parameters());
         params.put("account", accountId);
         params.put("object", object);
-        int equalsGroup = 0;
-        for (Map.Entry<String, Object> equal : query.equals().entrySet()) {
-            String name = "equals_" + equalsGroup++;
-            if (equal.getValue() instanceof List<?> texts) {
-                // One of several values ({@code lookup_keys[]}, {@code ids[]}), as text.
-                sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = any (array[:").append(name)
-                        .append("]::text[])");
-                params.put(name, texts.stream().map(String::valueOf).toList());
-            } else if (equal.getValue() instanceof String text) {
-                // As text, so that the indexes on the fields lists filter by (customer, email...) serve it.
-                sql.append(" and data->>'").append(fieldName(equal.getKey())).append("' = :").append(name);
-                params.put(name, text);
-            } else {
-                sql.append(" and data @> :").append(name).append("::jsonb");
-                params.put(name, json.writeValueAsString(Map.of(equal.getKey(), equal.getValue())));
-            }
-        }
-        int patternGroup = 0;
-        for (Map.Entry<String, List<String>> matching : query.matching().entrySet()) {
-            String name = "match_" + patternGroup++;
-            sql.append(" and (data->>'").append(fieldName(matching.getKey())).append("') like any (array[:")
-                    .append(name).append("]::text[])");
-            params.put(name, matching.getValue().stream().map(ObjectStore::likePattern).toList());
-        }
-        query.created().forEach((operator, value) -> {
-            String sqlOperator = switch (operator) {
-                case "gt" -> ">";
-                case "gte" -> ">=";
-                case "lt" -> "<";
-                case "lte" -> "<=";
-                default -> "=";
-            };
-            sql.append(" and created ").append(sqlOperator).append(" :created_").append(operator);
-            params.put("created_" + operator, value);
-        });
         boolean backwards = query.endingBefore() != null;
         String cursor = backwards ? query.endingBefore() : query.startingAfter();
         if (cursor != null) {
@@ -347,8 +314,8 @@ public class ObjectStore {
         params.put("account", accountId);
         // The kind as a literal (it comes from the resource, never from the request): the partial indexes on one kind
         // of object serve only statements that name it.
-        String matching = " from sandbox.objects where account_id = :account and object = '" + fieldName(object)
-                + "' and " + search.condition();
+        String matching = " from sandbox.objects where account_id = :account and object = '"
+                + ListSql.fieldName(object) + "' and " + search.condition();
         StringBuilder sql = new StringBuilder("select data, seq").append(matching);
         if (request.pageAfter() != null) {
             sql.append(" and seq < :page_after");
@@ -371,26 +338,13 @@ public class ObjectStore {
                 () -> jdbc.sql("select count(*)" + matching).params(params).query(Long.class).single());
     }
 
-    /** A top-level field name, checked before it becomes part of a statement. */
-    private static String fieldName(String name) {
-        if (!name.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("Not a field name: " + name);
-        }
-        return name;
-    }
-
-    /** {@code customer.*} as SQL's {@code customer.%}, with LIKE's own wildcards ({@code _}, {@code %}) escaped. */
-    static String likePattern(String pattern) {
-        return pattern.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
-    }
-
     /**
      * The objects of that kind whose top-level text field has that value, across accounts, as account id and object
      * id pairs: for work the sandbox resumes on start (a test clock left advancing).
      */
     public List<Map.Entry<String, String>> acrossAccounts(String object, String field, String value) {
-        return jdbc.sql("select account_id, id from sandbox.objects where object = ? and data->>'" + fieldName(field)
-                        + "' = ?")
+        return jdbc.sql("select account_id, id from sandbox.objects where object = ? and data->>'"
+                        + ListSql.fieldName(field) + "' = ?")
                 .params(object, value)
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list();
     }
