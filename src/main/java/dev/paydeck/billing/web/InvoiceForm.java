@@ -4,6 +4,7 @@ import dev.paydeck.billing.InvoiceDraft;
 import dev.paydeck.billing.PriceId;
 import dev.paydeck.customers.CustomerId;
 import dev.paydeck.shared.Money;
+import dev.paydeck.shared.Uuids;
 import org.springframework.validation.BindingResult;
 
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ public class InvoiceForm {
      * is one of the organization's.
      */
     Optional<InvoiceDraft> toDraft(Predicate<CustomerId> customerKnown, BindingResult errors) {
-        CustomerId customer = uuid(getCustomer()).map(CustomerId::new).filter(customerKnown).orElse(null);
+        CustomerId customer = Uuids.parse(getCustomer()).map(CustomerId::new).filter(customerKnown).orElse(null);
         if (customer == null) {
             errors.rejectValue("customer", "invoices.error.customer");
         }
@@ -190,7 +191,7 @@ public class InvoiceForm {
                 errors.rejectValue(at + "quantity", "invoices.error.quantity");
             }
             if (!blank(line.getPrice())) {
-                PriceId price = uuid(line.getPrice()).map(PriceId::new).orElse(null);
+                PriceId price = Uuids.parse(line.getPrice()).map(PriceId::new).orElse(null);
                 if (price == null) {
                     errors.rejectValue(at + "price", "invoices.error.price");
                 } else {
@@ -248,13 +249,5 @@ public class InvoiceForm {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

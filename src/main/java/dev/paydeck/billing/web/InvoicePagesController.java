@@ -23,6 +23,7 @@ import dev.paydeck.customers.Customers;
 import dev.paydeck.organizations.StripeFailure;
 import dev.paydeck.shared.Money;
 import dev.paydeck.shared.OrganizationId;
+import dev.paydeck.shared.Uuids;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The organization's invoices in pages: the list (filtered by status, customer and creation date, with the last 30
@@ -94,14 +94,14 @@ class InvoicePagesController {
             }
             CustomerId customerId = null;
             if (!blank(customer)) {
-                customerId = uuid(customer).map(CustomerId::new).orElse(null);
+                customerId = Uuids.parse(customer).map(CustomerId::new).orElse(null);
                 if (customerId == null) {
                     errors.put("customer", "invoices.filter.customer.unknown");
                 }
             }
             OffsetDateTime createdFrom = date(from, "from", errors);
             OffsetDateTime createdTo = date(to, "to", errors);
-            InvoiceId startingAfter = blank(after) ? null : uuid(after).map(InvoiceId::new).orElse(null);
+            InvoiceId startingAfter = blank(after) ? null : Uuids.parse(after).map(InvoiceId::new).orElse(null);
             return new InvoiceQuery(wanted, customerId, createdFrom, createdTo == null ? null : createdTo.plusDays(1),
                     overdue, limit, startingAfter);
         }
@@ -327,7 +327,7 @@ class InvoicePagesController {
     }
 
     private Invoice find(OrganizationId organization, String invoice) {
-        return uuid(invoice).map(InvoiceId::new).flatMap(found -> invoices.find(organization, found))
+        return Uuids.parse(invoice).map(InvoiceId::new).flatMap(found -> invoices.find(organization, found))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
@@ -337,13 +337,5 @@ class InvoicePagesController {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text.strip()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
